@@ -1,0 +1,42 @@
+/** Reads configuration from the environment once, with the defaults documented in the README. */
+export const DEFAULT_DEMO_PASSWORD = "demo-password-change-me";
+export const DEFAULT_APP_SECRET = "dev-secret-do-not-use-in-production";
+
+export interface Config {
+  production: boolean;
+  port: number;
+  appUrl: string;
+  appSecret: string;
+  demoPassword: string;
+  mailFrom: string;
+  resendApiKey: string | undefined;
+  trustProxy: boolean;
+  outboxIntervalMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  const port = Number(env.PORT ?? 3000);
+  return {
+    production,
+    port,
+    appUrl: (env.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, ""),
+    appSecret: env.APP_SECRET ?? DEFAULT_APP_SECRET,
+    demoPassword: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    mailFrom: env.MAIL_FROM ?? "Encryption Advocacy Hub <hub@example.org>",
+    resendApiKey: env.RESEND_API_KEY || undefined,
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
+  };
+}
+
+/** Problems that make a production start unsafe; empty when the configuration is fine. */
+export function productionProblems(config: Config, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (!config.production) return [];
+  const problems: string[] = [];
+  if (config.appSecret === DEFAULT_APP_SECRET || config.appSecret.length < 32)
+    problems.push("APP_SECRET must be set to a random value of at least 32 characters.");
+  if (!env.APP_URL) problems.push("APP_URL must be set to the public https:// address of the site.");
+  if (env.DEMO_PASSWORD) problems.push("DEMO_PASSWORD must not be set in production: demo accounts are never created there.");
+  return problems;
+}

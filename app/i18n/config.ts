@@ -1,0 +1,27 @@
+import enCommon from "./locales/en/common.json";
+import enEmail from "./locales/en/email.json";
+import frCommon from "./locales/fr/common.json";
+import frEmail from "./locales/fr/email.json";
+
+export const SUPPORTED_LOCALES = ["en", "fr"] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+/** Translations are bundled (small, and no extra request on a slow connection). */
+export const resources = {
+  en: { common: enCommon, email: enEmail },
+  fr: { common: frCommon, email: frEmail },
+} as const;
+
+export const i18nConfig = {
+  supportedLngs: [...SUPPORTED_LOCALES],
+  fallbackLng: DEFAULT_LOCALE,
+  defaultNS: "common",
+  ns: ["common", "email"],
+  interpolation: { escapeValue: false },
+  resources,
+};

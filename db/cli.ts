@@ -1,0 +1,25 @@
+/** `npm run db:migrate` and `npm run db:seed`. */
+import { loadConfig } from "../app/config.server";
+import { closeDatabase, getDatabase } from "./connection";
+import { migrateToLatest } from "./migrate";
+import { seedDemo } from "./seeds/demo";
+import { seedJurisdictions } from "./seeds/jurisdictions";
+
+const command = process.argv[2];
+const config = loadConfig();
+const handle = getDatabase();
+try {
+  const applied = await migrateToLatest(handle);
+  process.stdout.write(`migrated ${handle.location}: ${applied.length ? applied.join(", ") : "already up to date"}\n`);
+  const count = await seedJurisdictions(handle.db);
+  process.stdout.write(`jurisdictions: ${count}\n`);
+  if (command === "seed") {
+    if (config.production) throw new Error("Refusing to seed demo accounts in production.");
+    await seedDemo(handle.db, config.demoPassword);
+    process.stdout.write("demo data seeded (demo accounts use DEMO_PASSWORD)\n");
+  } else if (command !== "migrate") {
+    throw new Error(`Unknown command "${command}". Use migrate or seed.`);
+  }
+} finally {
+  await closeDatabase();
+}

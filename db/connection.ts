@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { dialectFromEnv, type DialectName } from "./dialect";
+import type { Database } from "./schema";
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives: a file path for SQLite, the URL without password for PostgreSQL. */
+  location: string;
+}
+
+export function databasePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATABASE_PATH ?? "./data/app.db");
+}
+
+/** Opens a SQLite file with the settings every connection must have. */
+export function openSqliteFile(file: string): SQLite.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // An acknowledged signature or letter must survive a power cut, not only a process crash.
+  sqlite.pragma("synchronous = FULL");
+  return sqlite;
+}
+
+export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHandle {
+  const dialect = dialectFromEnv(env);
+  if (dialect === "postgres") {
+    const url = env.DATABASE_URL as string;
+    const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_SIZE ?? 10) });
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect,
+      location: url.replace(/:[^:@/]*@/, ":***@"),
+    };
+  }
+  const file = databasePathFromEnv(env);
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) }),
+    dialect,
+    location: file,
+  };
+}
+
+// The Remix server bundle and the Node server both import this module; a process-wide singleton
+// keeps them on one connection (and survives module reloads in development).
+const globalForDb = globalThis as unknown as { __hubDatabase?: DatabaseHandle };
+
+export function getDatabase(): DatabaseHandle {
+  globalForDb.__hubDatabase ??= openDatabase();
+  return globalForDb.__hubDatabase;
+}
+
+export const db = new Proxy({} as Kysely<Database>, {
+  get(_target, prop) {
+    const real = getDatabase().db;
+    const value = Reflect.get(real, prop, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export async function closeDatabase(): Promise<void> {
+  const handle = globalForDb.__hubDatabase;
+  globalForDb.__hubDatabase = undefined;
+  if (handle) await handle.db.destroy();
+}

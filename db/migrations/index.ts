@@ -1,0 +1,13 @@
+import type { Kysely } from "kysely";
+import type { DialectName } from "../dialect";
+import * as m0001 from "./0001_foundation";
+
+export interface MigrationModule {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+  down?(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/** Every migration, in order. Add new ones at the end; never edit or reorder landed ones. */
+export const migrations: Record<string, MigrationModule> = {
+  "0001_foundation": m0001,
+};

@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import { TEMPLATE_DB, TEST_PASSWORD, TMP_DIR } from "./paths";
+
+/** Builds one migrated, seeded template database; every test file works on its own copy. */
+export default async function setup() {
+  fs.rmSync(TMP_DIR, { recursive: true, force: true });
+  fs.mkdirSync(TMP_DIR, { recursive: true });
+  const { openDatabase } = await import("../../db/connection");
+  const { migrateToLatest } = await import("../../db/migrate");
+  const { seedJurisdictions } = await import("../../db/seeds/jurisdictions");
+  const { seedDemo } = await import("../../db/seeds/demo");
+  const handle = openDatabase({ DATABASE_PATH: TEMPLATE_DB });
+  await migrateToLatest(handle);
+  await seedJurisdictions(handle.db);
+  await seedDemo(handle.db, TEST_PASSWORD);
+  await handle.db.destroy();
+}

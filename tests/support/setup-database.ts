@@ -1,0 +1,29 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
+import { TEMPLATE_DB, TMP_DIR } from "./paths";
+
+// Each test file gets its own copy of the migrated template database.
+const file = path.join(TMP_DIR, `test-${process.pid}-${crypto.randomUUID()}.db`);
+fs.copyFileSync(TEMPLATE_DB, file);
+process.env.DATABASE_PATH = file;
+delete process.env.DATABASE_URL;
+delete process.env.RESEND_API_KEY;
+
+afterAll(async () => {
+  const { closeDatabase } = await import("../../db/connection");
+  await closeDatabase();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+});
+
+// An unexpected console.error is a bug: fail the test that caused it.
+let consoleError: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  consoleError = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error was called: ${args.map(String).join(" ")}`);
+  });
+});
+afterEach(() => {
+  consoleError.mockRestore();
+});
