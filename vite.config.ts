@@ -1,4 +1,5 @@
 import { vitePlugin as remix } from "@remix-run/dev";
+import path from "node:path";
 import { defineConfig } from "vite";
 import remixConfig from "./remix.config.js";
 
@@ -9,6 +10,7 @@ declare module "@remix-run/node" {
 }
 
 export default defineConfig({
+  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
   server: { port: 3000 },
   build: { target: "es2022" },
   plugins: [remix(remixConfig)],

@@ -1,3 +1,5 @@
+import type { Env } from "../db/dialect";
+
 /** Reads configuration from the environment once, with the defaults documented in the README. */
 export const DEFAULT_DEMO_PASSWORD = "demo-password-change-me";
 export const DEFAULT_APP_SECRET = "dev-secret-do-not-use-in-production";
@@ -14,7 +16,7 @@ export interface Config {
   outboxIntervalMs: number;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const port = Number(env.PORT ?? 3000);
   return {
@@ -31,7 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Problems that make a production start unsafe; empty when the configuration is fine. */
-export function productionProblems(config: Config, env: NodeJS.ProcessEnv = process.env): string[] {
+export function productionProblems(config: Config, env: Env = process.env): string[] {
   if (!config.production) return [];
   const problems: string[] = [];
   if (config.appSecret === DEFAULT_APP_SECRET || config.appSecret.length < 32)

@@ -3,7 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { dialectFromEnv, type DialectName } from "./dialect";
+import { dialectFromEnv, type DialectName, type Env } from "./dialect";
 import type { Database } from "./schema";
 
 export interface DatabaseHandle {
@@ -13,7 +13,7 @@ export interface DatabaseHandle {
   location: string;
 }
 
-export function databasePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+export function databasePathFromEnv(env: Env = process.env): string {
   return path.resolve(env.DATABASE_PATH ?? "./data/app.db");
 }
 
@@ -29,7 +29,7 @@ export function openSqliteFile(file: string): SQLite.Database {
   return sqlite;
 }
 
-export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHandle {
+export function openDatabase(env: Env = process.env): DatabaseHandle {
   const dialect = dialectFromEnv(env);
   if (dialect === "postgres") {
     const url = env.DATABASE_URL as string;

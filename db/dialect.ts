@@ -6,7 +6,10 @@ import type { ColumnDefinitionBuilder, CreateTableBuilder } from "kysely";
 
 export type DialectName = "sqlite" | "postgres";
 
-export function dialectFromEnv(env: NodeJS.ProcessEnv = process.env): DialectName {
+/** Environment variables, as process.env or a plain object in tests. */
+export type Env = Record<string, string | undefined>;
+
+export function dialectFromEnv(env: Env = process.env): DialectName {
   const url = env.DATABASE_URL ?? "";
   return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 }

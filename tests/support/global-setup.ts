@@ -1,10 +1,15 @@
 import fs from "node:fs";
 import { TEMPLATE_DB, TEST_PASSWORD, TMP_DIR } from "./paths";
 
-/** Builds one migrated, seeded template database; every test file works on its own copy. */
+/**
+ * Builds the app when its sources changed (route tests run the production build) and one
+ * migrated, seeded template database; every test file works on its own copy.
+ */
 export default async function setup() {
   fs.rmSync(TMP_DIR, { recursive: true, force: true });
   fs.mkdirSync(TMP_DIR, { recursive: true });
+  const { buildIfNeeded } = await import("../../server/build-if-needed");
+  buildIfNeeded((msg) => process.stdout.write(`${msg}\n`));
   const { openDatabase } = await import("../../db/connection");
   const { migrateToLatest } = await import("../../db/migrate");
   const { seedJurisdictions } = await import("../../db/seeds/jurisdictions");

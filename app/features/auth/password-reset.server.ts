@@ -1,0 +1,75 @@
+import { db } from "../../../db/connection";
+import { loadConfig } from "../../config.server";
+import { queueEmail } from "../email/outbox.server";
+import { hashPassword } from "./password.server";
+import { randomToken, sha256Hex } from "./tokens.server";
+
+export const RESET_LIFETIME_MINUTES = 60;
+
+/**
+ * Sends a reset link when an active account has this address. Says nothing either way, so the
+ * form cannot be used to find out who has an account.
+ */
+export async function requestPasswordReset(email: string, now = new Date()): Promise<void> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "name", "email", "locale", "status"])
+    .where("email", "=", email)
+    .executeTakeFirst();
+  if (!user || user.status !== "active") return;
+  const token = randomToken();
+  const tokenHash = sha256Hex(token);
+  const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MINUTES * 60_000);
+  const stamp = now.toISOString();
+  const resetUrl = `${loadConfig().appUrl}/reset-password?token=${token}`;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("password_resets")
+      .values({ user_id: user.id, token_hash: tokenHash, expires_at: expiresAt.toISOString(), used_at: null, created_at: stamp, updated_at: stamp })
+      .execute();
+    await queueEmail(trx, {
+      template: "password-reset",
+      to: user.email,
+      locale: user.locale,
+      props: { name: user.name, resetUrl, expiresInMinutes: RESET_LIFETIME_MINUTES },
+      idempotencyKey: `password-reset:${tokenHash}`,
+    });
+  });
+}
+
+async function findUsableReset(token: string, now: Date) {
+  if (!/^[a-z0-9]{16,64}$/.test(token)) return undefined;
+  const row = await db
+    .selectFrom("password_resets")
+    .select(["id", "user_id", "expires_at", "used_at"])
+    .where("token_hash", "=", sha256Hex(token))
+    .executeTakeFirst();
+  if (!row || row.used_at || new Date(row.expires_at) <= now) return undefined;
+  return row;
+}
+
+export async function isResetTokenUsable(token: string, now = new Date()): Promise<boolean> {
+  return !!(await findUsableReset(token, now));
+}
+
+/** Sets the new password, uses up the token and ends every session of the user. */
+export async function resetPassword(token: string, newPassword: string, now = new Date()): Promise<boolean> {
+  const reset = await findUsableReset(token, now);
+  if (!reset) return false;
+  const passwordHash = await hashPassword(newPassword);
+  const stamp = now.toISOString();
+  const used = await db.transaction().execute(async (trx) => {
+    // The guard on used_at makes the token single-use even if two requests race.
+    const result = await trx
+      .updateTable("password_resets")
+      .set({ used_at: stamp, updated_at: stamp })
+      .where("id", "=", reset.id)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await trx.updateTable("users").set({ password_hash: passwordHash, updated_at: stamp }).where("id", "=", reset.user_id).execute();
+    await trx.deleteFrom("sessions").where("user_id", "=", reset.user_id).execute();
+    return true;
+  });
+  return used;
+}

@@ -1,0 +1,177 @@
+/**
+ * The outbox: every e-mail is first a row here, written in the caller's transaction, and sent later
+ * by the worker (worker.server.ts). Staff read it through the mailbox queries below.
+ */
+import { render } from "@react-email/render";
+import type { Kysely } from "kysely";
+import { createElement, type Attributes, type ComponentType } from "react";
+import { loadConfig } from "../../config.server";
+import { getFixedT } from "../../i18n/i18next.server";
+import { db } from "../../../db/connection";
+import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } from "../../../db/schema";
+import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
+import type { EmailContext, EmailT } from "../../../emails/layout";
+import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
+
+interface TemplateDefinition<P> {
+  component: ComponentType<P & EmailContext>;
+  subject(t: EmailT, props: P): string;
+}
+
+/** Template name → the props its component takes. Add a template here and in `templates`. */
+export interface EmailTemplateProps {
+  invitation: InvitationProps;
+  "password-reset": PasswordResetProps;
+}
+export type EmailTemplateName = keyof EmailTemplateProps;
+
+const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplateProps[N]> } = {
+  invitation: { component: InvitationEmail, subject: invitationSubject },
+  "password-reset": { component: PasswordResetEmail, subject: (t) => passwordResetSubject(t) },
+};
+
+export interface QueueEmailInput<N extends EmailTemplateName> {
+  template: N;
+  to: string;
+  locale: string;
+  props: EmailTemplateProps[N];
+  /** Stable for the event that causes the mail (e.g. `invitation:42`): a repeat queues nothing. */
+  idempotencyKey: string;
+  replyTo?: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export async function renderEmail<N extends EmailTemplateName>(
+  template: N,
+  props: EmailTemplateProps[N],
+  locale: string,
+): Promise<RenderedEmail> {
+  const definition: TemplateDefinition<EmailTemplateProps[N]> = templates[template];
+  const t: EmailT = await getFixedT(locale, "email");
+  // The explicit `key` satisfies React's Attributes for a generic props type.
+  const elementProps: Attributes & EmailTemplateProps[N] & EmailContext = { key: null, ...props, t, locale };
+  const element = createElement(definition.component, elementProps);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // The subject becomes a header: names typed by users must not break it across lines.
+  const subject = definition.subject(t, props).replace(/[\r\n]+/g, " ").trim();
+  return { subject, html, text };
+}
+
+function assertSingleLine(field: string, value: string): void {
+  if (/[\r\n]/.test(value)) throw new Error(`queueEmail: ${field} must not contain line breaks`);
+}
+
+/**
+ * Renders the template in the recipient's locale and inserts one outbox row through `executor`,
+ * so the mail is committed (or rolled back) together with the change that causes it.
+ * Returns the row id; a repeated idempotency key returns the existing row's id.
+ */
+export async function queueEmail<N extends EmailTemplateName>(
+  executor: Kysely<Database>,
+  input: QueueEmailInput<N>,
+): Promise<number> {
+  assertSingleLine("to", input.to);
+  if (input.replyTo !== undefined) assertSingleLine("replyTo", input.replyTo);
+  if (!input.idempotencyKey) throw new Error("queueEmail: idempotencyKey is required");
+
+  const existing = await findByKey(executor, input.idempotencyKey);
+  if (existing !== undefined) return existing;
+
+  const { subject, html, text } = await renderEmail(input.template, input.props, input.locale);
+  const now = new Date().toISOString();
+  const inserted = await executor
+    .insertInto("outbox")
+    .values({
+      idempotency_key: input.idempotencyKey,
+      template: input.template,
+      locale: input.locale,
+      to_address: input.to.trim(),
+      from_address: loadConfig().mailFrom,
+      reply_to: input.replyTo?.trim() || null,
+      subject,
+      html,
+      text,
+      status: "pending",
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (inserted) return inserted.id;
+
+  // Another transaction inserted the same key between our lookup and our insert.
+  const raced = await findByKey(executor, input.idempotencyKey);
+  if (raced === undefined) throw new Error("queueEmail: conflicting row vanished");
+  return raced;
+}
+
+async function findByKey(executor: Kysely<Database>, key: string): Promise<number | undefined> {
+  const row = await executor.selectFrom("outbox").select("id").where("idempotency_key", "=", key).executeTakeFirst();
+  return row?.id;
+}
+
+// ---- Staff mailbox --------------------------------------------------------------------------
+
+export type OutboxListRow = Pick<
+  OutboxRow,
+  "id" | "to_address" | "subject" | "template" | "status" | "attempts" | "last_error" | "created_at" | "sent_at"
+>;
+
+export async function listOutbox(options: {
+  status?: OutboxStatus;
+  page: number;
+  perPage: number;
+}): Promise<{ rows: OutboxListRow[]; total: number }> {
+  const perPage = Math.min(Math.max(Math.trunc(options.perPage) || 1, 1), 200);
+  const page = Math.max(Math.trunc(options.page) || 1, 1);
+  let base = db.selectFrom("outbox");
+  if (options.status) base = base.where("status", "=", options.status);
+
+  const [rows, count] = await Promise.all([
+    base
+      .select(["id", "to_address", "subject", "template", "status", "attempts", "last_error", "created_at", "sent_at"])
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  // PostgreSQL returns count(*) as a string (bigint).
+  return { rows, total: Number(count.total) };
+}
+
+export async function getOutboxMessage(id: number): Promise<OutboxRow | undefined> {
+  return db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Puts a failed message back in the queue with a fresh set of attempts. True if it was failed. */
+export async function retryOutboxMessage(id: number): Promise<boolean> {
+  const now = new Date().toISOString();
+  const result = await db
+    .updateTable("outbox")
+    .set({ status: "pending", attempts: 0, next_attempt_at: now, updated_at: now })
+    .where("id", "=", id)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function outboxCounts(): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .selectFrom("outbox")
+    .select((eb) => ["status", eb.fn.countAll<number | string>().as("count")])
+    .groupBy("status")
+    .execute();
+  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}

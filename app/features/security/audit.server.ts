@@ -1,0 +1,64 @@
+import type { Kysely, Transaction } from "kysely";
+import { db } from "../../../db/connection";
+import type { Database } from "../../../db/schema";
+
+export interface AuditEntry {
+  actorUserId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const SECRET_FIELDS = new Set(["password_hash", "token_hash", "secret_hash"]);
+
+function snapshot(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (key, v: unknown) => (SECRET_FIELDS.has(key) ? "[redacted]" : v));
+}
+
+/** Records a privileged write; call it in the same transaction as the write. */
+export async function recordAudit(executor: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
+  const now = new Date().toISOString();
+  await executor
+    .insertInto("audit_log")
+    .values({
+      actor_user_id: entry.actorUserId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId === null ? null : String(entry.entityId),
+      before_json: snapshot(entry.before),
+      after_json: snapshot(entry.after),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+export const AUDIT_PER_PAGE = 50;
+
+export async function listAudit(page: number) {
+  const base = db;
+  const [rows, count] = await Promise.all([
+    base
+      .selectFrom("audit_log")
+      .leftJoin("users", "users.id", "audit_log.actor_user_id")
+      .select([
+        "audit_log.id",
+        "audit_log.action",
+        "audit_log.entity_type",
+        "audit_log.entity_id",
+        "audit_log.before_json",
+        "audit_log.after_json",
+        "audit_log.created_at",
+        "users.name as actor_name",
+      ])
+      .orderBy("audit_log.id", "desc")
+      .limit(AUDIT_PER_PAGE)
+      .offset((page - 1) * AUDIT_PER_PAGE)
+      .execute(),
+    base.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

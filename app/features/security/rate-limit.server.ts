@@ -1,0 +1,60 @@
+/**
+ * Per-IP and per-account rate limits. Counters live in this process's memory, which is right for
+ * one app instance; several instances need a shared store (see docs/decisions).
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { sha256Hex } from "../auth/tokens.server";
+
+interface Rule {
+  points: number;
+  durationSeconds: number;
+}
+
+export const RATE_LIMITS = {
+  loginPerIp: { points: 30, durationSeconds: 15 * 60 },
+  loginPerAccount: { points: 10, durationSeconds: 15 * 60 },
+  resetPerIp: { points: 10, durationSeconds: 60 * 60 },
+  resetPerAccount: { points: 3, durationSeconds: 60 * 60 },
+  publicFormBurst: { points: 10, durationSeconds: 60 },
+  publicFormSustained: { points: 100, durationSeconds: 60 * 60 },
+  accountWrites: { points: 120, durationSeconds: 60 },
+} satisfies Record<string, Rule>;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+const globalForLimits = globalThis as unknown as { __hubRateLimiters?: Map<RateLimitName, RateLimiterMemory> };
+const limiters = (globalForLimits.__hubRateLimiters ??= new Map());
+
+function limiter(name: RateLimitName): RateLimiterMemory {
+  let found = limiters.get(name);
+  if (!found) {
+    const rule = RATE_LIMITS[name];
+    found = new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.durationSeconds });
+    limiters.set(name, found);
+  }
+  return found;
+}
+
+export function tooManyRequests(retryAfterSeconds: number): Response {
+  return new Response("Too Many Requests", {
+    status: 429,
+    statusText: "Too Many Requests",
+    headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  });
+}
+
+/** Keys are hashed so that no address or e-mail sits in memory longer than needed. */
+export async function enforceRateLimit(checks: Array<[RateLimitName, string]>): Promise<void> {
+  for (const [name, key] of checks) {
+    try {
+      await limiter(name).consume(sha256Hex(key));
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw tooManyRequests(error.msBeforeNext / 1000);
+      throw error;
+    }
+  }
+}
+
+export async function resetRateLimit(name: RateLimitName, key: string): Promise<void> {
+  await limiter(name).delete(sha256Hex(key));
+}

@@ -1,0 +1,109 @@
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { SiteFooter, SiteHeader } from "./components/layout";
+import { useNonce } from "./components/nonce";
+import { getSession } from "./features/auth/guards.server";
+import { commitSessionCookie } from "./features/auth/session.server";
+import { getLocale } from "./i18n/i18next.server";
+import stylesUrl from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+/** Keeps `Retry-After` on the 429 page that a thrown rate-limit response renders. */
+export const headers: HeadersFunction = ({ errorHeaders, loaderHeaders }) => {
+  const result = new Headers(loaderHeaders);
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) result.set("Retry-After", retryAfter);
+  return result;
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, session] = await Promise.all([getLocale(request), getSession(request)]);
+  const headers = new Headers();
+  // Sliding expiry: when the server extended the session, extend the cookie too.
+  if (session?.renewed) headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
+  const user = session
+    ? { id: session.user.id, name: session.user.name, role: session.user.role }
+    : null;
+  return data({ locale, user }, { headers });
+}
+
+export type RootLoaderData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+/** Routes name their page with `handle = { titleKey }`, translated here. */
+function usePageTitle(): string {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const key = [...matches]
+    .reverse()
+    .map((match) => (match.handle as { titleKey?: string } | undefined)?.titleKey)
+    .find(Boolean);
+  return key ? `${t(key)} · ${t("app.name")}` : t("app.name");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRootData();
+  const locale = rootData?.locale ?? "en";
+  const { i18n } = useTranslation();
+  const title = usePageTitle();
+  const nonce = useNonce();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader user={rootData?.user ?? null} locale={locale} />
+        <main id="main" className="container">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const known = [400, 403, 404, 405, 429].includes(status) ? status : 500;
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{t(`errors.${known}.title`)}</h1>
+      <p>{t(`errors.${known}.body`)}</p>
+      <p>
+        <a href="/">{t("errors.home")}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/layout";
+import { requireStaff } from "~/features/auth/guards.server";
+import { outboxCounts } from "~/features/email/outbox.server";
+
+export const handle = { titleKey: "staff.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  return { isAdmin: user.role === "admin", outbox: await outboxCounts() };
+}
+
+export default function StaffHome() {
+  const { t } = useTranslation();
+  const { isAdmin, outbox } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageHeader title={t("staff.title")} lead={t("staff.lead")} />
+      <div className="grid">
+        <section className="card">
+          <h2>
+            <Link to="/staff/invitations">{t("invite.title")}</Link>
+          </h2>
+          <p>{t("staff.invitationsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
+            <Link to="/staff/mail">{t("mail.title")}</Link>
+          </h2>
+          <p>{t("staff.mailBlurb", { pending: outbox.pending ?? 0, failed: outbox.failed ?? 0 })}</p>
+        </section>
+        {isAdmin ? (
+          <section className="card">
+            <h2>
+              <Link to="/admin/users">{t("users.title")}</Link>
+            </h2>
+            <p>{t("staff.usersBlurb")}</p>
+          </section>
+        ) : null}
+        <section className="card">
+          <h2>
+            <Link to="/staff/audit">{t("audit.title")}</Link>
+          </h2>
+          <p>{t("staff.auditBlurb")}</p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConfirmAction } from "~/components/confirm-action";
+import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { requireStaff } from "~/features/auth/guards.server";
+import { createInvitation, invitableRoles, listOpenInvitations, revokeInvitation } from "~/features/auth/invitations.server";
+import { InvitationSchema } from "~/features/auth/schema";
+import { enforceRateLimit } from "~/features/security/rate-limit.server";
+import { listScopes } from "~/features/users/users.server";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
+
+export const handle = { titleKey: "invite.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const [invitations, scopes] = await Promise.all([listOpenInvitations(user), listScopes()]);
+  return { invitations, roles: invitableRoles(user), ...scopes };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  await enforceRateLimit([["accountWrites", String(user.id)]]);
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    const id = Number(formData.get("invitationId"));
+    const ok = formData.get("confirm") === "yes" && Number.isInteger(id) && (await revokeInvitation(user, id));
+    return data({ intent: "revoke" as const, result: null, done: ok }, { status: ok ? 200 : 400 });
+  }
+  const submission = parseWithZod(formData, { schema: InvitationSchema });
+  if (submission.status !== "success") return data({ intent: "invite" as const, result: submission.reply(), done: false }, { status: 400 });
+  const outcome = await createInvitation(user, submission.value);
+  if (!outcome.ok) {
+    return data({ intent: "invite" as const, result: submission.reply({ fieldErrors: outcome.fieldErrors }), done: false }, { status: 400 });
+  }
+  return data({ intent: "invite" as const, result: submission.reply({ resetForm: true }), done: true });
+}
+
+export default function InvitationsPage() {
+  const { t, i18n } = useTranslation();
+  const { invitations, roles, chapters, organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
+    defaultValue: { locale: "en" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="stack">
+      <PageHeader title={t("invite.title")} lead={t("invite.lead")} />
+      {actionData?.done ? (
+        <p className="alert alert-success" role="status">
+          {actionData.intent === "invite" ? t("invite.sent") : t("invite.revoked")}
+        </p>
+      ) : null}
+      <section className="card narrow" aria-labelledby="new-invitation">
+        <h2 id="new-invitation">{t("invite.new")}</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="intent" value="invite" />
+          <Field label={t("fields.email")} meta={fields.email} type="email" autoComplete="off" />
+          <Field label={t("fields.name")} meta={fields.name} type="text" autoComplete="off" />
+          <div className="field">
+            <label htmlFor={fields.role.id}>{t("fields.role")}</label>
+            <select {...getSelectProps(fields.role)} key={fields.role.key}>
+              <option value="">{t("fields.choose")}</option>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`roles.${role}`)}
+                </option>
+              ))}
+            </select>
+            <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.chapterId.id}>{t("fields.chapter")}</label>
+            <p className="hint">{t("invite.chapterHint")}</p>
+            <select {...getSelectProps(fields.chapterId)} key={fields.chapterId.key}>
+              <option value="">{t("fields.none")}</option>
+              {chapters.map((chapter) => (
+                <option key={chapter.id} value={chapter.id}>
+                  {chapter.name}
+                </option>
+              ))}
+            </select>
+            <ErrorList id={fields.chapterId.errorId} errors={fields.chapterId.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.coalitionMemberId.id}>{t("fields.organisation")}</label>
+            <p className="hint">{t("invite.organisationHint")}</p>
+            <select {...getSelectProps(fields.coalitionMemberId)} key={fields.coalitionMemberId.key}>
+              <option value="">{t("fields.none")}</option>
+              {organisations.map((org) => (
+                <option key={org.id} value={org.id}>
+                  {org.name}
+                </option>
+              ))}
+            </select>
+            <ErrorList id={fields.coalitionMemberId.errorId} errors={fields.coalitionMemberId.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.locale.id}>{t("invite.language")}</label>
+            <select {...getSelectProps(fields.locale)} key={fields.locale.key}>
+              {SUPPORTED_LOCALES.map((code) => (
+                <option key={code} value={code}>
+                  {t(`language.${code}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t("invite.submit")}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="open-invitations">
+        <h2 id="open-invitations">{t("invite.open")}</h2>
+        {invitations.length === 0 ? (
+          <p className="empty-state">{t("invite.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("fields.name")}</th>
+                  <th scope="col">{t("fields.email")}</th>
+                  <th scope="col">{t("fields.role")}</th>
+                  <th scope="col">{t("invite.expires")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("fields.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{invitation.name}</td>
+                    <td>{invitation.email}</td>
+                    <td>
+                      {t(`roles.${invitation.role}`)}
+                      {invitation.chapter_name ?? invitation.organisation_name ? ` · ${invitation.chapter_name ?? invitation.organisation_name}` : ""}
+                    </td>
+                    <td>{new Date(invitation.expires_at).toLocaleDateString(i18n.language, { timeZone: "UTC" })}</td>
+                    <td>
+                      <ConfirmAction
+                        label={t("invite.revoke")}
+                        question={t("invite.revokeQuestion", { email: invitation.email })}
+                        confirmLabel={t("invite.revokeConfirm")}
+                        intent="revoke"
+                        hidden={{ invitationId: invitation.id }}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

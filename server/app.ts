@@ -1,0 +1,115 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import helmet from "helmet";
+import { logger } from "../app/features/security/log.server";
+import { isCrossSiteRequest } from "../app/features/security/csrf.server";
+import type { Config } from "../app/config.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+    clientIp: string;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  /** The Remix server build, or a getter that loads it lazily (development). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Express middleware that serves client assets (Vite in development). */
+  assets?: express.RequestHandler;
+  /** Vite's development server injects inline styles; allow them only then. */
+  viteDev?: boolean;
+}
+
+export function createApp({ config, build, assets, viteDev = false }: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      // Paths only: query strings can carry tokens.
+      logger.info({
+        msg: "request",
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+    });
+    next();
+  });
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "base-uri": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "frame-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "object-src": ["'none'"],
+          "style-src": viteDev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "connect-src": viteDev ? ["'self'", "ws:"] : ["'self'"],
+          "upgrade-insecure-requests": config.production ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      frameguard: { action: "deny" },
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      strictTransportSecurity: config.production,
+    }),
+  );
+
+  // A route that sends its own policy (the staff mail preview) replaces the default one instead of
+  // adding a second header, which browsers would enforce as well.
+  app.use((_req, res, next) => {
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) =>
+      /^(content-security-policy|x-frame-options|referrer-policy)$/i.test(field) ? res.set(field, value) : append(field, value);
+    next();
+  });
+
+  app.use((req, res, next) => {
+    if (isCrossSiteRequest(req.method, req.headers, config.appUrl)) {
+      res.status(403).type("text/plain").send("Cross-site request refused.");
+      return;
+    }
+    next();
+  });
+
+  if (assets) {
+    app.use(assets);
+  } else {
+    const client = path.resolve("build/client");
+    app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(client, { maxAge: "1h" }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.production ? "production" : "development",
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? "unknown",
+      }),
+    }),
+  );
+  return app;
+}
