@@ -1,15 +1,34 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import {
+  createReadableStreamFromReadable,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type EntryContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
+import { logger } from "./features/security/log.server";
 import { i18nConfig } from "./i18n/config";
 import { getLocale } from "./i18n/i18next.server";
 
 export const streamTimeout = 5_000;
+
+function describe(error: unknown) {
+  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { message: String(error) };
+}
+
+/** Unexpected loader/action errors, as one JSON log line; 404s and aborted requests are not errors. */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && /^No route matches URL/.test(error.message)) return;
+  logger.error({ msg: "unhandled error", method: request.method, path: new URL(request.url).pathname, error: describe(error) });
+}
 
 export default async function handleRequest(
   request: Request,
@@ -50,7 +69,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           didError = true;
-          console.error(error);
+          logger.error({ msg: "render error", path: new URL(request.url).pathname, error: describe(error) });
         },
       },
     );

@@ -3,7 +3,8 @@
  * one app instance; several instances need a shared store (see docs/decisions).
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { sha256Hex } from "../auth/tokens.server";
+import crypto from "node:crypto";
+import { loadConfig } from "../../config.server";
 
 interface Rule {
   points: number;
@@ -43,11 +44,15 @@ export function tooManyRequests(retryAfterSeconds: number): Response {
   });
 }
 
-/** Keys are hashed so that no address or e-mail sits in memory longer than needed. */
+/** Keys are keyed hashes (APP_SECRET) so that no address or e-mail sits in memory in the clear. */
+function keyFor(key: string): string {
+  return crypto.createHmac("sha256", loadConfig().appSecret).update(key).digest("base64url");
+}
+
 export async function enforceRateLimit(checks: Array<[RateLimitName, string]>): Promise<void> {
   for (const [name, key] of checks) {
     try {
-      await limiter(name).consume(sha256Hex(key));
+      await limiter(name).consume(keyFor(key));
     } catch (error) {
       if (error instanceof RateLimiterRes) throw tooManyRequests(error.msBeforeNext / 1000);
       throw error;
@@ -56,5 +61,5 @@ export async function enforceRateLimit(checks: Array<[RateLimitName, string]>): 
 }
 
 export async function resetRateLimit(name: RateLimitName, key: string): Promise<void> {
-  await limiter(name).delete(sha256Hex(key));
+  await limiter(name).delete(keyFor(key));
 }

@@ -1,0 +1,113 @@
+/**
+ * Every route, every role, the expected answer. The table is checked against the build's route
+ * list, so a new route without an entry here fails this test until someone decides who may see it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../db/connection";
+import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
+
+type Who = "anonymous" | keyof typeof DEMO;
+const EVERYONE: Who[] = ["anonymous", "admin", "staff", "chapter_lead", "chapter_member", "coalition_member"];
+type Expectation = Record<Who, number>;
+
+const all = (status: number): Expectation => Object.fromEntries(EVERYONE.map((w) => [w, status])) as Expectation;
+const signedIn = (status: number): Expectation => ({ ...all(status), anonymous: 302 });
+const staffOnly: Expectation = { anonymous: 302, admin: 200, staff: 200, chapter_lead: 403, chapter_member: 403, coalition_member: 403 };
+const adminOnly: Expectation = { ...staffOnly, staff: 403 };
+const anonymousOnly: Expectation = { ...all(302), anonymous: 200 };
+
+/** Route id (as in the build) → a concrete path and who gets what. `:id` is filled in below. */
+const MATRIX: Record<string, { path: string; expect: Expectation }> = {
+  "routes/_index": { path: "/", expect: all(200) },
+  "routes/threats._index": { path: "/threats", expect: all(200) },
+  "routes/coalition._index": { path: "/coalition", expect: all(200) },
+  "routes/letters._index": { path: "/letters", expect: all(200) },
+  "routes/events._index": { path: "/events", expect: all(200) },
+  "routes/chapters._index": { path: "/chapters", expect: all(200) },
+  "routes/targets._index": { path: "/targets", expect: all(200) },
+  "routes/healthz": { path: "/healthz", expect: all(200) },
+  "routes/ping": { path: "/ping", expect: all(200) },
+  "routes/login": { path: "/login", expect: anonymousOnly },
+  "routes/forgot-password": { path: "/forgot-password", expect: anonymousOnly },
+  "routes/reset-password": { path: "/reset-password?token=nope", expect: all(200) },
+  "routes/invitations.accept": { path: "/invitations/accept?token=nope", expect: all(200) },
+  "routes/logout": { path: "/logout", expect: all(302) },
+  "routes/locale": { path: "/locale", expect: all(302) },
+  "routes/account": { path: "/account", expect: signedIn(200) },
+  "routes/staff._index": { path: "/staff", expect: staffOnly },
+  "routes/staff.invitations": { path: "/staff/invitations", expect: staffOnly },
+  "routes/staff.audit": { path: "/staff/audit", expect: staffOnly },
+  "routes/staff.mail._index": { path: "/staff/mail", expect: staffOnly },
+  "routes/staff.mail.$id": { path: "/staff/mail/:mail", expect: staffOnly },
+  "routes/staff.mail.$id_.html": { path: "/staff/mail/:mail/html", expect: staffOnly },
+  "routes/admin.users._index": { path: "/admin/users", expect: adminOnly },
+  "routes/admin.users.$userId": { path: "/admin/users/:user", expect: adminOnly },
+};
+
+/** Unknown objects answer 404 to those allowed to look, never 500. */
+const NOT_FOUND: Array<{ path: string; as: Who }> = [
+  { path: "/staff/mail/999999", as: "staff" },
+  { path: "/staff/mail/999999/html", as: "staff" },
+  { path: "/staff/mail/not-a-number", as: "staff" },
+  { path: "/admin/users/999999", as: "admin" },
+  { path: "/admin/users/1e3", as: "admin" },
+  { path: "/no-such-page", as: "anonymous" },
+];
+
+let server: TestServer;
+const clients = new Map<Who, Client>();
+let params: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  let ip = 1;
+  for (const who of EVERYONE) {
+    const client = new Client(server.url, `10.9.8.${ip++}`);
+    if (who !== "anonymous") await client.login(DEMO[who]);
+    clients.set(who, client);
+  }
+  // One message in the outbox, so that the mail pages have something to show.
+  await new Client(server.url, "10.9.8.99").post("/forgot-password", { email: DEMO.staff });
+  const mail = await db.selectFrom("outbox").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
+  const user = await db.selectFrom("users").select("id").where("email", "=", DEMO.chapter_member).executeTakeFirstOrThrow();
+  params = { mail: String(mail.id), user: String(user.id) };
+});
+afterAll(() => server.close());
+
+describe("route authorisation matrix", () => {
+  it("has an entry for every route of the app", () => {
+    const routeIds = Object.keys(server.build.routes).filter((id) => id !== "root");
+    expect(routeIds.filter((id) => !(id in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((id) => !routeIds.includes(id))).toEqual([]);
+  });
+
+  for (const [routeId, entry] of Object.entries(MATRIX)) {
+    it(`${routeId} answers each role as expected`, async () => {
+      const path = entry.path.replace(/:(\w+)/g, (_m, key: string) => params[key]);
+      const seen: Partial<Expectation> = {};
+      for (const who of EVERYONE) seen[who] = (await clients.get(who)!.get(path)).status;
+      expect(seen).toEqual(entry.expect);
+    });
+  }
+
+  it("sends the signed-out to sign in and back", async () => {
+    const response = await clients.get("anonymous")!.get("/staff/mail?status=failed");
+    expect(response.headers.get("location")).toBe("/login?redirectTo=%2Fstaff%2Fmail%3Fstatus%3Dfailed");
+  });
+
+  for (const { path, as } of NOT_FOUND) {
+    it(`${path} is a 404 for ${as}`, async () => {
+      expect((await clients.get(as)!.get(path)).status).toBe(404);
+    });
+  }
+
+  it("refuses writes to staff pages from other roles", async () => {
+    for (const who of ["chapter_lead", "chapter_member", "coalition_member"] as const) {
+      const response = await clients.get(who)!.post("/staff/invitations", { intent: "invite", email: "x@example.org", name: "X", role: "staff", locale: "en" });
+      expect(response.status).toBe(403);
+    }
+    const anonymous = await clients.get("anonymous")!.post("/staff/invitations", { intent: "invite", email: "x@example.org", name: "X", role: "staff", locale: "en" });
+    expect(anonymous.status).toBe(302);
+    expect(await db.selectFrom("invitations").select("id").where("email", "=", "x@example.org").executeTakeFirst()).toBeUndefined();
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig, productionProblems } from "~/config.server";
+
+describe("production start", () => {
+  it("refuses default secrets, a missing APP_URL and demo passwords", () => {
+    const env = { NODE_ENV: "production", DEMO_PASSWORD: "x" };
+    const problems = productionProblems(loadConfig(env), env);
+    expect(problems.join(" ")).toMatch(/APP_SECRET/);
+    expect(problems.join(" ")).toMatch(/APP_URL/);
+    expect(problems.join(" ")).toMatch(/DEMO_PASSWORD/);
+  });
+
+  it("accepts a complete production configuration", () => {
+    const env = { NODE_ENV: "production", APP_URL: "https://hub.example.org", APP_SECRET: "k".repeat(40) };
+    expect(productionProblems(loadConfig(env), env)).toEqual([]);
+  });
+
+  it("asks nothing of a development start", () => {
+    expect(productionProblems(loadConfig({}), {})).toEqual([]);
+  });
+});
