@@ -3,22 +3,23 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { notFound, requireIdParam, requireStaff } from "~/features/auth/guards.server";
-import { getOutboxMessage, retryOutboxMessage } from "~/features/email/outbox.server";
+import { getMailboxMessage } from "~/features/email/mailbox.server";
+import { retryOutboxMessage } from "~/features/email/outbox.server";
 
 export const handle = { titleKey: "mail.messageTitle" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  const message = await getOutboxMessage(requireIdParam(params.id));
+  const user = await requireStaff(request);
+  const message = await getMailboxMessage(user, requireIdParam(params.id));
   if (!message) throw notFound();
   const { html: _html, ...rest } = message;
   return { message: rest };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireStaff(request);
+  const user = await requireStaff(request);
   const id = requireIdParam(params.id);
-  if (!(await getOutboxMessage(id))) throw notFound();
+  if (!(await getMailboxMessage(user, id))) throw notFound();
   await retryOutboxMessage(id);
   return data({ retried: true });
 }
@@ -69,15 +70,16 @@ export default function MailMessagePage() {
           <button type="submit">{t("mail.retry")}</button>
         </Form>
       ) : null}
-      <h2>{t("mail.asRecipientSees")}</h2>
-      <iframe
-        title={t("mail.htmlVersion")}
-        className="mail-frame"
-        sandbox=""
-        src={`/staff/mail/${message.id}/html`}
-      />
-      <h2>{t("mail.textVersion")}</h2>
-      <pre className="mail-text">{message.text}</pre>
+      {message.bodyHidden ? (
+        <p className="alert alert-info">{t("mail.bodyHidden")}</p>
+      ) : (
+        <>
+          <h2>{t("mail.asRecipientSees")}</h2>
+          <iframe title={t("mail.htmlVersion")} className="mail-frame" sandbox="" src={`/staff/mail/${message.id}/html`} />
+          <h2>{t("mail.textVersion")}</h2>
+          <pre className="mail-text">{message.text}</pre>
+        </>
+      )}
     </div>
   );
 }

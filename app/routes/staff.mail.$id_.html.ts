@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireIdParam, requireStaff } from "~/features/auth/guards.server";
-import { getOutboxMessage } from "~/features/email/outbox.server";
+import { getMailboxMessage } from "~/features/email/mailbox.server";
 
 /** The e-mail's HTML on its own, for the sandboxed frame on the message page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  const message = await getOutboxMessage(requireIdParam(params.id));
-  if (!message) throw notFound();
+  const user = await requireStaff(request);
+  const message = await getMailboxMessage(user, requireIdParam(params.id));
+  if (!message || message.bodyHidden) throw notFound();
   return new Response(message.html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",

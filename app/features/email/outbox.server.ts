@@ -30,6 +30,9 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "password-reset": { component: PasswordResetEmail, subject: (t) => passwordResetSubject(t) },
 };
 
+/** Templates whose body holds a link that grants access (sign-up, password reset). */
+export const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<EmailTemplateName>(["invitation", "password-reset"]);
+
 export interface QueueEmailInput<N extends EmailTemplateName> {
   template: N;
   to: string;
