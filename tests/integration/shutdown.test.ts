@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, TMP_DIR } from "../support/paths";
+
+/** Starts the real `npm start` entry point (build already made by the global setup) on a free port. */
+function startServer(port: number) {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: path.join(TMP_DIR, `shutdown-${port}.db`),
+      SKIP_BUILD: "1",
+      LOG_LEVEL: "info",
+      NODE_ENV: "development",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitForHealthy(url: string, deadline = Date.now() + 30_000): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+describe("npm start", () => {
+  it("migrates, seeds an empty database, logs JSON lines, and exits cleanly on SIGTERM", async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = startServer(port);
+    try {
+      await waitForHealthy(`http://127.0.0.1:${port}/healthz`);
+      const login = await fetch(`http://127.0.0.1:${port}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "admin@example.org", password: "demo-password-change-me" }),
+      });
+      expect(login.status).toBe(302);
+      server.child.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+      const lines = server
+        .output()
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as { msg: string; path?: string; status?: number; ms?: number });
+      expect(lines.some((l) => l.msg.startsWith("seeded demo data"))).toBe(true);
+      expect(lines.some((l) => l.msg === `listening on http://localhost:${port}`)).toBe(true);
+      const request = lines.find((l) => l.msg === "request" && l.path === "/login");
+      expect(request).toMatchObject({ status: 302 });
+      expect(typeof request?.ms).toBe("number");
+      expect(server.output()).not.toContain("demo-password-change-me");
+      expect(lines.some((l) => l.msg === "shutting down")).toBe(true);
+    } finally {
+      server.child.kill("SIGKILL");
+    }
+  });
+});
