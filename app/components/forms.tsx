@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 
 /** Error keys from the schemas are translated here, so client and server say the same thing. */
@@ -42,4 +42,38 @@ export function Field({ label, meta, type, autoComplete, hint }: FieldProps) {
 
 export function FormErrors({ id, errors }: { id: string; errors?: string[] | null }) {
   return <ErrorList id={id} errors={errors} />;
+}
+
+interface SelectFieldProps {
+  label: string;
+  meta: FieldMetadata<string | number>;
+  options: ReadonlyArray<{ value: string | number; label: string }>;
+  /** A first, empty choice ("Choose…", "None"). */
+  placeholder?: string;
+  hint?: string;
+}
+
+export function SelectField({ label, meta, options, placeholder, hint }: SelectFieldProps) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const select = getSelectProps(meta);
+  const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select {...select} key={select.key} aria-describedby={describedBy}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
 }

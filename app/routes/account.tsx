@@ -1,9 +1,9 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { changePassword, getScopeName, updateProfile } from "~/features/auth/accounts.server";
 import { requireSession } from "~/features/auth/guards.server";
@@ -91,17 +91,11 @@ export default function AccountPage() {
         <Form method="post" {...getFormProps(profileForm)}>
           <input type="hidden" name="intent" value="profile" />
           <Field label={t("fields.name")} meta={profileFields.name} type="text" autoComplete="name" />
-          <div className="field">
-            <label htmlFor={profileFields.locale.id}>{t("account.emailLanguage")}</label>
-            <select {...getSelectProps(profileFields.locale)} key={profileFields.locale.key}>
-              {SUPPORTED_LOCALES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`language.${code}`)}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={profileFields.locale.errorId} errors={profileFields.locale.errors} />
-          </div>
+          <SelectField
+            label={t("account.emailLanguage")}
+            meta={profileFields.locale}
+            options={SUPPORTED_LOCALES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
+          />
           <button type="submit">{t("actions.save")}</button>
         </Form>
       </section>

@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/confirm-action";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { RoleFields } from "~/components/role-fields";
 import { notFound, requireAdmin, requireIdParam } from "~/features/auth/guards.server";
 import { UserRoleSchema } from "~/features/auth/schema";
 import { changeUserRole, endUserSessions, getUserDetail, listScopes, setUserStatus } from "~/features/users/users.server";
@@ -94,41 +95,7 @@ export default function UserDetailPage() {
         <Form method="post" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="role" />
-          <div className="field">
-            <label htmlFor={fields.role.id}>{t("fields.role")}</label>
-            <select {...getSelectProps(fields.role)} key={fields.role.key}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.chapterId.id}>{t("fields.chapter")}</label>
-            <select {...getSelectProps(fields.chapterId)} key={fields.chapterId.key}>
-              <option value="">{t("fields.none")}</option>
-              {chapters.map((chapter) => (
-                <option key={chapter.id} value={chapter.id}>
-                  {chapter.name}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.chapterId.errorId} errors={fields.chapterId.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.coalitionMemberId.id}>{t("fields.organisation")}</label>
-            <select {...getSelectProps(fields.coalitionMemberId)} key={fields.coalitionMemberId.key}>
-              <option value="">{t("fields.none")}</option>
-              {organisations.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {org.name}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.coalitionMemberId.errorId} errors={fields.coalitionMemberId.errors} />
-          </div>
+          <RoleFields fields={fields} roles={ROLES} chapters={chapters} organisations={organisations} />
           <button type="submit">{t("actions.save")}</button>
         </Form>
       </section>

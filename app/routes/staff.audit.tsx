@@ -5,13 +5,13 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireStaff } from "~/features/auth/guards.server";
 import { AUDIT_PER_PAGE, listAudit } from "~/features/security/audit.server";
+import { parsePage } from "~/lib/paging";
 
 export const handle = { titleKey: "audit.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const pageParam = Number(new URL(request.url).searchParams.get("page") ?? 1);
-  const page = Number.isInteger(pageParam) && pageParam > 0 && pageParam < 100_000 ? pageParam : 1;
+  const page = parsePage(new URL(request.url).searchParams);
   return { ...(await listAudit(page)), page, perPage: AUDIT_PER_PAGE };
 }
 

@@ -1,11 +1,12 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/confirm-action";
-import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { RoleFields } from "~/components/role-fields";
 import { requireStaff } from "~/features/auth/guards.server";
 import { createInvitation, invitableRoles, listOpenInvitations, revokeInvitation } from "~/features/auth/invitations.server";
 import { InvitationSchema } from "~/features/auth/schema";
@@ -64,54 +65,12 @@ export default function InvitationsPage() {
           <input type="hidden" name="intent" value="invite" />
           <Field label={t("fields.email")} meta={fields.email} type="email" autoComplete="off" />
           <Field label={t("fields.name")} meta={fields.name} type="text" autoComplete="off" />
-          <div className="field">
-            <label htmlFor={fields.role.id}>{t("fields.role")}</label>
-            <select {...getSelectProps(fields.role)} key={fields.role.key}>
-              <option value="">{t("fields.choose")}</option>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.chapterId.id}>{t("fields.chapter")}</label>
-            <p className="hint">{t("invite.chapterHint")}</p>
-            <select {...getSelectProps(fields.chapterId)} key={fields.chapterId.key}>
-              <option value="">{t("fields.none")}</option>
-              {chapters.map((chapter) => (
-                <option key={chapter.id} value={chapter.id}>
-                  {chapter.name}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.chapterId.errorId} errors={fields.chapterId.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.coalitionMemberId.id}>{t("fields.organisation")}</label>
-            <p className="hint">{t("invite.organisationHint")}</p>
-            <select {...getSelectProps(fields.coalitionMemberId)} key={fields.coalitionMemberId.key}>
-              <option value="">{t("fields.none")}</option>
-              {organisations.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {org.name}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.coalitionMemberId.errorId} errors={fields.coalitionMemberId.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.locale.id}>{t("invite.language")}</label>
-            <select {...getSelectProps(fields.locale)} key={fields.locale.key}>
-              {SUPPORTED_LOCALES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`language.${code}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RoleFields fields={fields} roles={roles} chapters={chapters} organisations={organisations} withHints />
+          <SelectField
+            label={t("invite.language")}
+            meta={fields.locale}
+            options={SUPPORTED_LOCALES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
+          />
           <button type="submit">{t("invite.submit")}</button>
         </Form>
       </section>

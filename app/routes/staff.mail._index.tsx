@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
@@ -6,6 +6,7 @@ import { Pagination } from "~/components/pagination";
 import { requireStaff } from "~/features/auth/guards.server";
 import { listOutbox, outboxCounts } from "~/features/email/outbox.server";
 import { loadConfig } from "~/config.server";
+import { parsePage } from "~/lib/paging";
 import { OUTBOX_STATUSES, type OutboxStatus } from "../../db/schema";
 
 export const handle = { titleKey: "mail.title" };
@@ -16,15 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const statusParam = url.searchParams.get("status");
   const status = (OUTBOX_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as OutboxStatus) : undefined;
-  const pageParam = Number(url.searchParams.get("page") ?? 1);
-  const page = Number.isInteger(pageParam) && pageParam > 0 && pageParam < 100_000 ? pageParam : 1;
+  const page = parsePage(url.searchParams);
   const [{ rows, total }, counts] = await Promise.all([listOutbox({ status, page, perPage: PER_PAGE }), outboxCounts()]);
   return { rows, total, counts, status: status ?? null, page, devMailbox: !loadConfig().resendApiKey };
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  await requireStaff(request);
-  return data(null, { status: 405 });
 }
 
 export default function MailPage() {

@@ -1,4 +1,5 @@
 import { db } from "../../../db/connection";
+import { parsePage } from "../../lib/paging";
 import { ROLES, type Role, type User } from "../../../db/schema";
 import type { FieldErrors } from "../auth/accounts.server";
 import { validateRoleScope } from "../auth/invitations.server";
@@ -15,11 +16,10 @@ export interface UserFilters {
 
 export function parseUserFilters(url: URL): UserFilters {
   const role = url.searchParams.get("role");
-  const page = Number(url.searchParams.get("page") ?? 1);
   return {
     q: url.searchParams.get("q")?.trim().slice(0, 100) || undefined,
     role: (ROLES as readonly string[]).includes(role ?? "") ? (role as Role) : undefined,
-    page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1,
+    page: parsePage(url.searchParams),
   };
 }
 
