@@ -17,7 +17,8 @@ export interface Config {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const production = env.NODE_ENV === "production";
+  // APP_ENV says what kind of deployment this is; NODE_ENV only picks optimised library builds.
+  const production = (env.APP_ENV ?? env.NODE_ENV) === "production";
   const port = Number(env.PORT ?? 3000);
   return {
     production,

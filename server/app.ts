@@ -104,7 +104,8 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     "*",
     createRequestHandler({
       build,
-      mode: config.production ? "production" : "development",
+      // Development mode would send error details to the browser: only with Vite's dev server.
+      mode: viteDev ? "development" : "production",
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? "unknown",

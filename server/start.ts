@@ -2,6 +2,7 @@
  * `npm start`: build if needed, migrate, seed the demo into an empty database (never in
  * production), start the outbox worker and serve. Shuts down gracefully on SIGTERM / SIGINT.
  */
+import "./runtime-mode";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { loadConfig, productionProblems } from "../app/config.server";

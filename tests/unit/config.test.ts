@@ -15,6 +15,11 @@ describe("production start", () => {
     expect(productionProblems(loadConfig(env), env)).toEqual([]);
   });
 
+  it("APP_ENV decides the deployment kind, whatever NODE_ENV says", () => {
+    expect(loadConfig({ APP_ENV: "development", NODE_ENV: "production" }).production).toBe(false);
+    expect(loadConfig({ APP_ENV: "production" }).production).toBe(true);
+  });
+
   it("asks nothing of a development start", () => {
     expect(productionProblems(loadConfig({}), {})).toEqual([]);
   });

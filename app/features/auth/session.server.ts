@@ -5,6 +5,7 @@
  */
 import { createCookie } from "@remix-run/node";
 import { db } from "../../../db/connection";
+import { loadConfig } from "../../config.server";
 import type { User } from "../../../db/schema";
 import { constantTimeEqualHex, randomToken, sha256Hex } from "./tokens.server";
 
@@ -15,7 +16,7 @@ const RENEW_WHEN_LEFT_MS = 15 * DAY;
 export const sessionCookie = createCookie("hub_session", {
   httpOnly: true,
   sameSite: "lax",
-  secure: process.env.NODE_ENV === "production",
+  secure: loadConfig().production,
   path: "/",
   maxAge: SESSION_LIFETIME_MS / 1000,
 });
