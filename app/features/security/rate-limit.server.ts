@@ -12,7 +12,8 @@ interface Rule {
 }
 
 export const RATE_LIMITS = {
-  loginPerIp: { points: 30, durationSeconds: 15 * 60 },
+  // Generous per address: an office or a campus shares one; the per-account limit stops guessing.
+  loginPerIp: { points: 100, durationSeconds: 15 * 60 },
   loginPerAccount: { points: 10, durationSeconds: 15 * 60 },
   resetPerIp: { points: 10, durationSeconds: 60 * 60 },
   resetPerAccount: { points: 3, durationSeconds: 60 * 60 },
