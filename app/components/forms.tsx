@@ -2,11 +2,11 @@ import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/r
 import { useTranslation } from "react-i18next";
 
 /** Error keys from the schemas are translated here, so client and server say the same thing. */
-export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+export function ErrorList({ id, errors, className = "field-errors" }: { id?: string; errors?: string[] | null; className?: string }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="field-errors" role="alert">
+    <ul id={id} className={className} role="alert">
       {errors.map((error) => (
         <li key={error}>{t(error, { defaultValue: error })}</li>
       ))}
@@ -40,8 +40,9 @@ export function Field({ label, meta, type, autoComplete, hint }: FieldProps) {
   );
 }
 
+/** Errors about the form as a whole (wrong password, expired link), above its fields. */
 export function FormErrors({ id, errors }: { id: string; errors?: string[] | null }) {
-  return <ErrorList id={id} errors={errors} />;
+  return <ErrorList id={id} errors={errors} className="alert alert-error form-errors" />;
 }
 
 interface SelectFieldProps {

@@ -11,6 +11,7 @@ import { notFound, requireAdmin, requireIdParam } from "~/features/auth/guards.s
 import { UserRoleSchema } from "~/features/auth/schema";
 import { changeUserRole, endUserSessions, getUserDetail, listScopes, setUserStatus } from "~/features/users/users.server";
 import { ROLES } from "../../db/schema";
+import { formatDateTime } from "~/lib/format";
 
 export const handle = { titleKey: "users.detailTitle" };
 
@@ -84,7 +85,7 @@ export default function UserDetailPage() {
         <dt>{t("fields.status")}</dt>
         <dd>{t(`users.status.${user.status}`)}</dd>
         <dt>{t("users.lastLogin")}</dt>
-        <dd>{user.last_login_at ? new Date(user.last_login_at).toLocaleString(i18n.language, { timeZone: "UTC" }) + " UTC" : t("users.never")}</dd>
+        <dd>{user.last_login_at ? formatDateTime(user.last_login_at, i18n.language) : t("users.never")}</dd>
         <dt>{t("users.activeSessions")}</dt>
         <dd>{user.activeSessions}</dd>
       </dl>

@@ -60,10 +60,17 @@ export default function AcceptInvitationPage() {
   }
   return (
     <div className="narrow">
-      <PageHeader
-        title={t("invite.acceptTitle")}
-        lead={t("invite.acceptLead", { email: invitation.email, role: t(`roles.${invitation.role}`) })}
-      />
+      <PageHeader title={t("invite.acceptTitle")} lead={t("invite.acceptLead", { email: invitation.email })} />
+      <dl className="meta">
+        <dt>{t("fields.role")}</dt>
+        <dd>{t(`roles.${invitation.role}`)}</dd>
+        {invitation.scopeName ? (
+          <>
+            <dt>{t("account.scope")}</dt>
+            <dd>{invitation.scopeName}</dd>
+          </>
+        ) : null}
+      </dl>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />

@@ -6,6 +6,7 @@ import { Pagination } from "~/components/pagination";
 import { requireStaff } from "~/features/auth/guards.server";
 import { AUDIT_PER_PAGE, listAudit } from "~/features/security/audit.server";
 import { parsePage } from "~/lib/paging";
+import { formatDateTime } from "~/lib/format";
 
 export const handle = { titleKey: "audit.title" };
 
@@ -37,7 +38,7 @@ export default function AuditPage() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td>{new Date(row.created_at).toLocaleString(i18n.language, { timeZone: "UTC" })} UTC</td>
+                  <td>{formatDateTime(row.created_at, i18n.language)}</td>
                   <td>{row.actor_name ?? t("audit.system")}</td>
                   <td>
                     <code>{row.action}</code> · {row.entity_type} {row.entity_id ? `#${row.entity_id}` : ""}

@@ -13,6 +13,7 @@ import { InvitationSchema } from "~/features/auth/schema";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { listScopes } from "~/features/users/users.server";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
+import { formatDate } from "~/lib/format";
 
 export const handle = { titleKey: "invite.title" };
 
@@ -102,7 +103,7 @@ export default function InvitationsPage() {
                       {t(`roles.${invitation.role}`)}
                       {invitation.chapter_name ?? invitation.organisation_name ? ` · ${invitation.chapter_name ?? invitation.organisation_name}` : ""}
                     </td>
-                    <td>{new Date(invitation.expires_at).toLocaleDateString(i18n.language, { timeZone: "UTC" })}</td>
+                    <td>{formatDate(invitation.expires_at, i18n.language)}</td>
                     <td>
                       <ConfirmAction
                         label={t("invite.revoke")}

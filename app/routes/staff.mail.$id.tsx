@@ -5,6 +5,7 @@ import { PageHeader } from "~/components/layout";
 import { notFound, requireIdParam, requireStaff } from "~/features/auth/guards.server";
 import { getMailboxMessage } from "~/features/email/mailbox.server";
 import { retryOutboxMessage } from "~/features/email/outbox.server";
+import { formatDateTime } from "~/lib/format";
 
 export const handle = { titleKey: "mail.messageTitle" };
 
@@ -63,7 +64,7 @@ export default function MailMessagePage() {
           </>
         ) : null}
         <dt>{t("mail.queuedAt")}</dt>
-        <dd>{new Date(message.created_at).toLocaleString(i18n.language, { timeZone: "UTC" })} UTC</dd>
+        <dd>{formatDateTime(message.created_at, i18n.language)}</dd>
       </dl>
       {message.status === "failed" ? (
         <Form method="post">

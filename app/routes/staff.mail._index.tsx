@@ -8,6 +8,7 @@ import { listOutbox, outboxCounts } from "~/features/email/outbox.server";
 import { loadConfig } from "~/config.server";
 import { parsePage } from "~/lib/paging";
 import { OUTBOX_STATUSES, type OutboxStatus } from "../../db/schema";
+import { formatDateTime } from "~/lib/format";
 
 export const handle = { titleKey: "mail.title" };
 const PER_PAGE = 25;
@@ -64,10 +65,12 @@ export default function MailPage() {
                   </td>
                   <td>{row.to_address}</td>
                   <td>
-                    <span className={`badge badge-${row.status}`}>{t(`mail.status.${row.status}`)}</span>
+                    <span className={`badge badge-${row.status}`}>
+                      {devMailbox && row.status === "pending" ? t("mail.heldHere") : t(`mail.status.${row.status}`)}
+                    </span>
                     {row.last_error ? <span className="muted"> · {t("mail.attempts", { count: row.attempts })}</span> : null}
                   </td>
-                  <td>{new Date(row.created_at).toLocaleString(i18n.language, { timeZone: "UTC" })} UTC</td>
+                  <td>{formatDateTime(row.created_at, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -36,7 +36,9 @@ test("staff invite a Kenya chapter member, who accepts from the e-mail link and 
 
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Accept your invitation" })).toBeVisible();
-  await expect(page.getByText(`You are invited as Chapter member with the address ${invitee.email}.`)).toBeVisible();
+  await expect(page.getByText(`You are invited with the address ${invitee.email}.`)).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Chapter member" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Kenya Chapter" })).toBeVisible();
   const nameField = page.getByLabel("Name", { exact: true });
   await expect(nameField).toHaveValue(invitee.name);
   await screen(page, "invitation-accept");

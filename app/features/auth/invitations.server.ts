@@ -145,7 +145,13 @@ async function findOpenInvitation(token: string, now: Date) {
 
 export async function getOpenInvitation(token: string, now = new Date()) {
   const row = await findOpenInvitation(token, now);
-  return row ? { email: row.email, name: row.name, role: row.role } : undefined;
+  if (!row) return undefined;
+  return {
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    scopeName: await describeScope(row.chapter_id, row.coalition_member_id),
+  };
 }
 
 /** Creates the account from the invitation; the token works once. Returns the new user's id. */
