@@ -40,6 +40,7 @@ export function productionProblems(config: Config, env: Env = process.env): stri
   if (config.appSecret === DEFAULT_APP_SECRET || config.appSecret.length < 32)
     problems.push("APP_SECRET must be set to a random value of at least 32 characters.");
   if (!env.APP_URL) problems.push("APP_URL must be set to the public https:// address of the site.");
-  if (env.DEMO_PASSWORD) problems.push("DEMO_PASSWORD must not be set in production: demo accounts are never created there.");
+  if (env.DEMO_PASSWORD)
+    problems.push("DEMO_PASSWORD must not be set in production: demo accounts are never created there.");
   return problems;
 }

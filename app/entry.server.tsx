@@ -19,7 +19,9 @@ import { getLocale } from "./i18n/i18next.server";
 export const streamTimeout = 5_000;
 
 function describe(error: unknown) {
-  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack }
+    : { message: String(error) };
 }
 
 /** Unexpected loader/action errors, as one JSON log line; 404s and aborted requests are not errors. */
@@ -27,7 +29,12 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (error instanceof Error && /^No route matches URL/.test(error.message)) return;
-  logger.error({ msg: "unhandled error", method: request.method, path: new URL(request.url).pathname, error: describe(error) });
+  logger.error({
+    msg: "unhandled error",
+    method: request.method,
+    path: new URL(request.url).pathname,
+    error: describe(error),
+  });
 }
 
 export default async function handleRequest(

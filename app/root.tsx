@@ -37,9 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   // Sliding expiry: when the server extended the session, extend the cookie too.
   if (session?.renewed) headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
-  const user = session
-    ? { id: session.user.id, name: session.user.name, role: session.user.role }
-    : null;
+  const user = session ? { id: session.user.id, name: session.user.name, role: session.user.role } : null;
   return data({ locale, user }, { headers });
 }
 

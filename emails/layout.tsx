@@ -1,15 +1,4 @@
-import {
-  Body,
-  Button,
-  Container,
-  Head,
-  Heading,
-  Hr,
-  Html,
-  Link,
-  Preview,
-  Text,
-} from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import enEmail from "../app/i18n/locales/en/email.json";
 
@@ -50,8 +39,7 @@ export function formatEmailDate(iso: string, locale: string): string {
 }
 
 // System fonts only: no remote fonts or images, so nothing is fetched when the mail is opened.
-const fontFamily =
-  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const fontFamily = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 const styles = {
   body: { backgroundColor: "#f4f4f5", color: "#18181b", fontFamily, margin: 0, padding: "24px 0" },

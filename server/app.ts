@@ -80,7 +80,9 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
   app.use((_req, res, next) => {
     const append = res.append.bind(res);
     res.append = (field: string, value?: string | string[]) =>
-      /^(content-security-policy|x-frame-options|referrer-policy)$/i.test(field) ? res.set(field, value) : append(field, value);
+      /^(content-security-policy|x-frame-options|referrer-policy)$/i.test(field)
+        ? res.set(field, value)
+        : append(field, value);
     next();
   });
 

@@ -2,7 +2,15 @@ import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/r
 import { useTranslation } from "react-i18next";
 
 /** Error keys from the schemas are translated here, so client and server say the same thing. */
-export function ErrorList({ id, errors, className = "field-errors" }: { id?: string; errors?: string[] | null; className?: string }) {
+export function ErrorList({
+  id,
+  errors,
+  className = "field-errors",
+}: {
+  id?: string;
+  errors?: string[] | null;
+  className?: string;
+}) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
   return (

@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "profile") {
     const submission = parseWithZod(formData, { schema: ProfileSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), saved: false }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), saved: false }, { status: 400 });
     await updateProfile(session.user.id, submission.value);
     return data(
       { intent, result: submission.reply(), saved: true },
@@ -42,9 +43,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "password") {
     const submission = parseWithZod(formData, { schema: createChangePasswordSchema(isCommonPassword) });
     const hideFields = ["currentPassword", "password", "confirmPassword"];
-    if (submission.status !== "success") return data({ intent, result: submission.reply({ hideFields }), saved: false }, { status: 400 });
-    const fieldErrors = await changePassword(session.user, submission.value.currentPassword, submission.value.password, session.sessionId);
-    if (fieldErrors) return data({ intent, result: submission.reply({ fieldErrors, hideFields }), saved: false }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply({ hideFields }), saved: false }, { status: 400 });
+    const fieldErrors = await changePassword(
+      session.user,
+      submission.value.currentPassword,
+      submission.value.password,
+      session.sessionId,
+    );
+    if (fieldErrors)
+      return data({ intent, result: submission.reply({ fieldErrors, hideFields }), saved: false }, { status: 400 });
     return data({ intent, result: submission.reply({ resetForm: true }), saved: true });
   }
   return data({ intent: null, result: null, saved: false }, { status: 400 });
@@ -111,9 +119,24 @@ export default function AccountPage() {
         <Form method="post" {...getFormProps(passwordForm)}>
           <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
           <input type="hidden" name="intent" value="password" />
-          <Field label={t("fields.currentPassword")} meta={passwordFields.currentPassword} type="password" autoComplete="current-password" />
-          <Field label={t("fields.newPassword")} meta={passwordFields.password} type="password" autoComplete="new-password" />
-          <Field label={t("fields.confirmPassword")} meta={passwordFields.confirmPassword} type="password" autoComplete="new-password" />
+          <Field
+            label={t("fields.currentPassword")}
+            meta={passwordFields.currentPassword}
+            type="password"
+            autoComplete="current-password"
+          />
+          <Field
+            label={t("fields.newPassword")}
+            meta={passwordFields.password}
+            type="password"
+            autoComplete="new-password"
+          />
+          <Field
+            label={t("fields.confirmPassword")}
+            meta={passwordFields.confirmPassword}
+            type="password"
+            autoComplete="new-password"
+          />
           <button type="submit">{t("account.changePassword")}</button>
         </Form>
       </section>

@@ -9,7 +9,13 @@ import { PageHeader } from "~/components/layout";
 import { RoleFields } from "~/components/role-fields";
 import { notFound, requireAdmin, requireIdParam } from "~/features/auth/guards.server";
 import { UserRoleSchema } from "~/features/auth/schema";
-import { changeUserRole, endUserSessions, getUserDetail, listScopes, setUserStatus } from "~/features/users/users.server";
+import {
+  changeUserRole,
+  endUserSessions,
+  getUserDetail,
+  listScopes,
+  setUserStatus,
+} from "~/features/users/users.server";
 import { ROLES } from "../../db/schema";
 import { formatDateTime } from "~/lib/format";
 
@@ -37,16 +43,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   if (intent === "role") {
     const submission = parseWithZod(formData, { schema: UserRoleSchema });
-    if (submission.status !== "success") return data<ActionResult>({ intent, result: submission.reply(), message: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data<ActionResult>({ intent, result: submission.reply(), message: null }, { status: 400 });
     const fieldErrors = await changeUserRole(actor, userId, submission.value);
-    if (fieldErrors) return data<ActionResult>({ intent, result: submission.reply({ fieldErrors }), message: null }, { status: 400 });
+    if (fieldErrors)
+      return data<ActionResult>({ intent, result: submission.reply({ fieldErrors }), message: null }, { status: 400 });
     return data<ActionResult>({ intent, result: submission.reply(), message: "users.roleSaved" });
   }
-  if (formData.get("confirm") !== "yes") return data<ActionResult>({ intent, result: null, message: null, errors: ["validation.confirm"] }, { status: 400 });
+  if (formData.get("confirm") !== "yes")
+    return data<ActionResult>({ intent, result: null, message: null, errors: ["validation.confirm"] }, { status: 400 });
   if (intent === "deactivate" || intent === "reactivate") {
     const errors = await setUserStatus(actor, userId, intent === "deactivate" ? "deactivated" : "active");
-    if (errors) return data<ActionResult>({ intent, result: null, message: null, errors: errors.status }, { status: 400 });
-    return data<ActionResult>({ intent, result: null, message: intent === "deactivate" ? "users.deactivated" : "users.reactivated" });
+    if (errors)
+      return data<ActionResult>({ intent, result: null, message: null, errors: errors.status }, { status: 400 });
+    return data<ActionResult>({
+      intent,
+      result: null,
+      message: intent === "deactivate" ? "users.deactivated" : "users.reactivated",
+    });
   }
   if (intent === "end-sessions") {
     await endUserSessions(actor, userId);

@@ -65,7 +65,9 @@ export default function UsersPage() {
                   <td>{user.email}</td>
                   <td>
                     {t(`roles.${user.role}`)}
-                    {user.chapter_name ?? user.organisation_name ? ` · ${user.chapter_name ?? user.organisation_name}` : ""}
+                    {(user.chapter_name ?? user.organisation_name)
+                      ? ` · ${user.chapter_name ?? user.organisation_name}`
+                      : ""}
                   </td>
                   <td>
                     <span className="badge">{t(`users.status.${user.status}`)}</span>

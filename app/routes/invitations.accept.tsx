@@ -82,7 +82,12 @@ export default function AcceptInvitationPage() {
           type="password"
           autoComplete="new-password"
         />
-        <Field label={t("fields.confirmPassword")} meta={fields.confirmPassword} type="password" autoComplete="new-password" />
+        <Field
+          label={t("fields.confirmPassword")}
+          meta={fields.confirmPassword}
+          type="password"
+          autoComplete="new-password"
+        />
         <button type="submit">{t("invite.acceptSubmit")}</button>
       </Form>
     </div>

@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const email = String(formData.get("email") ?? "").trim().toLowerCase().slice(0, 254);
+  const email = String(formData.get("email") ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 254);
   await enforceRateLimit([
     ["loginPerIp", clientIp(context)],
     ["loginPerAccount", email],
@@ -33,7 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await authenticate(submission.value.email, submission.value.password);
   if (!user) {
-    return data(submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), { status: 400 });
+    return data(submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), {
+      status: 400,
+    });
   }
   await resetRateLimit("loginPerAccount", email);
   // A fresh session on every sign-in; any session the browser already had is ended.

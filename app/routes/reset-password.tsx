@@ -61,7 +61,12 @@ export default function ResetPasswordPage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />
         <Field label={t("fields.newPassword")} meta={fields.password} type="password" autoComplete="new-password" />
-        <Field label={t("fields.confirmPassword")} meta={fields.confirmPassword} type="password" autoComplete="new-password" />
+        <Field
+          label={t("fields.confirmPassword")}
+          meta={fields.confirmPassword}
+          type="password"
+          autoComplete="new-password"
+        />
         <button type="submit">{t("reset.submit")}</button>
       </Form>
     </div>

@@ -8,7 +8,12 @@ import { Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { RoleFields } from "~/components/role-fields";
 import { requireStaff } from "~/features/auth/guards.server";
-import { createInvitation, invitableRoles, listOpenInvitations, revokeInvitation } from "~/features/auth/invitations.server";
+import {
+  createInvitation,
+  invitableRoles,
+  listOpenInvitations,
+  revokeInvitation,
+} from "~/features/auth/invitations.server";
 import { InvitationSchema } from "~/features/auth/schema";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { listScopes } from "~/features/users/users.server";
@@ -33,10 +38,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ intent: "revoke" as const, result: null, done: ok }, { status: ok ? 200 : 400 });
   }
   const submission = parseWithZod(formData, { schema: InvitationSchema });
-  if (submission.status !== "success") return data({ intent: "invite" as const, result: submission.reply(), done: false }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent: "invite" as const, result: submission.reply(), done: false }, { status: 400 });
   const outcome = await createInvitation(user, submission.value);
   if (!outcome.ok) {
-    return data({ intent: "invite" as const, result: submission.reply({ fieldErrors: outcome.fieldErrors }), done: false }, { status: 400 });
+    return data(
+      { intent: "invite" as const, result: submission.reply({ fieldErrors: outcome.fieldErrors }), done: false },
+      { status: 400 },
+    );
   }
   return data({ intent: "invite" as const, result: submission.reply({ resetForm: true }), done: true });
 }
@@ -101,7 +110,9 @@ export default function InvitationsPage() {
                     <td>{invitation.email}</td>
                     <td>
                       {t(`roles.${invitation.role}`)}
-                      {invitation.chapter_name ?? invitation.organisation_name ? ` · ${invitation.chapter_name ?? invitation.organisation_name}` : ""}
+                      {(invitation.chapter_name ?? invitation.organisation_name)
+                        ? ` · ${invitation.chapter_name ?? invitation.organisation_name}`
+                        : ""}
                     </td>
                     <td>{formatDate(invitation.expires_at, i18n.language)}</td>
                     <td>

@@ -76,7 +76,12 @@ export default function MailMessagePage() {
       ) : (
         <>
           <h2>{t("mail.asRecipientSees")}</h2>
-          <iframe title={t("mail.htmlVersion")} className="mail-frame" sandbox="" src={`/staff/mail/${message.id}/html`} />
+          <iframe
+            title={t("mail.htmlVersion")}
+            className="mail-frame"
+            sandbox=""
+            src={`/staff/mail/${message.id}/html`}
+          />
           <h2>{t("mail.textVersion")}</h2>
           <pre className="mail-text">{message.text}</pre>
         </>

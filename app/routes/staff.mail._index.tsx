@@ -17,9 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const url = new URL(request.url);
   const statusParam = url.searchParams.get("status");
-  const status = (OUTBOX_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as OutboxStatus) : undefined;
+  const status = (OUTBOX_STATUSES as readonly string[]).includes(statusParam ?? "")
+    ? (statusParam as OutboxStatus)
+    : undefined;
   const page = parsePage(url.searchParams);
-  const [{ rows, total }, counts] = await Promise.all([listOutbox({ status, page, perPage: PER_PAGE }), outboxCounts()]);
+  const [{ rows, total }, counts] = await Promise.all([
+    listOutbox({ status, page, perPage: PER_PAGE }),
+    outboxCounts(),
+  ]);
   return { rows, total, counts, status: status ?? null, page, devMailbox: !loadConfig().resendApiKey };
 }
 
@@ -68,7 +73,9 @@ export default function MailPage() {
                     <span className={`badge badge-${row.status}`}>
                       {devMailbox && row.status === "pending" ? t("mail.heldHere") : t(`mail.status.${row.status}`)}
                     </span>
-                    {row.last_error ? <span className="muted"> · {t("mail.attempts", { count: row.attempts })}</span> : null}
+                    {row.last_error ? (
+                      <span className="muted"> · {t("mail.attempts", { count: row.attempts })}</span>
+                    ) : null}
                   </td>
                   <td>{formatDateTime(row.created_at, i18n.language)}</td>
                 </tr>

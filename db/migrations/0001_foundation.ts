@@ -4,9 +4,7 @@ import { withIdColumn, type DialectName } from "../dialect";
 // Frozen once landed: change the schema with a new migration, never by editing this one.
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   const ts = <T extends string, C extends string>(t: import("kysely").CreateTableBuilder<T, C>) =>
-    t
-      .addColumn("created_at", "text", (c) => c.notNull())
-      .addColumn("updated_at", "text", (c) => c.notNull());
+    t.addColumn("created_at", "text", (c) => c.notNull()).addColumn("updated_at", "text", (c) => c.notNull());
 
   await ts(
     db.schema
@@ -102,11 +100,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       .addColumn("provider_id", "text")
       .addColumn("sent_at", "text"),
   ).execute();
-  await db.schema
-    .createIndex("outbox_due")
-    .on("outbox")
-    .columns(["status", "next_attempt_at"])
-    .execute();
+  await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
 
   await ts(
     withIdColumn(dialect, db.schema.createTable("audit_log"))
@@ -117,11 +111,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       .addColumn("before_json", "text")
       .addColumn("after_json", "text"),
   ).execute();
-  await db.schema
-    .createIndex("audit_log_entity")
-    .on("audit_log")
-    .columns(["entity_type", "entity_id"])
-    .execute();
+  await db.schema.createIndex("audit_log_entity").on("audit_log").columns(["entity_type", "entity_id"]).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -40,7 +40,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
@@ -67,7 +70,13 @@ export async function seedDemo(db: Kysely<Database>, password: string): Promise<
       .executeTakeFirst();
     const orgId =
       existingOrg?.id ??
-      (await trx.insertInto("coalition_members").values({ ...DEMO_ORGANISATION, ...stamps }).returning("id").executeTakeFirstOrThrow()).id;
+      (
+        await trx
+          .insertInto("coalition_members")
+          .values({ ...DEMO_ORGANISATION, ...stamps })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
 
     for (const account of DEMO_ACCOUNTS) {
       await trx

@@ -10,7 +10,12 @@ countries.registerLocale(fr);
 /** Names for the two jurisdictions that are not ISO 3166-1 countries. */
 const NON_COUNTRIES = [
   { code: "EU", kind: "union", name_en: "European Union", name_fr: "Union européenne" },
-  { code: "INT", kind: "international", name_en: "International fora (UN, ITU)", name_fr: "Instances internationales (ONU, UIT)" },
+  {
+    code: "INT",
+    kind: "international",
+    name_en: "International fora (UN, ITU)",
+    name_fr: "Instances internationales (ONU, UIT)",
+  },
 ] as const;
 
 export function allJurisdictions() {

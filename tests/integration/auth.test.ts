@@ -53,7 +53,11 @@ describe("sign-in", () => {
 
   it("never redirects off-site after sign-in", async () => {
     const client = new Client(server.url, "203.0.113.22");
-    const response = await client.post("/login", { email: DEMO.staff, password: TEST_PASSWORD, redirectTo: "//evil.example/x" });
+    const response = await client.post("/login", {
+      email: DEMO.staff,
+      password: TEST_PASSWORD,
+      redirectTo: "//evil.example/x",
+    });
     expect(response.headers.get("location")).toBe("/account");
   });
 
@@ -70,7 +74,9 @@ describe("sign-in", () => {
   it("a tampered token is not a session", async () => {
     const client = new Client(server.url, "203.0.113.24");
     await client.login(DEMO.chapter_member);
-    const forged = client.cookieHeader().replace(/hub_session=([^;]+)/, (_m, v: string) => `hub_session=${v.slice(0, -6)}AAAAAA`);
+    const forged = client
+      .cookieHeader()
+      .replace(/hub_session=([^;]+)/, (_m, v: string) => `hub_session=${v.slice(0, -6)}AAAAAA`);
     const response = await fetch(`${server.url}/account`, { headers: { Cookie: forged }, redirect: "manual" });
     expect(response.status).toBe(302);
   });
@@ -79,7 +85,10 @@ describe("sign-in", () => {
     const email = DEMO.coalition_member;
     let last: Response | undefined;
     for (let i = 0; i < 11; i++) {
-      last = await new Client(server.url, `198.51.100.${i + 1}`).post("/login", { email, password: "wrong password again" });
+      last = await new Client(server.url, `198.51.100.${i + 1}`).post("/login", {
+        email,
+        password: "wrong password again",
+      });
     }
     expect(last?.status).toBe(429);
     expect(last?.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -133,23 +142,39 @@ describe("password reset", () => {
     expect(mail?.template).toBe("password-reset");
     const token = tokenFrom(mail!.text);
 
-    const reset = await anonymous.post("/reset-password", { token, password: "reset passphrase 2026", confirmPassword: "reset passphrase 2026" });
+    const reset = await anonymous.post("/reset-password", {
+      token,
+      password: "reset passphrase 2026",
+      confirmPassword: "reset passphrase 2026",
+    });
     expect(reset.status).toBe(302);
     expect(reset.headers.get("location")).toBe("/login?notice=reset");
     expect((await signedIn.get("/account")).status).toBe(302);
     await new Client(server.url, "203.0.113.42").login(DEMO.staff, "reset passphrase 2026");
 
-    const again = await anonymous.post("/reset-password", { token, password: "another passphrase 99", confirmPassword: "another passphrase 99" });
+    const again = await anonymous.post("/reset-password", {
+      token,
+      password: "another passphrase 99",
+      confirmPassword: "another passphrase 99",
+    });
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("expired or has already been used");
   });
 
   it("answers the same for an unknown address and sends nothing", async () => {
-    const before = await db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const response = await new Client(server.url, "203.0.113.43").post("/forgot-password", { email: "nobody@example.org" });
+    const before = await db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const response = await new Client(server.url, "203.0.113.43").post("/forgot-password", {
+      email: "nobody@example.org",
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("If an account uses this address");
-    const after = await db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -158,10 +183,17 @@ describe("password reset", () => {
     await anonymous.post("/forgot-password", { email: DEMO.chapter_member });
     const mail = await lastMailTo(DEMO.chapter_member);
     const token = tokenFrom(mail!.text);
-    await db.updateTable("password_resets").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await db
+      .updateTable("password_resets")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     const page = await anonymous.get(`/reset-password?token=${token}`);
     expect(await page.text()).toContain("expired or has already been used");
-    const response = await anonymous.post("/reset-password", { token, password: "too late passphrase", confirmPassword: "too late passphrase" });
+    const response = await anonymous.post("/reset-password", {
+      token,
+      password: "too late passphrase",
+      confirmPassword: "too late passphrase",
+    });
     expect(response.status).toBe(400);
   });
 });

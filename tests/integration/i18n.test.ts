@@ -10,7 +10,9 @@ afterAll(() => server.close());
 
 describe("languages", () => {
   it("follows Accept-Language on a first visit", async () => {
-    const html = await (await new Client(server.url).get("/", { "Accept-Language": "fr-CH, fr;q=0.9, en;q=0.5" })).text();
+    const html = await (
+      await new Client(server.url).get("/", { "Accept-Language": "fr-CH, fr;q=0.9, en;q=0.5" })
+    ).text();
     expect(html).toContain('<html lang="fr"');
     expect(html).toContain("Menaces");
     expect(html).toContain("Se connecter");
@@ -35,7 +37,11 @@ describe("languages", () => {
     const client = new Client(server.url, "10.1.1.1");
     await client.login(DEMO.chapter_member);
     await client.post("/locale", { locale: "fr", redirectTo: "/" });
-    const user = await db.selectFrom("users").select("locale").where("email", "=", DEMO.chapter_member).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom("users")
+      .select("locale")
+      .where("email", "=", DEMO.chapter_member)
+      .executeTakeFirstOrThrow();
     expect(user.locale).toBe("fr");
   });
 

@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const kenya = () => db.selectFrom("chapters").select("id").where("jurisdiction_code", "=", "KE").executeTakeFirstOrThrow();
+const kenya = () =>
+  db.selectFrom("chapters").select("id").where("jurisdiction_code", "=", "KE").executeTakeFirstOrThrow();
 const userByEmail = (email: string) => db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
 
 describe("invitations", () => {
@@ -29,7 +30,11 @@ describe("invitations", () => {
     const mail = await lastMailTo("new.person@example.org");
     expect(mail?.template).toBe("invitation");
     expect(mail?.locale).toBe("fr");
-    const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "invitation.create").executeTakeFirst();
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "invitation.create")
+      .executeTakeFirst();
     expect(audit?.after_json).toContain("new.person@example.org");
 
     const invitee = new Client(server.url, "192.0.2.2");
@@ -48,7 +53,12 @@ describe("invitations", () => {
     expect(accepted.status).toBe(302);
     expect((await invitee.get("/account")).status).toBe(200);
     const user = await userByEmail("new.person@example.org");
-    expect(user).toMatchObject({ role: "chapter_member", chapter_id: chapter.id, locale: "fr", name: "Amina Odhiambo" });
+    expect(user).toMatchObject({
+      role: "chapter_member",
+      chapter_id: chapter.id,
+      locale: "fr",
+      name: "Amina Odhiambo",
+    });
     expect(user?.password_hash).toMatch(/^\$argon2id\$/);
 
     const reuse = await new Client(server.url, "192.0.2.3").post("/invitations/accept", {
@@ -63,16 +73,30 @@ describe("invitations", () => {
   it("refuses a chapter role without a chapter, and writes nothing", async () => {
     const staff = new Client(server.url, "192.0.2.4");
     await staff.login(DEMO.staff);
-    const response = await staff.post("/staff/invitations", { intent: "invite", email: "x@example.org", name: "X", role: "chapter_lead", locale: "en" });
+    const response = await staff.post("/staff/invitations", {
+      intent: "invite",
+      email: "x@example.org",
+      name: "X",
+      role: "chapter_lead",
+      locale: "en",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Choose the chapter this role belongs to.");
-    expect(await db.selectFrom("invitations").select("id").where("email", "=", "x@example.org").executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom("invitations").select("id").where("email", "=", "x@example.org").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("staff cannot hand out the admin role", async () => {
     const staff = new Client(server.url, "192.0.2.5");
     await staff.login(DEMO.staff);
-    const response = await staff.post("/staff/invitations", { intent: "invite", email: "boss@example.org", name: "Boss", role: "admin", locale: "en" });
+    const response = await staff.post("/staff/invitations", {
+      intent: "invite",
+      email: "boss@example.org",
+      name: "Boss",
+      role: "admin",
+      locale: "en",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("You cannot give this role.");
   });
@@ -80,7 +104,13 @@ describe("invitations", () => {
   it("refuses an address that already has an account", async () => {
     const staff = new Client(server.url, "192.0.2.6");
     await staff.login(DEMO.staff);
-    const response = await staff.post("/staff/invitations", { intent: "invite", email: DEMO.admin, name: "Dup", role: "staff", locale: "en" });
+    const response = await staff.post("/staff/invitations", {
+      intent: "invite",
+      email: DEMO.admin,
+      name: "Dup",
+      role: "staff",
+      locale: "en",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("already exists");
   });
@@ -88,20 +118,44 @@ describe("invitations", () => {
   it("refuses CR/LF smuggled into the address", async () => {
     const staff = new Client(server.url, "192.0.2.7");
     await staff.login(DEMO.staff);
-    const response = await staff.post("/staff/invitations", { intent: "invite", email: "a@example.org\r\nBcc: all@example.org", name: "A", role: "staff", locale: "en" });
+    const response = await staff.post("/staff/invitations", {
+      intent: "invite",
+      email: "a@example.org\r\nBcc: all@example.org",
+      name: "A",
+      role: "staff",
+      locale: "en",
+    });
     expect(response.status).toBe(400);
-    expect(await db.selectFrom("outbox").select("id").where("to_address", "like", "%Bcc%").executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom("outbox").select("id").where("to_address", "like", "%Bcc%").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("a revoked invitation no longer opens", async () => {
     const staff = new Client(server.url, "192.0.2.8");
     await staff.login(DEMO.staff);
-    await staff.post("/staff/invitations", { intent: "invite", email: "late@example.org", name: "Late", role: "staff", locale: "en" });
+    await staff.post("/staff/invitations", {
+      intent: "invite",
+      email: "late@example.org",
+      name: "Late",
+      role: "staff",
+      locale: "en",
+    });
     const token = tokenFrom((await lastMailTo("late@example.org"))!.text);
-    const invitation = await db.selectFrom("invitations").select("id").where("email", "=", "late@example.org").executeTakeFirstOrThrow();
-    const revoked = await staff.post("/staff/invitations", { intent: "revoke", invitationId: String(invitation.id), confirm: "yes" });
+    const invitation = await db
+      .selectFrom("invitations")
+      .select("id")
+      .where("email", "=", "late@example.org")
+      .executeTakeFirstOrThrow();
+    const revoked = await staff.post("/staff/invitations", {
+      intent: "revoke",
+      invitationId: String(invitation.id),
+      confirm: "yes",
+    });
     expect(revoked.status).toBe(200);
-    expect(await (await new Client(server.url).get(`/invitations/accept?token=${token}`)).text()).toContain("has expired, was revoked");
+    expect(await (await new Client(server.url).get(`/invitations/accept?token=${token}`)).text()).toContain(
+      "has expired, was revoked",
+    );
   });
 });
 
@@ -113,11 +167,20 @@ describe("user administration", () => {
     await member.login(DEMO.chapter_member);
     const target = (await userByEmail(DEMO.chapter_member))!;
     const chapter = await kenya();
-    const response = await admin.post(`/admin/users/${target.id}`, { intent: "role", role: "chapter_lead", chapterId: String(chapter.id) });
+    const response = await admin.post(`/admin/users/${target.id}`, {
+      intent: "role",
+      role: "chapter_lead",
+      chapterId: String(chapter.id),
+    });
     expect(response.status).toBe(200);
     expect((await userByEmail(DEMO.chapter_member))?.role).toBe("chapter_lead");
     expect((await member.get("/account")).status).toBe(302);
-    const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "user.role").where("entity_id", "=", String(target.id)).executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "user.role")
+      .where("entity_id", "=", String(target.id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!)).toMatchObject({ role: "chapter_member" });
     expect(JSON.parse(audit.after_json!)).toMatchObject({ role: "chapter_lead" });
   });
@@ -134,7 +197,10 @@ describe("user administration", () => {
     const confirmed = await admin.post(`/admin/users/${target.id}`, { intent: "deactivate", confirm: "yes" });
     expect(confirmed.status).toBe(200);
     expect((await victim.get("/account")).status).toBe(302);
-    const retry = await new Client(server.url, "192.0.2.24").post("/login", { email: DEMO.coalition_member, password: "correct horse battery staple" });
+    const retry = await new Client(server.url, "192.0.2.24").post("/login", {
+      email: DEMO.coalition_member,
+      password: "correct horse battery staple",
+    });
     expect(retry.status).toBe(400);
   });
 

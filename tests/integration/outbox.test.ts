@@ -93,7 +93,12 @@ describe("queueEmail", () => {
     const en = await getOutboxMessage(enId);
     const fr = await getOutboxMessage(frId);
 
-    expect(en).toMatchObject({ status: "pending", template: "invitation", locale: "en", to_address: "ada@example.org" });
+    expect(en).toMatchObject({
+      status: "pending",
+      template: "invitation",
+      locale: "en",
+      to_address: "ada@example.org",
+    });
     expect(en?.subject).toBe("Ada Lovelace invited you to the Encryption Advocacy Hub");
     expect(en?.html).toContain('lang="en"');
     expect(en?.html).toContain("Accept the invitation");
@@ -129,7 +134,11 @@ describe("queueEmail", () => {
       template: "invitation",
       to: "victim@example.org",
       locale: "en",
-      props: { ...invitationProps, inviterName: "<script>alert(1)</script>", scopeLabel: '"><img src=x onerror=alert(2)>' },
+      props: {
+        ...invitationProps,
+        inviterName: "<script>alert(1)</script>",
+        scopeLabel: '"><img src=x onerror=alert(2)>',
+      },
       idempotencyKey: "invitation:hostile",
     });
     const row = await getOutboxMessage(id);

@@ -12,7 +12,14 @@ type Expectation = Record<Who, number>;
 
 const all = (status: number): Expectation => Object.fromEntries(EVERYONE.map((w) => [w, status])) as Expectation;
 const signedIn = (status: number): Expectation => ({ ...all(status), anonymous: 302 });
-const staffOnly: Expectation = { anonymous: 302, admin: 200, staff: 200, chapter_lead: 403, chapter_member: 403, coalition_member: 403 };
+const staffOnly: Expectation = {
+  anonymous: 302,
+  admin: 200,
+  staff: 200,
+  chapter_lead: 403,
+  chapter_member: 403,
+  coalition_member: 403,
+};
 const adminOnly: Expectation = { ...staffOnly, staff: 403 };
 const anonymousOnly: Expectation = { ...all(302), anonymous: 200 };
 
@@ -69,7 +76,11 @@ beforeAll(async () => {
   // One message in the outbox, so that the mail pages have something to show.
   await new Client(server.url, "10.9.8.99").post("/forgot-password", { email: DEMO.staff });
   const mail = await db.selectFrom("outbox").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
-  const user = await db.selectFrom("users").select("id").where("email", "=", DEMO.chapter_member).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", DEMO.chapter_member)
+    .executeTakeFirstOrThrow();
   params = { mail: String(mail.id), user: String(user.id) };
 });
 afterAll(() => server.close());
@@ -103,11 +114,21 @@ describe("route authorisation matrix", () => {
 
   it("refuses writes to staff pages from other roles", async () => {
     for (const who of ["chapter_lead", "chapter_member", "coalition_member"] as const) {
-      const response = await clients.get(who)!.post("/staff/invitations", { intent: "invite", email: "x@example.org", name: "X", role: "staff", locale: "en" });
+      const response = await clients.get(who)!.post("/staff/invitations", {
+        intent: "invite",
+        email: "x@example.org",
+        name: "X",
+        role: "staff",
+        locale: "en",
+      });
       expect(response.status).toBe(403);
     }
-    const anonymous = await clients.get("anonymous")!.post("/staff/invitations", { intent: "invite", email: "x@example.org", name: "X", role: "staff", locale: "en" });
+    const anonymous = await clients
+      .get("anonymous")!
+      .post("/staff/invitations", { intent: "invite", email: "x@example.org", name: "X", role: "staff", locale: "en" });
     expect(anonymous.status).toBe(302);
-    expect(await db.selectFrom("invitations").select("id").where("email", "=", "x@example.org").executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom("invitations").select("id").where("email", "=", "x@example.org").executeTakeFirst(),
+    ).toBeUndefined();
   });
 });

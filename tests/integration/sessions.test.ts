@@ -7,7 +7,8 @@ import {
   validateSessionToken,
 } from "~/features/auth/session.server";
 
-const staffId = async () => (await db.selectFrom("users").select("id").where("email", "=", "staff@example.org").executeTakeFirstOrThrow()).id;
+const staffId = async () =>
+  (await db.selectFrom("users").select("id").where("email", "=", "staff@example.org").executeTakeFirstOrThrow()).id;
 const DAY = 86_400_000;
 
 describe("sessions", () => {
@@ -38,7 +39,9 @@ describe("sessions", () => {
     expect(renewed?.renewed).toBe(true);
     expect(renewed?.expiresAt.getTime()).toBe(later.getTime() + SESSION_LIFETIME_MS);
     expect(await validateSessionToken(token, new Date(later.getTime() + SESSION_LIFETIME_MS + 1))).toBeNull();
-    expect(await db.selectFrom("sessions").select("id").where("id", "=", token.split(".")[0]).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom("sessions").select("id").where("id", "=", token.split(".")[0]).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("a deactivated user's session is refused", async () => {

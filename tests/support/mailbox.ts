@@ -2,12 +2,7 @@ import { db } from "../../db/connection";
 
 /** The newest outbox message to an address, as the dev mailbox holds it. */
 export async function lastMailTo(address: string) {
-  return db
-    .selectFrom("outbox")
-    .selectAll()
-    .where("to_address", "=", address)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
+  return db.selectFrom("outbox").selectAll().where("to_address", "=", address).orderBy("id", "desc").executeTakeFirst();
 }
 
 export function tokenFrom(text: string): string {

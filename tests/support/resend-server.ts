@@ -97,7 +97,8 @@ export async function startResendServer(): Promise<ResendServer> {
       return { status: 200, body: { id: create(body as Record<string, unknown>, key) } };
     }
     if (path === "/emails/batch") {
-      if (!Array.isArray(body) || body.length === 0) return errorReply(422, "validation_error", "Expected an array of emails.");
+      if (!Array.isArray(body) || body.length === 0)
+        return errorReply(422, "validation_error", "Expected an array of emails.");
       if (body.length > 100) return errorReply(422, "validation_error", "Too many emails: the limit is 100.");
       const problems = body.map(validationError);
       if (mode !== "permissive") {
@@ -170,7 +171,11 @@ export async function startResendServer(): Promise<ResendServer> {
       const previous = idempotent.get(scoped);
       if (previous) {
         if (previous.bodyHash !== bodyHash)
-          return errorReply(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
+          return errorReply(
+            409,
+            "invalid_idempotent_request",
+            "Same idempotency key used with a different request payload.",
+          );
         return previous.reply;
       }
       const reply = handlePost(path, body, key, headerValue(req, "x-batch-validation"));

@@ -14,11 +14,7 @@ export async function authenticate(email: string, password: string): Promise<Use
   const user = await findUserByEmail(email);
   const ok = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !ok || user.status !== "active") return null;
-  await db
-    .updateTable("users")
-    .set({ last_login_at: new Date().toISOString() })
-    .where("id", "=", user.id)
-    .execute();
+  await db.updateTable("users").set({ last_login_at: new Date().toISOString() }).where("id", "=", user.id).execute();
   return user;
 }
 
@@ -61,7 +57,11 @@ export async function getScopeName(user: Pick<User, "chapter_id" | "coalition_me
     return row?.name ?? null;
   }
   if (user.coalition_member_id) {
-    const row = await db.selectFrom("coalition_members").select("name").where("id", "=", user.coalition_member_id).executeTakeFirst();
+    const row = await db
+      .selectFrom("coalition_members")
+      .select("name")
+      .where("id", "=", user.coalition_member_id)
+      .executeTakeFirst();
     return row?.name ?? null;
   }
   return null;

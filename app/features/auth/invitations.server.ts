@@ -40,7 +40,11 @@ export async function validateRoleScope(input: {
     if (!chapter) return { chapterId: ["validation.chapter.required"] };
   } else if (input.role === "coalition_member") {
     if (!input.coalitionMemberId) return { coalitionMemberId: ["validation.organisation.required"] };
-    const member = await db.selectFrom("coalition_members").select("id").where("id", "=", input.coalitionMemberId).executeTakeFirst();
+    const member = await db
+      .selectFrom("coalition_members")
+      .select("id")
+      .where("id", "=", input.coalitionMemberId)
+      .executeTakeFirst();
     if (!member) return { coalitionMemberId: ["validation.organisation.required"] };
   }
   return null;
@@ -58,7 +62,8 @@ export async function createInvitation(
   input: InvitationInput,
   now = new Date(),
 ): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
-  if (!invitableRoles(actor).includes(input.role)) return { ok: false, fieldErrors: { role: ["validation.role.notAllowed"] } };
+  if (!invitableRoles(actor).includes(input.role))
+    return { ok: false, fieldErrors: { role: ["validation.role.notAllowed"] } };
   // A chapter lead invites only into their own chapter.
   const chapterId = actor.role === "chapter_lead" ? (actor.chapter_id ?? undefined) : input.chapterId;
   const scopeErrors = await validateRoleScope({ ...input, chapterId });
@@ -128,17 +133,26 @@ export async function createInvitation(
 
 async function describeScope(chapterId: number | null, coalitionMemberId: number | null): Promise<string | null> {
   if (chapterId) {
-    return (await db.selectFrom("chapters").select("name").where("id", "=", chapterId).executeTakeFirst())?.name ?? null;
+    return (
+      (await db.selectFrom("chapters").select("name").where("id", "=", chapterId).executeTakeFirst())?.name ?? null
+    );
   }
   if (coalitionMemberId) {
-    return (await db.selectFrom("coalition_members").select("name").where("id", "=", coalitionMemberId).executeTakeFirst())?.name ?? null;
+    return (
+      (await db.selectFrom("coalition_members").select("name").where("id", "=", coalitionMemberId).executeTakeFirst())
+        ?.name ?? null
+    );
   }
   return null;
 }
 
 async function findOpenInvitation(token: string, now: Date) {
   if (!/^[a-z0-9]{16,64}$/.test(token)) return undefined;
-  const row = await db.selectFrom("invitations").selectAll().where("token_hash", "=", sha256Hex(token)).executeTakeFirst();
+  const row = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("token_hash", "=", sha256Hex(token))
+    .executeTakeFirst();
   if (!row || row.accepted_at || row.revoked_at || new Date(row.expires_at) <= now) return undefined;
   return row;
 }
@@ -197,7 +211,12 @@ export async function acceptInvitation(
       action: "invitation.accept",
       entityType: "user",
       entityId: user.id,
-      after: { email: invitation.email, role: invitation.role, chapter_id: invitation.chapter_id, coalition_member_id: invitation.coalition_member_id },
+      after: {
+        email: invitation.email,
+        role: invitation.role,
+        chapter_id: invitation.chapter_id,
+        coalition_member_id: invitation.coalition_member_id,
+      },
     });
     return user.id;
   });
@@ -231,8 +250,17 @@ export async function revokeInvitation(actor: User, invitationId: number): Promi
   if (!isStaff(actor) && invitation.chapter_id !== actor.chapter_id) return false;
   const stamp = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("invitations").set({ revoked_at: stamp, updated_at: stamp }).where("id", "=", invitationId).execute();
-    await recordAudit(trx, { actorUserId: actor.id, action: "invitation.revoke", entityType: "invitation", entityId: invitationId });
+    await trx
+      .updateTable("invitations")
+      .set({ revoked_at: stamp, updated_at: stamp })
+      .where("id", "=", invitationId)
+      .execute();
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "invitation.revoke",
+      entityType: "invitation",
+      entityId: invitationId,
+    });
   });
   return true;
 }

@@ -25,7 +25,14 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("password_resets")
-      .values({ user_id: user.id, token_hash: tokenHash, expires_at: expiresAt.toISOString(), used_at: null, created_at: stamp, updated_at: stamp })
+      .values({
+        user_id: user.id,
+        token_hash: tokenHash,
+        expires_at: expiresAt.toISOString(),
+        used_at: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
       .execute();
     await queueEmail(trx, {
       template: "password-reset",
@@ -67,7 +74,11 @@ export async function resetPassword(token: string, newPassword: string, now = ne
       .where("used_at", "is", null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
-    await trx.updateTable("users").set({ password_hash: passwordHash, updated_at: stamp }).where("id", "=", reset.user_id).execute();
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, updated_at: stamp })
+      .where("id", "=", reset.user_id)
+      .execute();
     await trx.deleteFrom("sessions").where("user_id", "=", reset.user_id).execute();
     return true;
   });

@@ -32,7 +32,9 @@ export function passwordField(isCommon?: (password: string) => boolean) {
 
 export const LoginSchema = z.object({
   email,
-  password: z.string({ required_error: "validation.password.required" }).max(PASSWORD_MAX, "validation.password.tooLong"),
+  password: z
+    .string({ required_error: "validation.password.required" })
+    .max(PASSWORD_MAX, "validation.password.tooLong"),
   redirectTo: z.string().optional(),
 });
 

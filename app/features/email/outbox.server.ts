@@ -61,7 +61,10 @@ export async function renderEmail<N extends EmailTemplateName>(
   const element = createElement(definition.component, elementProps);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   // The subject becomes a header: names typed by users must not break it across lines.
-  const subject = definition.subject(t, props).replace(/[\r\n]+/g, " ").trim();
+  const subject = definition
+    .subject(t, props)
+    .replace(/[\r\n]+/g, " ")
+    .trim();
   return { subject, html, text };
 }
 

@@ -161,7 +161,11 @@ function attribute(
   if (created.length !== count - errorByIndex.size) {
     // Resend accepted the request but the ids cannot be matched to rows. Sending again could
     // duplicate mail, so record the rows as sent without a provider id.
-    return Array.from({ length: count }, () => ({ sent: true, providerId: null, note: "unattributable batch response" }));
+    return Array.from({ length: count }, () => ({
+      sent: true,
+      providerId: null,
+      note: "unattributable batch response",
+    }));
   }
   let next = 0;
   return Array.from({ length: count }, (_, index) => {
@@ -220,7 +224,13 @@ async function recordOutcome(
         await guard
           .set(
             result.sent
-              ? { status: "sent", provider_id: result.providerId, sent_at: iso, last_error: result.note, updated_at: iso }
+              ? {
+                  status: "sent",
+                  provider_id: result.providerId,
+                  sent_at: iso,
+                  last_error: result.note,
+                  updated_at: iso,
+                }
               : { status: "failed", last_error: result.error, updated_at: iso },
           )
           .execute();

@@ -19,7 +19,10 @@ function snapshot(value: unknown): string | null {
 }
 
 /** Records a privileged write; call it in the same transaction as the write. */
-export async function recordAudit(executor: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  executor: Kysely<Database> | Transaction<Database>,
+  entry: AuditEntry,
+): Promise<void> {
   const now = new Date().toISOString();
   await executor
     .insertInto("audit_log")
@@ -58,7 +61,10 @@ export async function listAudit(page: number) {
       .limit(AUDIT_PER_PAGE)
       .offset((page - 1) * AUDIT_PER_PAGE)
       .execute(),
-    base.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }

@@ -9,7 +9,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function isCrossSiteRequest(method: string, headers: IncomingHttpHeaders | Headers, appUrl: string): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   const get = (name: string) =>
-    headers instanceof Headers ? headers.get(name) : (headers[name] as string | undefined) ?? null;
+    headers instanceof Headers ? headers.get(name) : ((headers[name] as string | undefined) ?? null);
   const fetchSite = get("sec-fetch-site");
   if (fetchSite) return fetchSite !== "same-origin" && fetchSite !== "none";
   const origin = get("origin");

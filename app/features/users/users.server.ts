@@ -64,7 +64,18 @@ export async function listUsers(filters: UserFilters) {
 export async function getUserDetail(userId: number) {
   const user = await db
     .selectFrom("users")
-    .select(["id", "name", "email", "role", "status", "chapter_id", "coalition_member_id", "locale", "last_login_at", "created_at"])
+    .select([
+      "id",
+      "name",
+      "email",
+      "role",
+      "status",
+      "chapter_id",
+      "coalition_member_id",
+      "locale",
+      "last_login_at",
+      "created_at",
+    ])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) return undefined;
@@ -112,7 +123,11 @@ export async function changeUserRole(
     coalition_member_id: input.role === "coalition_member" ? (input.coalitionMemberId ?? null) : null,
   };
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ ...after, updated_at: new Date().toISOString() }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ ...after, updated_at: new Date().toISOString() })
+      .where("id", "=", userId)
+      .execute();
     // New powers or a new scope take effect on a fresh sign-in.
     await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
     await recordAudit(trx, {
@@ -127,7 +142,11 @@ export async function changeUserRole(
   return null;
 }
 
-export async function setUserStatus(actor: User, userId: number, status: "active" | "deactivated"): Promise<FieldErrors | null> {
+export async function setUserStatus(
+  actor: User,
+  userId: number,
+  status: "active" | "deactivated",
+): Promise<FieldErrors | null> {
   const before = await getUserDetail(userId);
   if (!before) return { status: ["validation.user.notFound"] };
   if (status === "deactivated" && userId === actor.id) return { status: ["validation.user.notSelf"] };
@@ -135,7 +154,11 @@ export async function setUserStatus(actor: User, userId: number, status: "active
     return { status: ["validation.role.lastAdmin"] };
   }
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ status, updated_at: new Date().toISOString() }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ status, updated_at: new Date().toISOString() })
+      .where("id", "=", userId)
+      .execute();
     if (status === "deactivated") await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
     await recordAudit(trx, {
       actorUserId: actor.id,
@@ -151,6 +174,12 @@ export async function setUserStatus(actor: User, userId: number, status: "active
 
 export async function endUserSessions(actor: User, userId: number): Promise<number> {
   const ended = await invalidateUserSessions(userId);
-  await recordAudit(db, { actorUserId: actor.id, action: "user.end_sessions", entityType: "user", entityId: userId, after: { ended } });
+  await recordAudit(db, {
+    actorUserId: actor.id,
+    action: "user.end_sessions",
+    entityType: "user",
+    entityId: userId,
+    after: { ended },
+  });
   return ended;
 }
