@@ -3,7 +3,7 @@ import { loadConfig } from "../app/config.server";
 import { closeDatabase, getDatabase } from "./connection";
 import { migrateToLatest } from "./migrate";
 import { seedDemo } from "./seeds/demo";
-import { seedJurisdictions } from "./seeds/jurisdictions";
+import { seedReferenceData } from "./seeds/reference";
 
 const command = process.argv[2];
 const config = loadConfig();
@@ -11,8 +11,8 @@ const handle = getDatabase();
 try {
   const applied = await migrateToLatest(handle);
   process.stdout.write(`migrated ${handle.location}: ${applied.length ? applied.join(", ") : "already up to date"}\n`);
-  const count = await seedJurisdictions(handle.db);
-  process.stdout.write(`jurisdictions: ${count}\n`);
+  await seedReferenceData(handle.db);
+  process.stdout.write("reference data (jurisdictions, impact properties) up to date\n");
   if (command === "seed") {
     if (config.production) throw new Error("Refusing to seed demo accounts in production.");
     await seedDemo(handle.db, config.demoPassword);

@@ -1,4 +1,16 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type {
+  Category,
+  Classification,
+  Outcome,
+  ProposalStatus,
+  Rating,
+  Relation,
+  Severity,
+  Stance,
+  StatementKind,
+  ThreatKind,
+} from "../app/features/threats/constants";
 
 /** Columns every table has. Timestamps are ISO-8601 strings in UTC. */
 interface Timestamps {
@@ -113,6 +125,127 @@ export interface AuditLogTable extends Timestamps {
   after_json: string | null;
 }
 
+export interface ThreatsTable extends Timestamps {
+  id: Generated<number>;
+  slug: string;
+  jurisdiction_code: string;
+  kind: ThreatKind;
+  identifier: string | null;
+  title: string;
+  short_name: string | null;
+  summary: string;
+  severity: Severity;
+  first_seen_on: string;
+  stage: Classification | null;
+  stage_on: string | null;
+  outcome: Outcome;
+  outcome_reason: string | null;
+  outcome_on: string | null;
+  search_text: string;
+}
+
+export interface ThreatCategoriesTable {
+  threat_id: number;
+  category: Category;
+}
+
+export interface ThreatSourcesTable extends Timestamps {
+  id: Generated<number>;
+  threat_id: number;
+  url: string;
+  label: string | null;
+}
+
+export interface ThreatRelationsTable extends Timestamps {
+  id: Generated<number>;
+  threat_id: number;
+  related_threat_id: number;
+  relation: Relation;
+}
+
+export interface ThreatActionsTable extends Timestamps {
+  id: Generated<number>;
+  threat_id: number;
+  occurred_on: string;
+  classification: Classification;
+  note: string | null;
+  source_url: string | null;
+  created_by: number | null;
+}
+
+export interface ThreatOutcomeChangesTable extends Timestamps {
+  id: Generated<number>;
+  threat_id: number;
+  outcome: Outcome;
+  reason: string;
+  decided_on: string;
+  changed_by: number | null;
+}
+
+export interface ThreatProposalsTable extends Timestamps {
+  id: Generated<number>;
+  proposed_by: number;
+  chapter_id: number | null;
+  jurisdiction_code: string;
+  kind: ThreatKind;
+  identifier: string | null;
+  title: string;
+  summary: string;
+  source_url: string | null;
+  status: ProposalStatus;
+  review_reason: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  threat_id: number | null;
+}
+
+export interface ImpactPropertiesTable extends Timestamps {
+  id: Generated<number>;
+  key: string;
+  kind: "property" | "enabler";
+  name_en: string;
+  name_fr: string;
+  position: number;
+  active: number;
+}
+
+export interface ImpactAssessmentsTable extends Timestamps {
+  id: Generated<number>;
+  threat_id: number;
+  assessed_by: number | null;
+  summary: string | null;
+}
+
+export interface ImpactRatingsTable extends Timestamps {
+  id: Generated<number>;
+  assessment_id: number;
+  property_id: number;
+  rating: Rating;
+  note: string | null;
+}
+
+export interface PolicymakerStatementsTable extends Timestamps {
+  id: Generated<number>;
+  speaker: string;
+  speaker_role: string | null;
+  body: string | null;
+  jurisdiction_code: string;
+  stated_on: string;
+  stance: Stance;
+  kind: StatementKind;
+  quote: string | null;
+  url: string | null;
+  threat_id: number | null;
+  created_by: number | null;
+}
+
+export interface FollowsTable extends Timestamps {
+  id: Generated<number>;
+  user_id: number;
+  threat_id: number | null;
+  jurisdiction_code: string | null;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   chapters: ChaptersTable;
@@ -123,6 +256,18 @@ export interface Database {
   invitations: InvitationsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  threats: ThreatsTable;
+  threat_categories: ThreatCategoriesTable;
+  threat_sources: ThreatSourcesTable;
+  threat_relations: ThreatRelationsTable;
+  threat_actions: ThreatActionsTable;
+  threat_outcome_changes: ThreatOutcomeChangesTable;
+  threat_proposals: ThreatProposalsTable;
+  impact_properties: ImpactPropertiesTable;
+  impact_assessments: ImpactAssessmentsTable;
+  impact_ratings: ImpactRatingsTable;
+  policymaker_statements: PolicymakerStatementsTable;
+  follows: FollowsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -132,3 +277,5 @@ export type Chapter = Selectable<ChaptersTable>;
 export type Jurisdiction = Selectable<JurisdictionsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Invitation = Selectable<InvitationsTable>;
+export type Threat = Selectable<ThreatsTable>;
+export type ThreatAction = Selectable<ThreatActionsTable>;

@@ -6,13 +6,13 @@ import { logger } from "../app/features/security/log.server";
 import { getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../db/seeds/demo";
-import { seedJurisdictions } from "../db/seeds/jurisdictions";
+import { seedReferenceData } from "../db/seeds/reference";
 import { createApp } from "./app";
 
 const config = loadConfig();
 const handle = getDatabase();
 await migrateToLatest(handle);
-await seedJurisdictions(handle.db);
+await seedReferenceData(handle.db);
 if (await isDatabaseEmpty(handle.db)) await seedDemo(handle.db, config.demoPassword);
 
 const vite = await createServer({ server: { middlewareMode: true } });

@@ -11,7 +11,7 @@ import { logger } from "../app/features/security/log.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../db/seeds/demo";
-import { seedJurisdictions } from "../db/seeds/jurisdictions";
+import { seedReferenceData } from "../db/seeds/reference";
 import { createApp } from "./app";
 import { buildIfNeeded, SERVER_BUILD } from "./build-if-needed";
 
@@ -27,7 +27,7 @@ if (process.env.SKIP_BUILD !== "1") buildIfNeeded((msg) => logger.info({ msg }))
 const handle = getDatabase();
 const applied = await migrateToLatest(handle);
 if (applied.length) logger.info({ msg: "migrated", migrations: applied });
-await seedJurisdictions(handle.db);
+await seedReferenceData(handle.db);
 if (!config.production && (await isDatabaseEmpty(handle.db))) {
   await seedDemo(handle.db, config.demoPassword);
   logger.info({ msg: "seeded demo data; demo accounts use DEMO_PASSWORD (see README)" });

@@ -2,6 +2,10 @@ import enCommon from "./locales/en/common.json";
 import enEmail from "./locales/en/email.json";
 import frCommon from "./locales/fr/common.json";
 import frEmail from "./locales/fr/email.json";
+import enMap from "./locales/en/map.json";
+import enThreats from "./locales/en/threats.json";
+import frMap from "./locales/fr/map.json";
+import frThreats from "./locales/fr/threats.json";
 
 export const SUPPORTED_LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -13,15 +17,15 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Translations are bundled (small, and no extra request on a slow connection). */
 export const resources = {
-  en: { common: enCommon, email: enEmail },
-  fr: { common: frCommon, email: frEmail },
+  en: { common: enCommon, email: enEmail, threats: enThreats, map: enMap },
+  fr: { common: frCommon, email: frEmail, threats: frThreats, map: frMap },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "email"],
+  ns: ["common", "email", "threats", "map"],
   interpolation: { escapeValue: false },
   resources,
 };

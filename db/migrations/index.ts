@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DialectName } from "../dialect";
 import * as m0001 from "./0001_foundation";
+import * as m0002 from "./0002_threats";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -10,4 +11,5 @@ export interface MigrationModule {
 /** Every migration, in order. Add new ones at the end; never edit or reorder landed ones. */
 export const migrations: Record<string, MigrationModule> = {
   "0001_foundation": m0001,
+  "0002_threats": m0002,
 };

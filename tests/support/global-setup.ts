@@ -12,11 +12,11 @@ export default async function setup() {
   buildIfNeeded((msg) => process.stdout.write(`${msg}\n`));
   const { openDatabase } = await import("../../db/connection");
   const { migrateToLatest } = await import("../../db/migrate");
-  const { seedJurisdictions } = await import("../../db/seeds/jurisdictions");
+  const { seedReferenceData } = await import("../../db/seeds/reference");
   const { seedDemo } = await import("../../db/seeds/demo");
   const handle = openDatabase({ DATABASE_PATH: TEMPLATE_DB });
   await migrateToLatest(handle);
-  await seedJurisdictions(handle.db);
+  await seedReferenceData(handle.db);
   await seedDemo(handle.db, TEST_PASSWORD);
   await handle.db.destroy();
 }

@@ -12,6 +12,8 @@ import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } fro
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import type { EmailContext, EmailT } from "../../../emails/layout";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
+import { ProposalReviewedEmail, proposalReviewedSubject, type ProposalReviewedProps } from "../../../emails/proposal-reviewed";
+import { ThreatUpdateEmail, threatUpdateSubject, type ThreatUpdateProps } from "../../../emails/threat-update";
 
 interface TemplateDefinition<P> {
   component: ComponentType<P & EmailContext>;
@@ -22,12 +24,16 @@ interface TemplateDefinition<P> {
 export interface EmailTemplateProps {
   invitation: InvitationProps;
   "password-reset": PasswordResetProps;
+  "threat-update": ThreatUpdateProps;
+  "proposal-reviewed": ProposalReviewedProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
 const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplateProps[N]> } = {
   invitation: { component: InvitationEmail, subject: invitationSubject },
   "password-reset": { component: PasswordResetEmail, subject: (t) => passwordResetSubject(t) },
+  "threat-update": { component: ThreatUpdateEmail, subject: threatUpdateSubject },
+  "proposal-reviewed": { component: ProposalReviewedEmail, subject: proposalReviewedSubject },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */

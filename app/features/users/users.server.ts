@@ -1,4 +1,6 @@
 import { db } from "../../../db/connection";
+import { sql } from "kysely";
+import { likeContains } from "../../lib/like.server";
 import { parsePage } from "../../lib/paging";
 import { ROLES, type Role, type User } from "../../../db/schema";
 import type { FieldErrors } from "../auth/accounts.server";
@@ -30,13 +32,9 @@ export async function listUsers(filters: UserFilters) {
     .leftJoin("coalition_members", "coalition_members.id", "users.coalition_member_id");
   if (filters.role) query = query.where("users.role", "=", filters.role);
   if (filters.q) {
-    // LIKE with escaped wildcards: the same on SQLite and PostgreSQL (lower() on both sides).
-    const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const q = filters.q;
     query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn("lower", ["users.email"]), "like", eb.val(pattern)),
-        eb(eb.fn("lower", ["users.name"]), "like", eb.val(pattern)),
-      ]),
+      eb.or([likeContains(sql<string>`lower(users.email)`, q), likeContains(sql<string>`lower(users.name)`, q)]),
     );
   }
   const [rows, count] = await Promise.all([

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import {
+  CATEGORIES,
+  CLASSIFICATIONS,
+  OUTCOMES,
+  RATINGS,
+  RELATIONS,
+  SEVERITIES,
+  STANCES,
+  STATEMENT_KINDS,
+  THREAT_KINDS,
+} from "./constants";
+
+// Messages are i18n keys (see components/forms.tsx).
+const boundedText = (max: number) =>
+  z
+    .string({ required_error: "validation.required" })
+    .trim()
+    .max(max, "validation.tooLong")
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "validation.controlCharacters");
+
+/** Required text: present, not blank, bounded, no control characters but tab and newlines. */
+export const requiredText = (max: number) => boundedText(max).pipe(z.string().min(1, "validation.required"));
+export const optionalText = (max: number) => boundedText(max).optional();
+
+const isoDate = z
+  .string({ required_error: "validation.required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "validation.date");
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, "validation.tooLong")
+  .url("validation.url")
+  .refine((v) => /^https?:\/\//i.test(v), "validation.url");
+
+const jurisdiction = z
+  .string({ required_error: "validation.required" })
+  .trim()
+  .toUpperCase()
+  .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction");
+
+export const ThreatSchema = z.object({
+  jurisdiction,
+  kind: z.enum(THREAT_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
+  identifier: optionalText(60),
+  title: requiredText(300),
+  shortName: optionalText(120),
+  summary: z.string().trim().max(20_000, "validation.tooLong").optional(),
+  categories: z
+    .array(z.enum(CATEGORIES, { errorMap: () => ({ message: "validation.choose" }) }))
+    .min(1, "validation.categories")
+    .max(CATEGORIES.length),
+  severity: z.enum(SEVERITIES, { errorMap: () => ({ message: "validation.choose" }) }),
+  firstSeenOn: isoDate,
+  /** One source per line. */
+  sources: z
+    .string()
+    .max(20_000, "validation.tooLong")
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(httpUrl).max(30, "validation.tooMany")),
+  relatedSlug: z.string().trim().max(120).optional(),
+  relation: z.enum(RELATIONS).optional(),
+});
+export type ThreatInput = z.infer<typeof ThreatSchema>;
+
+export const ActionSchema = z.object({
+  intent: z.literal("action"),
+  occurredOn: isoDate,
+  classification: z.enum(CLASSIFICATIONS, { errorMap: () => ({ message: "validation.choose" }) }),
+  note: optionalText(2000),
+  sourceUrl: httpUrl.optional(),
+});
+export type ActionInput = z.infer<typeof ActionSchema>;
+
+export const OutcomeSchema = z.object({
+  intent: z.literal("outcome"),
+  outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: "validation.choose" }) }),
+  reason: requiredText(2000),
+  decidedOn: isoDate,
+});
+export type OutcomeInput = z.infer<typeof OutcomeSchema>;
+
+export { isoDate, jurisdiction };
+
+export const StatementSchema = z.object({
+  speaker: requiredText(200),
+  speakerRole: optionalText(200),
+  body: optionalText(200),
+  jurisdiction,
+  statedOn: isoDate,
+  stance: z.enum(STANCES, { errorMap: () => ({ message: "validation.choose" }) }),
+  kind: z.enum(STATEMENT_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
+  quote: optionalText(5000),
+  url: httpUrl.optional(),
+  threatSlug: z.string().trim().max(120).optional(),
+});
+export type StatementInput = z.infer<typeof StatementSchema>;
+
+export const ProposalSchema = z.object({
+  kind: z.enum(THREAT_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
+  identifier: optionalText(60),
+  title: requiredText(300),
+  summary: optionalText(5000),
+  sourceUrl: httpUrl.optional(),
+});
+
+export const ReviewSchema = z.discriminatedUnion("decision", [
+  z.object({
+    decision: z.literal("accepted"),
+    proposalId: z.coerce.number().int().positive(),
+    severity: z.enum(SEVERITIES, { errorMap: () => ({ message: "validation.choose" }) }),
+    categories: z.array(z.enum(CATEGORIES)).min(1, "validation.categories"),
+  }),
+  z.object({
+    decision: z.literal("merged"),
+    proposalId: z.coerce.number().int().positive(),
+    intoSlug: requiredText(120),
+    reason: optionalText(2000),
+  }),
+  z.object({
+    decision: z.literal("rejected"),
+    proposalId: z.coerce.number().int().positive(),
+    reason: requiredText(2000),
+  }),
+]);
