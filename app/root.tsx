@@ -46,15 +46,17 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-/** Routes name their page with `handle = { titleKey }`, translated here. */
+/** Routes name their page with `handle = { titleKey }` or, for records, a `pageTitle` in their data. */
 function usePageTitle(): string {
   const { t } = useTranslation();
   const matches = useMatches();
-  const key = [...matches]
-    .reverse()
-    .map((match) => (match.handle as { titleKey?: string } | undefined)?.titleKey)
-    .find(Boolean);
-  return key ? `${t(key)} · ${t("app.name")}` : t("app.name");
+  for (const match of [...matches].reverse()) {
+    const pageTitle = (match.data as { pageTitle?: unknown } | undefined)?.pageTitle;
+    if (typeof pageTitle === "string") return `${pageTitle} · ${t("app.name")}`;
+    const key = (match.handle as { titleKey?: string } | undefined)?.titleKey;
+    if (key) return `${t(key)} · ${t("app.name")}`;
+  }
+  return t("app.name");
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 
 /** Error keys from the schemas are translated here, so client and server say the same thing. */
@@ -84,5 +84,48 @@ export function SelectField({ label, meta, options, placeholder, hint }: SelectF
       </select>
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
+  );
+}
+
+export function TextAreaField({ label, meta, hint, rows = 4 }: { label: string; meta: FieldMetadata<string>; hint?: string; rows?: number }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const textarea = getTextareaProps(meta);
+  const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...textarea} key={textarea.key} rows={rows} aria-describedby={describedBy} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** A group of checkboxes for an array field (e.g. categories), as one fieldset with a legend. */
+export function CheckboxGroup({
+  legend,
+  meta,
+  options,
+}: {
+  legend: string;
+  meta: FieldMetadata<string[]>;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  const checked = new Set(Array.isArray(meta.initialValue) ? meta.initialValue : meta.initialValue ? [meta.initialValue] : []);
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value}>
+          <input type="checkbox" name={meta.name} value={option.value} defaultChecked={checked.has(option.value)} />
+          {option.label}
+        </label>
+      ))}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
   );
 }

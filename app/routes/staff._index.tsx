@@ -41,6 +41,18 @@ export default function StaffHome() {
         ) : null}
         <section className="card">
           <h2>
+            <Link to="/staff/proposals">{t("threats:review.title")}</Link>
+          </h2>
+          <p>{t("staff.proposalsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
+            <Link to="/statements/new">{t("threats:statement.title")}</Link>
+          </h2>
+          <p>{t("staff.statementsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
             <Link to="/staff/audit">{t("audit.title")}</Link>
           </h2>
           <p>{t("staff.auditBlurb")}</p>

@@ -68,3 +68,16 @@ export async function listAudit(page: number) {
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** The audit trail of one record, oldest first (a threat's "history"). */
+export async function listEntityHistory(entityType: string, entityId: string | number) {
+  return db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .select(["audit_log.id", "audit_log.action", "audit_log.created_at", "users.name as actor_name"])
+    .where("audit_log.entity_type", "=", entityType)
+    .where("audit_log.entity_id", "=", String(entityId))
+    .orderBy("audit_log.id")
+    .limit(500)
+    .execute();
+}

@@ -52,3 +52,8 @@ export async function listFollows(userId: number) {
     .orderBy("follows.created_at", "desc")
     .execute();
 }
+
+/** Removes one of the user's own follows (someone else's id does nothing). */
+export async function removeFollow(userId: number, followId: number): Promise<void> {
+  await db.deleteFrom("follows").where("id", "=", followId).where("user_id", "=", userId).execute();
+}

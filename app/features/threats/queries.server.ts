@@ -253,3 +253,9 @@ export async function openThreatCounts(): Promise<Array<{ code: string; name_en:
     .execute();
   return rows.map((r) => ({ ...r, open: Number(r.open) }));
 }
+
+/** The few fields a form page about one threat needs. */
+export async function getThreatHeader(slug: string) {
+  if (slug.length > 120) return undefined;
+  return db.selectFrom("threats").select(["id", "slug", "title", "jurisdiction_code"]).where("slug", "=", slug).executeTakeFirst();
+}

@@ -54,7 +54,7 @@ export const ThreatSchema = z.object({
     .max(CATEGORIES.length),
   severity: z.enum(SEVERITIES, { errorMap: () => ({ message: "validation.choose" }) }),
   firstSeenOn: isoDate,
-  /** One source per line. */
+  /** One source per line; an error names the field, not the line. */
   sources: z
     .string()
     .max(20_000, "validation.tooLong")
@@ -65,7 +65,10 @@ export const ThreatSchema = z.object({
         .map((line) => line.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(httpUrl).max(30, "validation.tooMany")),
+    .superRefine((lines, ctx) => {
+      if (lines.length > 30) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation.tooMany" });
+      if (lines.some((line) => !httpUrl.safeParse(line).success)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation.url" });
+    }),
   relatedSlug: z.string().trim().max(120).optional(),
   relation: z.enum(RELATIONS).optional(),
 });

@@ -1,0 +1,228 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { getOptionalUser, isStaff, notFound, requireStaff, requireUser } from "~/features/auth/guards.server";
+import { jurisdictionName } from "~/features/jurisdictions/names";
+import { listEntityHistory } from "~/features/security/audit.server";
+import { canAssess } from "~/features/threats/assessments.server";
+import { CLASSIFICATIONS, OUTCOMES } from "~/features/threats/constants";
+import { follow, isFollowing, unfollow } from "~/features/threats/follows.server";
+import { addAction, setOutcome } from "~/features/threats/mutations.server";
+import { getThreatDetail, getThreatIdBySlug } from "~/features/threats/queries.server";
+import { ActionSchema, OutcomeSchema } from "~/features/threats/schema";
+import { AssessmentTable, ThreatTimeline, StatementList } from "~/features/threats/detail-parts";
+import { OutcomeBadge, SeverityBadge, StageBadge } from "~/features/threats/ui";
+import { formatDate, formatDateTime } from "~/lib/format";
+
+export const handle = { titleKey: "threats:detail.title" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const threat = await getThreatDetail(params.slug ?? "");
+  if (!threat) throw notFound();
+  const user = await getOptionalUser(request);
+  const [following, history, assess] = await Promise.all([
+    user ? isFollowing(user.id, { threatId: threat.id }) : false,
+    isStaff(user) ? listEntityHistory("threat", threat.id) : [],
+    user ? canAssess(user, threat.jurisdiction_code) : false,
+  ]);
+  return { pageTitle: threat.short_name ?? threat.title, threat, signedIn: !!user, staff: isStaff(user), following, history, canAssess: assess };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const threatId = await getThreatIdBySlug(params.slug ?? "");
+  if (!threatId) throw notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "follow" || intent === "unfollow") {
+    const user = await requireUser(request);
+    await (intent === "follow" ? follow : unfollow)(user.id, { threatId });
+    return redirect(`/threats/${params.slug}`);
+  }
+  const staff = await requireStaff(request);
+  if (intent === "action") {
+    const submission = parseWithZod(formData, { schema: ActionSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    await addAction(staff, threatId, submission.value);
+    return data({ intent, result: submission.reply({ resetForm: true }) });
+  }
+  if (intent === "outcome") {
+    const submission = parseWithZod(formData, { schema: OutcomeSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    await setOutcome(staff, threatId, submission.value);
+    return data({ intent, result: submission.reply({ resetForm: true }) });
+  }
+  return data({ intent: null, result: null }, { status: 400 });
+}
+
+function StaffForms() {
+  const { t } = useTranslation("threats");
+  const actionData = useActionData<typeof action>();
+  const [actionForm, actionFields] = useForm({
+    id: "add-action",
+    lastResult: actionData?.intent === "action" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [outcomeForm, outcomeFields] = useForm({
+    id: "set-outcome",
+    lastResult: actionData?.intent === "outcome" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OutcomeSchema }),
+    shouldValidate: "onBlur",
+  });
+  const saved = actionData && actionData.result?.status === "success";
+  return (
+    <>
+      {saved ? (
+        <p className="alert alert-success" role="status">
+          {t(actionData.intent === "action" ? "detail.actionAdded" : "detail.outcomeSet")}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="add-action-heading">
+        <h2 id="add-action-heading">{t("detail.addAction")}</h2>
+        <Form method="post" {...getFormProps(actionForm)}>
+          <FormErrors id={actionForm.errorId} errors={actionForm.errors} />
+          <input type="hidden" name="intent" value="action" />
+          <Field label={t("fields.date")} meta={actionFields.occurredOn} type="date" />
+          <SelectField
+            label={t("fields.classification")}
+            meta={actionFields.classification}
+            placeholder={t("common:fields.choose")}
+            options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`classification.${c}`) }))}
+          />
+          <TextAreaField label={t("fields.note")} meta={actionFields.note} />
+          <Field label={t("fields.sourceUrl")} meta={actionFields.sourceUrl} type="url" />
+          <button type="submit">{t("detail.addAction")}</button>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="outcome-heading">
+        <h2 id="outcome-heading">{t("detail.setOutcome")}</h2>
+        <Form method="post" {...getFormProps(outcomeForm)}>
+          <input type="hidden" name="intent" value="outcome" />
+          <SelectField
+            label={t("fields.outcome")}
+            meta={outcomeFields.outcome}
+            placeholder={t("common:fields.choose")}
+            options={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+          />
+          <TextAreaField label={t("fields.reason")} meta={outcomeFields.reason} />
+          <Field label={t("fields.decidedOn")} meta={outcomeFields.decidedOn} type="date" />
+          <button type="submit">{t("detail.setOutcome")}</button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export default function ThreatPage() {
+  const { t, i18n } = useTranslation(["threats", "common"]);
+  const { threat, signedIn, staff, following, history, canAssess: assess } = useLoaderData<typeof loader>();
+  const lang = i18n.language;
+  return (
+    <article>
+      <p className="muted">
+        <Link to="/threats">{t("detail.back")}</Link> ·{" "}
+        <Link to={`/countries/${threat.jurisdiction_code}`}>
+          {jurisdictionName({ name_en: threat.jurisdiction_name_en, name_fr: threat.jurisdiction_name_fr }, lang)}
+        </Link>
+      </p>
+      <h1>{threat.title}</h1>
+      <p className="lead">
+        {t(`kind.${threat.kind}`)}
+        {threat.identifier ? ` ${threat.identifier}` : ""}
+        {threat.short_name ? ` · ${threat.short_name}` : ""} · {t("detail.firstSeen", { date: formatDate(threat.first_seen_on, lang) })}
+      </p>
+      <p className="badges">
+        <StageBadge stage={threat.stage} on={threat.stage_on} /> <OutcomeBadge outcome={threat.outcome} />{" "}
+        <SeverityBadge severity={threat.severity} />
+        {threat.categories.map((c) => (
+          <span key={c} className="badge category">
+            {t(`category.${c}`)}
+          </span>
+        ))}
+      </p>
+      <div className="inline-form">
+        {signedIn ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
+            <button type="submit" className="secondary button-small">
+              {following ? t("detail.unfollow") : t("detail.follow")}
+            </button>
+          </Form>
+        ) : null}
+        {staff ? <Link to={`/threats/${threat.slug}/edit`}>{t("detail.edit")}</Link> : null}
+        {assess ? <Link to={`/threats/${threat.slug}/assessment`}>{t("detail.assess")}</Link> : null}
+      </div>
+      <div className="two-columns">
+        <div className="stack">
+          {threat.summary_html ? (
+            // Rendered from Markdown and sanitised on the server (lib/markdown.server.ts).
+            <div className="prose" dangerouslySetInnerHTML={{ __html: threat.summary_html }} />
+          ) : null}
+          {threat.outcome !== "open" && threat.outcome_reason ? (
+            <p className="alert alert-info">
+              {t("detail.outcomeReason", { outcome: t(`outcome.${threat.outcome}`), date: threat.outcome_on ? formatDate(threat.outcome_on, lang) : "" })}{" "}
+              {threat.outcome_reason}
+            </p>
+          ) : null}
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t("detail.timeline")}</h2>
+            <ThreatTimeline actions={threat.actions} outcomes={threat.outcomes} />
+          </section>
+          <section aria-labelledby="assessment-heading">
+            <h2 id="assessment-heading">{t("detail.assessment")}</h2>
+            <AssessmentTable assessment={threat.assessment} />
+          </section>
+          <section aria-labelledby="statements-heading">
+            <h2 id="statements-heading">{t("detail.statements")}</h2>
+            <StatementList statements={threat.statements} />
+          </section>
+        </div>
+        <aside className="stack">
+          {threat.sources.length ? (
+            <section aria-labelledby="sources-heading">
+              <h2 id="sources-heading">{t("detail.sources")}</h2>
+              <ul>
+                {threat.sources.map((s) => (
+                  <li key={s.id}>
+                    <a href={s.url} rel="noopener noreferrer nofollow">
+                      {s.label ?? new URL(s.url).hostname}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {threat.relations.length ? (
+            <section aria-labelledby="related-heading">
+              <h2 id="related-heading">{t("detail.related")}</h2>
+              <ul>
+                {threat.relations.map((r) => (
+                  <li key={`${r.direction}-${r.slug}-${r.relation}`}>
+                    {t(r.direction === "outgoing" ? `relation.${r.relation}` : `relationIncoming.${r.relation}`)}{" "}
+                    <Link to={`/threats/${r.slug}`}>{r.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {staff ? <StaffForms /> : null}
+          {staff && history.length ? (
+            <section aria-labelledby="history-heading">
+              <h2 id="history-heading">{t("detail.history")}</h2>
+              <ul>
+                {history.map((h) => (
+                  <li key={h.id}>
+                    {formatDateTime(h.created_at, lang)} · {h.actor_name ?? t("common:audit.system")} · {t(`history.${h.action}`, { defaultValue: h.action })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/layout";
+import { notFound, requireStaff } from "~/features/auth/guards.server";
+import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
+import { updateThreat } from "~/features/threats/mutations.server";
+import { getThreatDetail, getThreatIdBySlug } from "~/features/threats/queries.server";
+import { ThreatSchema } from "~/features/threats/schema";
+import { ThreatForm } from "~/features/threats/threat-form";
+
+export const handle = { titleKey: "threats:form.editTitle" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const threat = await getThreatDetail(params.slug ?? "");
+  if (!threat) throw notFound();
+  return {
+    slug: threat.slug,
+    title: threat.title,
+    jurisdictions: await listJurisdictions(),
+    defaults: {
+      jurisdiction: threat.jurisdiction_code,
+      kind: threat.kind,
+      identifier: threat.identifier ?? "",
+      title: threat.title,
+      shortName: threat.short_name ?? "",
+      summary: threat.summary,
+      categories: threat.categories,
+      severity: threat.severity,
+      firstSeenOn: threat.first_seen_on,
+      sources: threat.sources.map((s) => s.url).join("\n"),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const threatId = await getThreatIdBySlug(params.slug ?? "");
+  if (!threatId) throw notFound();
+  const submission = parseWithZod(await request.formData(), { schema: ThreatSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const fieldErrors = await updateThreat(staff, threatId, submission.value);
+  if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
+  return redirect(`/threats/${params.slug}`);
+}
+
+export default function EditThreatPage() {
+  const { t } = useTranslation("threats");
+  const { slug, title, jurisdictions, defaults } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p>
+        <Link to={`/threats/${slug}`}>{t("form.backTo", { title })}</Link>
+      </p>
+      <PageHeader title={t("form.editTitle")} lead={title} />
+      <ThreatForm lastResult={useActionData<typeof action>()} jurisdictions={jurisdictions} defaultValue={defaults} submitLabel={t("form.save")} />
+    </div>
+  );
+}
