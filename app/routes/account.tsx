@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -88,6 +88,10 @@ export default function AccountPage() {
           </>
         ) : null}
       </dl>
+
+      <p>
+        <Link to="/account/follows">{t("threats:follows.title")}</Link>
+      </p>
 
       <section className="card narrow" aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t("account.profile")}</h2>

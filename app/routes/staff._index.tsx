@@ -32,12 +32,20 @@ export default function StaffHome() {
           <p>{t("staff.mailBlurb", { pending: outbox.pending ?? 0, failed: outbox.failed ?? 0 })}</p>
         </section>
         {isAdmin ? (
-          <section className="card">
-            <h2>
-              <Link to="/admin/users">{t("users.title")}</Link>
-            </h2>
-            <p>{t("staff.usersBlurb")}</p>
-          </section>
+          <>
+            <section className="card">
+              <h2>
+                <Link to="/admin/users">{t("users.title")}</Link>
+              </h2>
+              <p>{t("staff.usersBlurb")}</p>
+            </section>
+            <section className="card">
+              <h2>
+                <Link to="/admin/impact-properties">{t("threats:properties.title")}</Link>
+              </h2>
+              <p>{t("threats:properties.lead")}</p>
+            </section>
+          </>
         ) : null}
         <section className="card">
           <h2>

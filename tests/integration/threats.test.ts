@@ -360,3 +360,51 @@ describe("impact assessments", () => {
     expect(page.match(/rating-negative/g)?.length).toBe(properties.length);
   });
 });
+
+describe("impact assessment properties", () => {
+  it("an admin renames and retires a property; retired ones are no longer asked for", async () => {
+    const admin = new Client(server.url, "10.3.0.9");
+    await admin.login(DEMO.admin);
+    const property = await db
+      .selectFrom("impact_properties")
+      .selectAll()
+      .where("key", "=", "accountability")
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await staff.post("/admin/impact-properties", {
+          propertyId: String(property.id),
+          nameEn: "x",
+          nameFr: "x",
+          position: "1",
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await admin.post("/admin/impact-properties", {
+      propertyId: String(property.id),
+      nameEn: "",
+      nameFr: "Responsabilité",
+      position: "9",
+    });
+    expect(bad.status).toBe(400);
+    const saved = await admin.post("/admin/impact-properties", {
+      propertyId: String(property.id),
+      nameEn: "Accountability of operators",
+      nameFr: "Responsabilité des opérateurs",
+      position: "9",
+    });
+    expect(saved.status).toBe(200);
+    expect(
+      await db.selectFrom("impact_properties").selectAll().where("id", "=", property.id).executeTakeFirstOrThrow(),
+    ).toMatchObject({
+      name_en: "Accountability of operators",
+      active: 0,
+    });
+    const { slug } = await createViaForm(
+      staff,
+      newThreat({ title: "Retired property bill", identifier: "HL Bill 106" }),
+    );
+    const form = await (await staff.get(`/threats/${slug}/assessment`)).text();
+    expect(form).not.toContain(`rating-${property.id}"`);
+  });
+});
