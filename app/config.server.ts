@@ -14,6 +14,8 @@ export interface Config {
   resendApiKey: string | undefined;
   trustProxy: boolean;
   outboxIntervalMs: number;
+  /** How long anonymous public pages stay in the micro-cache; 0 turns it off. */
+  pageCacheTtlMs: number;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -30,6 +32,7 @@ export function loadConfig(env: Env = process.env): Config {
     resendApiKey: env.RESEND_API_KEY || undefined,
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
+    pageCacheTtlMs: Number(env.PAGE_CACHE_TTL_MS ?? 5000),
   };
 }
 

@@ -5,11 +5,19 @@
  *   npm run bench -- --duration 10 --connections 10 --rounds 3 --routes=/ping,/healthz,/
  */
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
-import { failed, machineInfo, roundTable, summaryTable, type Sample } from "./report";
-import { buildIfStale, login, startApp, type AppProcess } from "./server";
+import {
+  BASELINE,
+  exitWith,
+  isInterrupted,
+  measure,
+  parseRoutes,
+  positive,
+  withApp,
+  type LoadSettings,
+} from "./measure";
+import { failed, machineInfo, roundTable, summaryTable } from "./report";
+import { buildIfStale, login, startApp } from "./server";
 
-const BASELINE = "/ping";
 const DEFAULT_ROUTES = ["/ping", "/healthz", "/", "/account=staff@example.org"];
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -21,34 +29,7 @@ const USAGE = `Usage: npm run bench -- [options]
                       (default ${DEFAULT_ROUTES.join(",")}); ${BASELINE} is always added
   --help`;
 
-interface Route {
-  path: string;
-  email: string | undefined;
-  label: string;
-}
-
-interface Settings {
-  duration: number;
-  warmup: number;
-  connections: number;
-  rounds: number;
-  routes: Route[];
-}
-
-function positive(name: string, raw: string, allowZero = false): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0))
-    throw new Error(`--${name} must be a ${allowZero ? "non-negative" : "positive"} number, got "${raw}"`);
-  return value;
-}
-
-function parseRoute(spec: string): Route {
-  const [path, email] = spec.split("=", 2).map((part) => part.trim());
-  if (!path.startsWith("/")) throw new Error(`route "${spec}" must start with "/"`);
-  return { path, email: email || undefined, label: email ? `${path} (${email})` : path };
-}
-
-function parseSettings(argv: string[]): Settings | undefined {
+function parseSettings(argv: string[]): LoadSettings | undefined {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -68,79 +49,13 @@ function parseSettings(argv: string[]): Settings | undefined {
         .map((s) => s.trim())
         .filter(Boolean)
     : DEFAULT_ROUTES;
-  const routes = specs.map(parseRoute);
-  if (!routes.some((r) => r.path === BASELINE && !r.email)) routes.unshift(parseRoute(BASELINE));
-  const labels = new Set(routes.map((r) => r.label));
   return {
     duration: positive("duration", values.duration),
     warmup: positive("warmup", values.warmup, true),
     connections: Math.round(positive("connections", values.connections)),
     rounds: Math.round(positive("rounds", values.rounds)),
-    routes: routes.filter((r) => labels.delete(r.label)), // drop duplicates
+    routes: parseRoutes(specs),
   };
-}
-
-let current: autocannon.Instance | undefined;
-let interrupted = false;
-
-async function cannon(url: string, seconds: number, connections: number, cookie: string | undefined) {
-  const instance = autocannon({
-    url,
-    duration: seconds,
-    connections,
-    headers: cookie ? { cookie } : {},
-  });
-  current = instance;
-  try {
-    return await instance;
-  } finally {
-    current = undefined;
-  }
-}
-
-async function measure(app: AppProcess, settings: Settings, cookies: Map<string, string>): Promise<Sample[]> {
-  const samples: Sample[] = [];
-  const n = settings.routes.length;
-  for (let round = 1; round <= settings.rounds && !interrupted; round++) {
-    // Rotate the order each round so no route always runs first (or right after a heavy one).
-    const order = settings.routes.map((_, i) => settings.routes[(i + round - 1) % n]);
-    const results: Sample[] = [];
-    for (const route of order) {
-      if (interrupted) break;
-      const url = app.baseUrl + route.path;
-      const cookie = route.email ? cookies.get(route.email) : undefined;
-      process.stdout.write(`round ${round}/${settings.rounds}: ${route.label} … `);
-      if (settings.warmup > 0) await cannon(url, settings.warmup, settings.connections, cookie);
-      const r = await cannon(url, settings.duration, settings.connections, cookie);
-      const seconds = r.duration || settings.duration;
-      const sample: Sample = {
-        round,
-        route: route.label,
-        okRps: r["2xx"] / seconds,
-        allRps: (r["2xx"] + r.non2xx) / seconds,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        non2xx: r.non2xx,
-        errors: r.errors,
-        timeouts: r.timeouts,
-        statusCodes: Object.keys(r.statusCodeStats).sort().join(",") || "none",
-        ratio: undefined,
-      };
-      process.stdout.write(`${Math.round(sample.okRps)} req/s${failed(sample) ? "  (FAILURES)" : ""}\n`);
-      results.push(sample);
-    }
-    const base = results.find((s) => s.route === BASELINE);
-    for (const s of results) s.ratio = base && base.okRps > 0 ? s.okRps / base.okRps : undefined;
-    // Print in the configured order, whatever order they ran in.
-    results.sort((a, b) => labelIndex(settings, a.route) - labelIndex(settings, b.route));
-    console.log(`\nRound ${round}\n${roundTable(results, BASELINE)}\n`);
-    samples.push(...results);
-  }
-  return samples;
-}
-
-function labelIndex(settings: Settings, label: string): number {
-  return settings.routes.findIndex((r) => r.label === label);
 }
 
 async function main(): Promise<number> {
@@ -159,26 +74,16 @@ async function main(): Promise<number> {
   );
 
   buildIfStale();
-  let app: AppProcess | undefined;
-  const onExit = () => app?.killNow();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) process.exit(130); // second Ctrl-C: give up at once ('exit' still kills the app)
-    interrupted = true;
-    console.error(`\n${signal}: stopping the load and the app…`);
-    current?.stop();
-  };
-  process.on("exit", onExit);
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    app = await startApp();
+  return withApp(startApp, async (app) => {
     console.log(`app:      pid ${app.pid} on ${app.baseUrl} (throwaway SQLite database)\n`);
     const cookies = new Map<string, string>();
     for (const email of new Set(settings.routes.map((r) => r.email))) {
       if (email) cookies.set(email, await login(app, email));
     }
-    const samples = await measure(app, settings, cookies);
-    if (interrupted) return 130;
+    const samples = await measure(app, settings, cookies, (round, results) =>
+      console.log(`\nRound ${round}\n${roundTable(results, BASELINE)}\n`),
+    );
+    if (isInterrupted()) return 130;
 
     console.log(
       `Summary over ${settings.rounds} round(s): medians; × ${BASELINE} = median of the per-round ratios ` +
@@ -198,16 +103,7 @@ async function main(): Promise<number> {
       return 1;
     }
     return 0;
-  } finally {
-    await app?.stop();
-    process.off("exit", onExit);
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+exitWith(main());

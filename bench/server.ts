@@ -1,6 +1,7 @@
 /**
  * Starts the built app as a child process for the benchmark: a free loopback port, a throwaway
- * SQLite file in a temp dir, silent logs, random secrets. `stop()` is safe to call more than once.
+ * SQLite file in a temp dir (or a database the caller prepared), silent logs, random secrets.
+ * `stop()` is safe to call more than once.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -19,11 +20,20 @@ export interface AppProcess {
   stop(): Promise<void>;
   /** Synchronous last resort for process 'exit' handlers. */
   killNow(): void;
+  /** Why the app stopped on its own (exit code or signal, and its last output), if it did. */
+  crashReport(): string | undefined;
 }
 
 export interface StartOptions {
   /** How long to wait for /healthz to answer 200. */
   readyTimeoutMs?: number;
+  /**
+   * A SQLite file the caller prepared (migrated and seeded; start.ts seeds the demo only into an
+   * empty database). The caller owns it: it is not deleted on stop. Default: a throwaway file.
+   */
+  databasePath?: string;
+  /** The demo accounts' password in `databasePath`, for `login()`. Default: random. */
+  demoPassword?: string;
 }
 
 const TSX_RUN = ["--import", "tsx"];
@@ -65,17 +75,24 @@ function tail(child: ChildProcess, lines: string[], max = 40): void {
   child.stderr?.on("data", keep);
 }
 
-export async function startApp({ readyTimeoutMs = 60_000 }: StartOptions = {}): Promise<AppProcess> {
+export async function startApp({
+  readyTimeoutMs = 60_000,
+  databasePath,
+  demoPassword = `bench-${crypto.randomBytes(12).toString("hex")}`,
+}: StartOptions = {}): Promise<AppProcess> {
   const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
-  const demoPassword = `bench-${crypto.randomBytes(12).toString("hex")}`;
+  const tempDir = databasePath ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
+  const databaseFile = tempDir ? path.join(tempDir, "bench.db") : path.resolve(databasePath ?? "");
+  const removeTempDir = () => {
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  };
 
-  // Always the throwaway SQLite file (never a configured DATABASE_URL), run as `npm start` runs.
+  // Always SQLite (never a configured DATABASE_URL), run as `npm start` runs.
   const { DATABASE_URL: _url, NODE_ENV: _mode, APP_ENV: _env, ...inherited } = process.env;
   const env: Record<string, string | undefined> = {
     ...inherited,
-    DATABASE_PATH: path.join(tempDir, "bench.db"),
+    DATABASE_PATH: databaseFile,
     PORT: String(port),
     APP_URL: baseUrl,
     APP_SECRET: crypto.randomBytes(32).toString("hex"),
@@ -91,15 +108,23 @@ export async function startApp({ readyTimeoutMs = 60_000 }: StartOptions = {}): 
   });
   tail(child, output);
   let exited = false;
+  let stopRequested = false;
   child.once("exit", () => (exited = true));
+  const crashReport = () =>
+    exited && !stopRequested
+      ? `the app (pid ${child.pid}) exited with ${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`}:\n` +
+        (output.join("\n") || "(no output)")
+      : undefined;
 
   const killNow = () => {
+    stopRequested = true;
     if (!exited && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    fs.rmSync(tempDir, { recursive: true, force: true });
+    removeTempDir();
   };
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      stopRequested = true;
       if (!exited && child.exitCode === null && child.signalCode === null) {
         const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
         child.kill("SIGTERM");
@@ -109,10 +134,10 @@ export async function startApp({ readyTimeoutMs = 60_000 }: StartOptions = {}): 
           await gone;
         }
       }
-      fs.rmSync(tempDir, { recursive: true, force: true });
+      removeTempDir();
     })());
 
-  const app: AppProcess = { baseUrl, port, demoPassword, pid: child.pid, stop, killNow };
+  const app: AppProcess = { baseUrl, port, demoPassword, pid: child.pid, stop, killNow, crashReport };
   const deadline = Date.now() + readyTimeoutMs;
   try {
     for (;;) {

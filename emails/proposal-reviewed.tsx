@@ -13,9 +13,22 @@ export function proposalReviewedSubject(t: EmailContext["t"], props: ProposalRev
   return t(`proposalReviewed.subject.${props.decision}`, { title: props.proposalTitle });
 }
 
-export function ProposalReviewedEmail({ t, locale, name, proposalTitle, decision, reason, threatUrl }: ProposalReviewedProps & EmailContext) {
+export function ProposalReviewedEmail({
+  t,
+  locale,
+  name,
+  proposalTitle,
+  decision,
+  reason,
+  threatUrl,
+}: ProposalReviewedProps & EmailContext) {
   return (
-    <EmailLayout t={t} locale={locale} title={t(`proposalReviewed.subject.${decision}`, { title: proposalTitle })} preview={t(`proposalReviewed.body.${decision}`, { title: proposalTitle })}>
+    <EmailLayout
+      t={t}
+      locale={locale}
+      title={t(`proposalReviewed.subject.${decision}`, { title: proposalTitle })}
+      preview={t(`proposalReviewed.body.${decision}`, { title: proposalTitle })}
+    >
       <EmailText>{t("proposalReviewed.greeting", { name })}</EmailText>
       <EmailText>{t(`proposalReviewed.body.${decision}`, { title: proposalTitle })}</EmailText>
       {reason ? <EmailText>{t("proposalReviewed.reason", { reason })}</EmailText> : null}

@@ -15,7 +15,17 @@ export function threatUpdateSubject(t: EmailContext["t"], props: ThreatUpdatePro
   return t("threatUpdate.subject", { title: props.threatTitle, change: props.changeLabel });
 }
 
-export function ThreatUpdateEmail({ t, locale, name, threatTitle, changeLabel, date, note, threatUrl, followsUrl }: ThreatUpdateProps & EmailContext) {
+export function ThreatUpdateEmail({
+  t,
+  locale,
+  name,
+  threatTitle,
+  changeLabel,
+  date,
+  note,
+  threatUrl,
+  followsUrl,
+}: ThreatUpdateProps & EmailContext) {
   return (
     <EmailLayout t={t} locale={locale} title={threatTitle} preview={t("threatUpdate.preview", { change: changeLabel })}>
       <EmailText>{t("threatUpdate.greeting", { name })}</EmailText>

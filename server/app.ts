@@ -2,9 +2,11 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { logger } from "../app/features/security/log.server";
+import { createPageCache } from "./page-cache";
 import { isCrossSiteRequest } from "../app/features/security/csrf.server";
 import type { Config } from "../app/config.server";
 
@@ -44,6 +46,9 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     });
     next();
   });
+
+  // Pages, JSON and the map's SVG shrink several times over: it matters on a slow phone connection.
+  app.use(compression());
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -93,6 +98,27 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     }
     next();
   });
+
+  if (config.pageCacheTtlMs > 0 && !viteDev) {
+    app.use(
+      createPageCache({
+        ttlMs: config.pageCacheTtlMs,
+        maxEntries: 2_000,
+        paths: [
+          "/",
+          "/threats",
+          "/countries",
+          "/chapters",
+          "/coalition",
+          "/letters",
+          "/events",
+          "/targets",
+          "/api/v1",
+          "/feeds",
+        ],
+      }).middleware,
+    );
+  }
 
   if (assets) {
     app.use(assets);

@@ -87,7 +87,17 @@ export function SelectField({ label, meta, options, placeholder, hint }: SelectF
   );
 }
 
-export function TextAreaField({ label, meta, hint, rows = 4 }: { label: string; meta: FieldMetadata<string>; hint?: string; rows?: number }) {
+export function TextAreaField({
+  label,
+  meta,
+  hint,
+  rows = 4,
+}: {
+  label: string;
+  meta: FieldMetadata<string>;
+  hint?: string;
+  rows?: number;
+}) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const textarea = getTextareaProps(meta);
   const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
@@ -115,7 +125,9 @@ export function CheckboxGroup({
   meta: FieldMetadata<string[]>;
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
-  const checked = new Set(Array.isArray(meta.initialValue) ? meta.initialValue : meta.initialValue ? [meta.initialValue] : []);
+  const checked = new Set(
+    Array.isArray(meta.initialValue) ? meta.initialValue : meta.initialValue ? [meta.initialValue] : [],
+  );
   return (
     <fieldset className="field checkbox-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
       <legend>{legend}</legend>

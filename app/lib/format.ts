@@ -1,19 +1,27 @@
 /** Dates for an international readership: day-month-year, 24-hour clock, in UTC, said so. */
 const LOCALE_FORMATS: Record<string, string> = { en: "en-GB", fr: "fr-FR" };
 
-function intlLocale(locale: string): string {
-  return LOCALE_FORMATS[locale] ?? "en-GB";
+// Building an Intl formatter is far slower than using one: keep one per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(LOCALE_FORMATS[locale] ?? "en-GB", {
+      timeZone: "UTC",
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+    });
+    formatters.set(key, found);
+  }
+  return found;
 }
 
 export function formatDateTime(iso: string, locale: string): string {
-  const formatted = new Date(iso).toLocaleString(intlLocale(locale), {
-    timeZone: "UTC",
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
-  return `${formatted} UTC`;
+  return `${formatter(locale, true).format(new Date(iso))} UTC`;
 }
 
 export function formatDate(iso: string, locale: string): string {
-  return new Date(iso).toLocaleDateString(intlLocale(locale), { timeZone: "UTC", dateStyle: "medium" });
+  return formatter(locale, false).format(new Date(iso));
 }

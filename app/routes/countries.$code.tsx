@@ -63,6 +63,13 @@ export default function CountryPage() {
             ))}
           </ul>
         )}
+        {counts.total > threats.length ? (
+          <p>
+            <Link to={`/threats?jurisdiction=${jurisdiction.code}`}>
+              {t("country.allThreats", { count: counts.total })}
+            </Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="country-statements">
         <h2 id="country-statements">{t("detail.statements")}</h2>

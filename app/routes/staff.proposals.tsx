@@ -54,7 +54,8 @@ export default function ProposalsPage() {
           <section key={p.id} className="card" aria-labelledby={`proposal-${p.id}`}>
             <h2 id={`proposal-${p.id}`}>{p.title}</h2>
             <p className="muted">
-              {t(`kind.${p.kind}`)} {p.identifier ?? ""} · {p.jurisdiction_code} · {t("review.by", { name: p.proposer_name, chapter: p.chapter_name ?? "" })} ·{" "}
+              {t(`kind.${p.kind}`)} {p.identifier ?? ""} · {p.jurisdiction_code} ·{" "}
+              {t("review.by", { name: p.proposer_name, chapter: p.chapter_name ?? "" })} ·{" "}
               {formatDate(p.created_at, i18n.language)}
             </p>
             {p.summary ? <p>{p.summary}</p> : null}

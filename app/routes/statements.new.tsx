@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
-import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
-import { jurisdictionName } from "~/features/jurisdictions/names";
+import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
+import { getLocale } from "~/i18n/i18next.server";
 import { STANCES, STATEMENT_KINDS } from "~/features/threats/constants";
 import { StatementSchema } from "~/features/threats/schema";
 import { createStatement } from "~/features/threats/statements.server";
@@ -16,7 +16,7 @@ export const handle = { titleKey: "threats:statement.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return { jurisdictions: await listJurisdictions() };
+  return { jurisdictions: await jurisdictionOptions(await getLocale(request)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,16 +25,23 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const fieldErrors = await createStatement(staff, submission.value);
   if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
-  return redirect(submission.value.threatSlug ? `/threats/${submission.value.threatSlug}` : `/countries/${submission.value.jurisdiction}`);
+  return redirect(
+    submission.value.threatSlug
+      ? `/threats/${submission.value.threatSlug}`
+      : `/countries/${submission.value.jurisdiction}`,
+  );
 }
 
 export default function NewStatementPage() {
-  const { t, i18n } = useTranslation(["threats", "common"]);
+  const { t } = useTranslation(["threats", "common"]);
   const { jurisdictions } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>(),
-    defaultValue: { threatSlug: searchParams.get("threat") ?? "", jurisdiction: searchParams.get("jurisdiction") ?? "" },
+    defaultValue: {
+      threatSlug: searchParams.get("threat") ?? "",
+      jurisdiction: searchParams.get("jurisdiction") ?? "",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StatementSchema }),
     shouldValidate: "onBlur",
   });
@@ -50,11 +57,21 @@ export default function NewStatementPage() {
           label={t("fields.jurisdiction")}
           meta={fields.jurisdiction}
           placeholder={t("common:fields.choose")}
-          options={jurisdictions.map((j) => ({ value: j.code, label: `${jurisdictionName(j, i18n.language)} (${j.code})` })).sort((a, b) => a.label.localeCompare(b.label, i18n.language))}
+          options={jurisdictions}
         />
         <Field label={t("fields.date")} meta={fields.statedOn} type="date" />
-        <SelectField label={t("statement.stance")} meta={fields.stance} placeholder={t("common:fields.choose")} options={STANCES.map((s) => ({ value: s, label: t(`stance.${s}`) }))} />
-        <SelectField label={t("statement.kind")} meta={fields.kind} placeholder={t("common:fields.choose")} options={STATEMENT_KINDS.map((k) => ({ value: k, label: t(`statementKind.${k}`) }))} />
+        <SelectField
+          label={t("statement.stance")}
+          meta={fields.stance}
+          placeholder={t("common:fields.choose")}
+          options={STANCES.map((s) => ({ value: s, label: t(`stance.${s}`) }))}
+        />
+        <SelectField
+          label={t("statement.kind")}
+          meta={fields.kind}
+          placeholder={t("common:fields.choose")}
+          options={STATEMENT_KINDS.map((k) => ({ value: k, label: t(`statementKind.${k}`) }))}
+        />
         <TextAreaField label={t("statement.quote")} meta={fields.quote} />
         <Field label={t("fields.sourceUrl")} meta={fields.url} type="url" />
         <Field label={t("statement.threat")} hint={t("form.relatedHint")} meta={fields.threatSlug} type="text" />

@@ -28,7 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isStaff(user) ? listEntityHistory("threat", threat.id) : [],
     user ? canAssess(user, threat.jurisdiction_code) : false,
   ]);
-  return { pageTitle: threat.short_name ?? threat.title, threat, signedIn: !!user, staff: isStaff(user), following, history, canAssess: assess };
+  return {
+    pageTitle: threat.short_name ?? threat.title,
+    threat,
+    signedIn: !!user,
+    staff: isStaff(user),
+    following,
+    history,
+    canAssess: assess,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -132,7 +140,8 @@ export default function ThreatPage() {
       <p className="lead">
         {t(`kind.${threat.kind}`)}
         {threat.identifier ? ` ${threat.identifier}` : ""}
-        {threat.short_name ? ` · ${threat.short_name}` : ""} · {t("detail.firstSeen", { date: formatDate(threat.first_seen_on, lang) })}
+        {threat.short_name ? ` · ${threat.short_name}` : ""} ·{" "}
+        {t("detail.firstSeen", { date: formatDate(threat.first_seen_on, lang) })}
       </p>
       <p className="badges">
         <StageBadge stage={threat.stage} on={threat.stage_on} /> <OutcomeBadge outcome={threat.outcome} />{" "}
@@ -163,7 +172,10 @@ export default function ThreatPage() {
           ) : null}
           {threat.outcome !== "open" && threat.outcome_reason ? (
             <p className="alert alert-info">
-              {t("detail.outcomeReason", { outcome: t(`outcome.${threat.outcome}`), date: threat.outcome_on ? formatDate(threat.outcome_on, lang) : "" })}{" "}
+              {t("detail.outcomeReason", {
+                outcome: t(`outcome.${threat.outcome}`),
+                date: threat.outcome_on ? formatDate(threat.outcome_on, lang) : "",
+              })}{" "}
               {threat.outcome_reason}
             </p>
           ) : null}
@@ -215,7 +227,8 @@ export default function ThreatPage() {
               <ul>
                 {history.map((h) => (
                   <li key={h.id}>
-                    {formatDateTime(h.created_at, lang)} · {h.actor_name ?? t("common:audit.system")} · {t(`history.${h.action}`, { defaultValue: h.action })}
+                    {formatDateTime(h.created_at, lang)} · {h.actor_name ?? t("common:audit.system")} ·{" "}
+                    {t(`history.${h.action}`, { defaultValue: h.action })}
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,12 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { forbidden, notFound, requireUser } from "~/features/auth/guards.server";
-import { canAssess, listActiveProperties, parseAssessmentForm, saveAssessment } from "~/features/threats/assessments.server";
+import {
+  canAssess,
+  listActiveProperties,
+  parseAssessmentForm,
+  saveAssessment,
+} from "~/features/threats/assessments.server";
 import { RATINGS } from "~/features/threats/constants";
 import { getAssessment, getThreatHeader } from "~/features/threats/queries.server";
 
@@ -61,11 +66,17 @@ export default function AssessmentPage() {
                 <tr key={p.id}>
                   <th scope="row">
                     <label htmlFor={`rating-${p.id}`}>
-                      <span className="muted">{t(`assessment.kind.${p.kind}`)}</span> · {i18n.language === "fr" ? p.name_fr : p.name_en}
+                      <span className="muted">{t(`assessment.kind.${p.kind}`)}</span> ·{" "}
+                      {i18n.language === "fr" ? p.name_fr : p.name_en}
                     </label>
                   </th>
                   <td>
-                    <select id={`rating-${p.id}`} name={`rating-${p.id}`} defaultValue={current.get(p.id)?.rating ?? ""} aria-invalid={errors[`rating-${p.id}`] ? true : undefined}>
+                    <select
+                      id={`rating-${p.id}`}
+                      name={`rating-${p.id}`}
+                      defaultValue={current.get(p.id)?.rating ?? ""}
+                      aria-invalid={errors[`rating-${p.id}`] ? true : undefined}
+                    >
                       <option value="">{t("common:fields.choose")}</option>
                       {RATINGS.map((r) => (
                         <option key={r} value={r}>
@@ -76,7 +87,12 @@ export default function AssessmentPage() {
                     <ErrorList errors={errors[`rating-${p.id}`]} />
                   </td>
                   <td>
-                    <input aria-label={t("assessment.noteFor", { property: i18n.language === "fr" ? p.name_fr : p.name_en })} name={`note-${p.id}`} defaultValue={current.get(p.id)?.note ?? ""} maxLength={1000} />
+                    <input
+                      aria-label={t("assessment.noteFor", { property: i18n.language === "fr" ? p.name_fr : p.name_en })}
+                      name={`note-${p.id}`}
+                      defaultValue={current.get(p.id)?.note ?? ""}
+                      maxLength={1000}
+                    />
                     <ErrorList errors={errors[`note-${p.id}`]} />
                   </td>
                 </tr>

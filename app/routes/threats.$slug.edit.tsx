@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { notFound, requireStaff } from "~/features/auth/guards.server";
-import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
+import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
+import { getLocale } from "~/i18n/i18next.server";
 import { updateThreat } from "~/features/threats/mutations.server";
 import { getThreatDetail, getThreatIdBySlug } from "~/features/threats/queries.server";
 import { ThreatSchema } from "~/features/threats/schema";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: threat.slug,
     title: threat.title,
-    jurisdictions: await listJurisdictions(),
+    jurisdictions: await jurisdictionOptions(await getLocale(request)),
     defaults: {
       jurisdiction: threat.jurisdiction_code,
       kind: threat.kind,
@@ -55,7 +56,12 @@ export default function EditThreatPage() {
         <Link to={`/threats/${slug}`}>{t("form.backTo", { title })}</Link>
       </p>
       <PageHeader title={t("form.editTitle")} lead={title} />
-      <ThreatForm lastResult={useActionData<typeof action>()} jurisdictions={jurisdictions} defaultValue={defaults} submitLabel={t("form.save")} />
+      <ThreatForm
+        lastResult={useActionData<typeof action>()}
+        jurisdictions={jurisdictions}
+        defaultValue={defaults}
+        submitLabel={t("form.save")}
+      />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { CHAPTER_ROLES, getOptionalUser, isStaff } from "~/features/auth/guards.server";
-import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
+import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
+import { getLocale } from "~/i18n/i18next.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { CATEGORIES, CLASSIFICATIONS, OUTCOMES, SEVERITIES } from "~/features/threats/constants";
 import { DEFAULT_PER_PAGE, parseThreatFiltersLeniently } from "~/features/threats/filters";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { rows, total }, jurisdictions] = await Promise.all([
     getOptionalUser(request),
     listThreats({ ...filters, per_page: DEFAULT_PER_PAGE }),
-    listJurisdictions(),
+    getLocale(request).then(jurisdictionOptions),
   ]);
   return {
     threats: rows,
@@ -32,7 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function SelectFilter({ name, label, value, options }: { name: string; label: string; value?: string | number; options: Array<[string, string]> }) {
+function SelectFilter({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string | number;
+  options: Array<[string, string]>;
+}) {
   const { t } = useTranslation("threats");
   return (
     <div className="field">
@@ -52,7 +63,9 @@ function SelectFilter({ name, label, value, options }: { name: string; label: st
 export default function ThreatsPage() {
   const { t, i18n } = useTranslation(["threats", "common"]);
   const { threats, total, filters, query, jurisdictions, staff, canPropose } = useLoaderData<typeof loader>();
-  const years = Array.from({ length: new Date().getUTCFullYear() - 2009 }, (_, i) => String(new Date().getUTCFullYear() - i));
+  const years = Array.from({ length: new Date().getUTCFullYear() - 2009 }, (_, i) =>
+    String(new Date().getUTCFullYear() - i),
+  );
   return (
     <div>
       <PageHeader title={t("common:nav.threats")} lead={t("common:sections.threats")}>
@@ -78,17 +91,35 @@ export default function ThreatsPage() {
           name="jurisdiction"
           label={t("list.jurisdiction")}
           value={filters.jurisdiction}
-          options={jurisdictions.map((j) => [j.code, jurisdictionName(j, i18n.language)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], i18n.language))}
+          options={jurisdictions.map((j) => [j.value, j.label])}
         />
-        <SelectFilter name="category" label={t("list.category")} value={filters.category} options={CATEGORIES.map((c) => [c, t(`category.${c}`)])} />
+        <SelectFilter
+          name="category"
+          label={t("list.category")}
+          value={filters.category}
+          options={CATEGORIES.map((c) => [c, t(`category.${c}`)])}
+        />
         <SelectFilter
           name="stage"
           label={t("list.stage")}
           value={filters.stage}
-          options={[...CLASSIFICATIONS.map((c) => [c, t(`classification.${c}`)] as [string, string]), ["none", t("stageNone")]]}
+          options={[
+            ...CLASSIFICATIONS.map((c) => [c, t(`classification.${c}`)] as [string, string]),
+            ["none", t("stageNone")],
+          ]}
         />
-        <SelectFilter name="outcome" label={t("list.outcome")} value={filters.outcome} options={OUTCOMES.map((o) => [o, t(`outcome.${o}`)])} />
-        <SelectFilter name="severity" label={t("list.severity")} value={filters.severity} options={SEVERITIES.map((s) => [s, t(`severity.${s}`)])} />
+        <SelectFilter
+          name="outcome"
+          label={t("list.outcome")}
+          value={filters.outcome}
+          options={OUTCOMES.map((o) => [o, t(`outcome.${o}`)])}
+        />
+        <SelectFilter
+          name="severity"
+          label={t("list.severity")}
+          value={filters.severity}
+          options={SEVERITIES.map((s) => [s, t(`severity.${s}`)])}
+        />
         <SelectFilter name="year" label={t("list.year")} value={filters.year} options={years.map((y) => [y, y])} />
         <button type="submit">{t("common:actions.filter")}</button>
         <Link to="/threats">{t("list.clear")}</Link>
@@ -99,7 +130,16 @@ export default function ThreatsPage() {
       ) : (
         <ul className="threat-list">
           {threats.map((threat) => (
-            <ThreatCard key={threat.id} threat={{ ...threat, jurisdiction_name: jurisdictionName({ name_en: threat.jurisdiction_name_en, name_fr: threat.jurisdiction_name_fr }, i18n.language) }} />
+            <ThreatCard
+              key={threat.id}
+              threat={{
+                ...threat,
+                jurisdiction_name: jurisdictionName(
+                  { name_en: threat.jurisdiction_name_en, name_fr: threat.jurisdiction_name_fr },
+                  i18n.language,
+                ),
+              }}
+            />
           ))}
         </ul>
       )}

@@ -4,7 +4,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
-import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
+import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
+import { getLocale } from "~/i18n/i18next.server";
 import { createThreat } from "~/features/threats/mutations.server";
 import { ThreatSchema } from "~/features/threats/schema";
 import { ThreatForm } from "~/features/threats/threat-form";
@@ -13,7 +14,7 @@ export const handle = { titleKey: "threats:form.newTitle" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return { jurisdictions: await listJurisdictions() };
+  return { jurisdictions: await jurisdictionOptions(await getLocale(request)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +32,12 @@ export default function NewThreatPage() {
   return (
     <div>
       <PageHeader title={t("form.newTitle")} lead={t("form.newLead")} />
-      <ThreatForm lastResult={useActionData<typeof action>()} jurisdictions={jurisdictions} submitLabel={t("form.create")} defaultValue={{ firstSeenOn: new Date().toISOString().slice(0, 10) }} />
+      <ThreatForm
+        lastResult={useActionData<typeof action>()}
+        jurisdictions={jurisdictions}
+        submitLabel={t("form.create")}
+        defaultValue={{ firstSeenOn: new Date().toISOString().slice(0, 10) }}
+      />
     </div>
   );
 }

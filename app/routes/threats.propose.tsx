@@ -49,7 +49,12 @@ export default function ProposeThreatPage() {
       ) : null}
       <Form method="post" {...getFormProps(form)} className="narrow">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField label={t("fields.kind")} meta={fields.kind} placeholder={t("common:fields.choose")} options={THREAT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+        <SelectField
+          label={t("fields.kind")}
+          meta={fields.kind}
+          placeholder={t("common:fields.choose")}
+          options={THREAT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
         <Field label={t("fields.identifier")} hint={t("form.identifierHint")} meta={fields.identifier} type="text" />
         <Field label={t("fields.title")} meta={fields.title} type="text" />
         <TextAreaField label={t("propose.whatItDoes")} meta={fields.summary} rows={6} />
@@ -64,7 +69,8 @@ export default function ProposeThreatPage() {
           <ul>
             {proposals.map((p) => (
               <li key={p.id}>
-                {p.title} · {formatDate(p.created_at, i18n.language)} · <span className="badge">{t(`proposalStatus.${p.status}`)}</span>
+                {p.title} · {formatDate(p.created_at, i18n.language)} ·{" "}
+                <span className="badge">{t(`proposalStatus.${p.status}`)}</span>
                 {p.review_reason ? ` — ${p.review_reason}` : ""}
                 {p.threat_slug ? (
                   <>

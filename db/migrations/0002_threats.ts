@@ -26,7 +26,14 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       // Lower-cased title, short name, identifier and summary: portable LIKE search on both dialects.
       .addColumn("search_text", "text", (c) => c.notNull().defaultTo("")),
   ).execute();
-  for (const columns of [["jurisdiction_code"], ["stage"], ["outcome"], ["severity"], ["first_seen_on"], ["updated_at"]]) {
+  for (const columns of [
+    ["jurisdiction_code"],
+    ["stage"],
+    ["outcome"],
+    ["severity"],
+    ["first_seen_on"],
+    ["updated_at"],
+  ]) {
     await db.schema
       .createIndex(`threats_${columns.join("_")}`)
       .on("threats")
@@ -40,7 +47,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn("category", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("threat_categories_pk", ["threat_id", "category"])
     .execute();
-  await db.schema.createIndex("threat_categories_category").on("threat_categories").columns(["category", "threat_id"]).execute();
+  await db.schema
+    .createIndex("threat_categories_category")
+    .on("threat_categories")
+    .columns(["category", "threat_id"])
+    .execute();
 
   await ts(
     withIdColumn(dialect, db.schema.createTable("threat_sources"))
@@ -72,7 +83,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       .addColumn("source_url", "text")
       .addColumn("created_by", "integer", (c) => c.references("users.id")),
   ).execute();
-  await db.schema.createIndex("threat_actions_threat").on("threat_actions").columns(["threat_id", "occurred_on"]).execute();
+  await db.schema
+    .createIndex("threat_actions_threat")
+    .on("threat_actions")
+    .columns(["threat_id", "occurred_on"])
+    .execute();
   await db.schema.createIndex("threat_actions_created").on("threat_actions").column("created_at").execute();
 
   await ts(
@@ -83,7 +98,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       .addColumn("decided_on", "text", (c) => c.notNull())
       .addColumn("changed_by", "integer", (c) => c.references("users.id")),
   ).execute();
-  await db.schema.createIndex("threat_outcome_changes_threat").on("threat_outcome_changes").column("threat_id").execute();
+  await db.schema
+    .createIndex("threat_outcome_changes_threat")
+    .on("threat_outcome_changes")
+    .column("threat_id")
+    .execute();
 
   await ts(
     withIdColumn(dialect, db.schema.createTable("threat_proposals"))
@@ -101,7 +120,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       .addColumn("reviewed_at", "text")
       .addColumn("threat_id", "integer", (c) => c.references("threats.id")),
   ).execute();
-  await db.schema.createIndex("threat_proposals_status").on("threat_proposals").columns(["status", "created_at"]).execute();
+  await db.schema
+    .createIndex("threat_proposals_status")
+    .on("threat_proposals")
+    .columns(["status", "created_at"])
+    .execute();
 
   await ts(
     withIdColumn(dialect, db.schema.createTable("impact_properties"))
@@ -148,7 +171,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       .addColumn("threat_id", "integer", (c) => c.references("threats.id").onDelete("set null"))
       .addColumn("created_by", "integer", (c) => c.references("users.id")),
   ).execute();
-  await db.schema.createIndex("statements_jurisdiction").on("policymaker_statements").column("jurisdiction_code").execute();
+  await db.schema
+    .createIndex("statements_jurisdiction")
+    .on("policymaker_statements")
+    .column("jurisdiction_code")
+    .execute();
   await db.schema.createIndex("statements_threat").on("policymaker_statements").column("threat_id").execute();
 
   await ts(

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/features/auth/password.server";
 import type { Database, Role } from "../schema";
+import { seedDemoThreats } from "./demo-threats";
 
 const DEMO_CHAPTERS = [
   { name: "Benin Chapter", jurisdiction_code: "BJ", kind: "chapter" },
@@ -97,4 +98,5 @@ export async function seedDemo(db: Kysely<Database>, password: string): Promise<
         .execute();
     }
   });
+  await seedDemoThreats(db);
 }

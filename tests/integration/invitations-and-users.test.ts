@@ -60,7 +60,11 @@ describe("invitations", () => {
       name: "Amina Odhiambo",
     });
     expect(user?.password_hash).toMatch(/^\$argon2id\$/);
-    const follows = await db.selectFrom("follows").select("jurisdiction_code").where("user_id", "=", user!.id).execute();
+    const follows = await db
+      .selectFrom("follows")
+      .select("jurisdiction_code")
+      .where("user_id", "=", user!.id)
+      .execute();
     expect(follows).toEqual([{ jurisdiction_code: "KE" }]);
 
     const reuse = await new Client(server.url, "192.0.2.3").post("/invitations/accept", {

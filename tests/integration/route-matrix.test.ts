@@ -3,6 +3,7 @@
  * list, so a new route without an entry here fails this test until someone decides who may see it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createThreat } from "~/features/threats/mutations.server";
 import { db } from "../../db/connection";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 
@@ -49,6 +50,30 @@ const MATRIX: Record<string, { path: string; expect: Expectation }> = {
   "routes/staff.mail.$id_.html": { path: "/staff/mail/:mail/html", expect: staffOnly },
   "routes/admin.users._index": { path: "/admin/users", expect: adminOnly },
   "routes/admin.users.$userId": { path: "/admin/users/:user", expect: adminOnly },
+  "routes/threats.new": { path: "/threats/new", expect: staffOnly },
+  "routes/threats.$slug._index": { path: "/threats/:threat", expect: all(200) },
+  "routes/threats.$slug.edit": { path: "/threats/:threat/edit", expect: staffOnly },
+  // Chapter leads assess threats of their own chapter's country (the test threat is Kenyan).
+  "routes/threats.$slug.assessment": {
+    path: "/threats/:threat/assessment",
+    expect: { ...staffOnly, chapter_lead: 200 },
+  },
+  "routes/threats.propose": {
+    path: "/threats/propose",
+    expect: { anonymous: 302, admin: 403, staff: 403, chapter_lead: 200, chapter_member: 200, coalition_member: 403 },
+  },
+  "routes/staff.proposals": { path: "/staff/proposals", expect: staffOnly },
+  "routes/statements.new": { path: "/statements/new", expect: staffOnly },
+  "routes/account.follows": { path: "/account/follows", expect: signedIn(200) },
+  "routes/countries.$code": { path: "/countries/KE", expect: all(200) },
+  "routes/admin.impact-properties": { path: "/admin/impact-properties", expect: adminOnly },
+  // Open data, the feed and the map: public. The CSV export: staff.
+  "routes/api.v1.threats": { path: "/api/v1/threats", expect: all(200) },
+  "routes/api.v1.threats.$slug": { path: "/api/v1/threats/:threat", expect: all(200) },
+  "routes/api.v1.jurisdictions.$code": { path: "/api/v1/jurisdictions/KE", expect: all(200) },
+  "routes/feeds.threats[.]atom": { path: "/feeds/threats.atom", expect: all(200) },
+  "routes/threats.export[.]csv": { path: "/threats/export.csv", expect: staffOnly },
+  "routes/threats.map": { path: "/threats/map", expect: all(200) },
 };
 
 /** Unknown objects answer 404 to those allowed to look, never 500. */
@@ -58,6 +83,12 @@ const NOT_FOUND: Array<{ path: string; as: Who }> = [
   { path: "/staff/mail/not-a-number", as: "staff" },
   { path: "/admin/users/999999", as: "admin" },
   { path: "/admin/users/1e3", as: "admin" },
+  { path: "/threats/no-such-threat", as: "anonymous" },
+  { path: "/threats/no-such-threat/edit", as: "staff" },
+  { path: "/countries/XX", as: "anonymous" },
+  { path: "/countries/../etc", as: "anonymous" },
+  { path: "/api/v1/threats/no-such-threat", as: "anonymous" },
+  { path: "/api/v1/jurisdictions/XX", as: "anonymous" },
   { path: "/no-such-page", as: "anonymous" },
 ];
 
@@ -81,7 +112,18 @@ beforeAll(async () => {
     .select("id")
     .where("email", "=", DEMO.chapter_member)
     .executeTakeFirstOrThrow();
-  params = { mail: String(mail.id), user: String(user.id) };
+  const staff = await db.selectFrom("users").selectAll().where("email", "=", DEMO.staff).executeTakeFirstOrThrow();
+  const threat = await createThreat(staff, {
+    jurisdiction: "KE",
+    kind: "bill",
+    title: "Matrix test bill",
+    categories: ["encryption"],
+    severity: "high",
+    firstSeenOn: "2026-01-05",
+    sources: [],
+  });
+  if (!threat.ok) throw new Error("could not create the test threat");
+  params = { mail: String(mail.id), user: String(user.id), threat: threat.slug };
 });
 afterAll(() => server.close());
 

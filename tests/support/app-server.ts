@@ -16,11 +16,10 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.join(ROOT, "build/server/index.js")).href)) as ServerBuild;
   const server = await new Promise<import("node:http").Server>((resolve) => {
-    const s = createApp({ config: { ...loadConfig({ ...process.env, ...env }), trustProxy: true }, build }).listen(
-      0,
-      "127.0.0.1",
-      () => resolve(s),
-    );
+    const s = createApp({
+      config: { ...loadConfig({ PAGE_CACHE_TTL_MS: "0", ...process.env, ...env }), trustProxy: true },
+      build,
+    }).listen(0, "127.0.0.1", () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.APP_URL = url;

@@ -208,10 +208,20 @@ export async function acceptInvitation(
       .executeTakeFirstOrThrow();
     // Chapter people follow their chapter's country by default (they can stop in their account).
     if (invitation.chapter_id) {
-      const chapter = await trx.selectFrom("chapters").select("jurisdiction_code").where("id", "=", invitation.chapter_id).executeTakeFirstOrThrow();
+      const chapter = await trx
+        .selectFrom("chapters")
+        .select("jurisdiction_code")
+        .where("id", "=", invitation.chapter_id)
+        .executeTakeFirstOrThrow();
       await trx
         .insertInto("follows")
-        .values({ user_id: user.id, threat_id: null, jurisdiction_code: chapter.jurisdiction_code, created_at: stamp, updated_at: stamp })
+        .values({
+          user_id: user.id,
+          threat_id: null,
+          jurisdiction_code: chapter.jurisdiction_code,
+          created_at: stamp,
+          updated_at: stamp,
+        })
         .execute();
     }
     await recordAudit(trx, {

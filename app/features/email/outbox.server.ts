@@ -12,7 +12,11 @@ import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } fro
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import type { EmailContext, EmailT } from "../../../emails/layout";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
-import { ProposalReviewedEmail, proposalReviewedSubject, type ProposalReviewedProps } from "../../../emails/proposal-reviewed";
+import {
+  ProposalReviewedEmail,
+  proposalReviewedSubject,
+  type ProposalReviewedProps,
+} from "../../../emails/proposal-reviewed";
 import { ThreatUpdateEmail, threatUpdateSubject, type ThreatUpdateProps } from "../../../emails/threat-update";
 
 interface TemplateDefinition<P> {

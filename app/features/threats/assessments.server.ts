@@ -21,7 +21,11 @@ export async function listActiveProperties() {
 export async function canAssess(user: User, threatJurisdiction: string): Promise<boolean> {
   if (isStaff(user)) return true;
   if (user.role !== "chapter_lead" || !user.chapter_id) return false;
-  const chapter = await db.selectFrom("chapters").select("jurisdiction_code").where("id", "=", user.chapter_id).executeTakeFirst();
+  const chapter = await db
+    .selectFrom("chapters")
+    .select("jurisdiction_code")
+    .where("id", "=", user.chapter_id)
+    .executeTakeFirst();
   return chapter?.jurisdiction_code === threatJurisdiction;
 }
 
@@ -29,9 +33,14 @@ const rating = z.enum(RATINGS, { errorMap: () => ({ message: "validation.choose"
 const note = optionalText(1000);
 
 /** Reads `rating-<propertyId>` and `note-<propertyId>` for every active property. */
-export async function parseAssessmentForm(
-  formData: FormData,
-): Promise<{ ok: true; summary: string | undefined; ratings: Array<{ propertyId: number; rating: Rating; note: string | undefined }> } | { ok: false; fieldErrors: FieldErrors }> {
+export async function parseAssessmentForm(formData: FormData): Promise<
+  | {
+      ok: true;
+      summary: string | undefined;
+      ratings: Array<{ propertyId: number; rating: Rating; note: string | undefined }>;
+    }
+  | { ok: false; fieldErrors: FieldErrors }
+> {
   const properties = await listActiveProperties();
   const fieldErrors: FieldErrors = {};
   const ratings: Array<{ propertyId: number; rating: Rating; note: string | undefined }> = [];
@@ -51,20 +60,37 @@ export async function parseAssessmentForm(
 export async function saveAssessment(
   actor: User,
   threatId: number,
-  input: { summary: string | undefined; ratings: Array<{ propertyId: number; rating: Rating; note: string | undefined }> },
+  input: {
+    summary: string | undefined;
+    ratings: Array<{ propertyId: number; rating: Rating; note: string | undefined }>;
+  },
 ): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("impact_assessments").select("id").where("threat_id", "=", threatId).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("impact_assessments")
+      .select("id")
+      .where("threat_id", "=", threatId)
+      .executeTakeFirst();
     const before = existing
-      ? await trx.selectFrom("impact_ratings").select(["property_id", "rating", "note"]).where("assessment_id", "=", existing.id).execute()
+      ? await trx
+          .selectFrom("impact_ratings")
+          .select(["property_id", "rating", "note"])
+          .where("assessment_id", "=", existing.id)
+          .execute()
       : null;
     const assessmentId = existing
       ? existing.id
       : (
           await trx
             .insertInto("impact_assessments")
-            .values({ threat_id: threatId, assessed_by: actor.id, summary: input.summary ?? null, created_at: now, updated_at: now })
+            .values({
+              threat_id: threatId,
+              assessed_by: actor.id,
+              summary: input.summary ?? null,
+              created_at: now,
+              updated_at: now,
+            })
             .returning("id")
             .executeTakeFirstOrThrow()
         ).id;
@@ -89,6 +115,13 @@ export async function saveAssessment(
         )
         .execute();
     }
-    await recordAudit(trx, { actorUserId: actor.id, action: "threat.assessment", entityType: "threat", entityId: threatId, before, after: input });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "threat.assessment",
+      entityType: "threat",
+      entityId: threatId,
+      before,
+      after: input,
+    });
   });
 }

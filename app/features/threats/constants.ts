@@ -1,5 +1,12 @@
 /** The threat tracker's vocabularies, shared by schemas, queries and pages. */
-export const THREAT_KINDS = ["bill", "regulation", "draft_rule", "court_case", "international_process", "other"] as const;
+export const THREAT_KINDS = [
+  "bill",
+  "regulation",
+  "draft_rule",
+  "court_case",
+  "international_process",
+  "other",
+] as const;
 export const CATEGORIES = [
   "encryption",
   "fragmentation",

@@ -1,6 +1,10 @@
 import { db } from "../../../db/connection";
 import { listStatements } from "./queries.server";
 
+/** The country page shows the latest few; the full, filterable list is /threats?jurisdiction=XX. */
+export const COUNTRY_PAGE_THREATS = 20;
+export const COUNTRY_PAGE_STATEMENTS = 10;
+
 export async function getJurisdiction(code: string) {
   if (!/^([A-Z]{2}|EU|INT)$/.test(code)) return undefined;
   return db.selectFrom("jurisdictions").selectAll().where("code", "=", code).executeTakeFirst();
@@ -25,14 +29,32 @@ export async function getCountryPage(code: string) {
   const [threats, statements, chapters, counts] = await Promise.all([
     db
       .selectFrom("threats")
-      .select(["id", "slug", "title", "short_name", "identifier", "kind", "severity", "stage", "stage_on", "outcome", "first_seen_on"])
+      .select([
+        "id",
+        "slug",
+        "title",
+        "short_name",
+        "identifier",
+        "kind",
+        "severity",
+        "stage",
+        "stage_on",
+        "outcome",
+        "first_seen_on",
+      ])
       .where("jurisdiction_code", "=", code)
       .orderBy("updated_at", "desc")
       .orderBy("id", "desc")
-      .limit(200)
+      .limit(COUNTRY_PAGE_THREATS)
       .execute(),
-    listStatements({ jurisdiction: code }),
-    db.selectFrom("chapters").select(["id", "name", "kind"]).where("jurisdiction_code", "=", code).where("status", "=", "active").orderBy("name").execute(),
+    listStatements({ jurisdiction: code }, COUNTRY_PAGE_STATEMENTS),
+    db
+      .selectFrom("chapters")
+      .select(["id", "name", "kind"])
+      .where("jurisdiction_code", "=", code)
+      .where("status", "=", "active")
+      .orderBy("name")
+      .execute(),
     threatCounts(code),
   ]);
   return { jurisdiction, threats, statements, chapters, counts };

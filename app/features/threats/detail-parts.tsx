@@ -4,11 +4,31 @@ import type { ThreatDetail } from "./queries.server";
 
 type Serialized<T> = T extends Date ? string : T;
 
-export function ThreatTimeline({ actions, outcomes }: { actions: ThreatDetail["actions"]; outcomes: ThreatDetail["outcomes"] }) {
+export function ThreatTimeline({
+  actions,
+  outcomes,
+}: {
+  actions: ThreatDetail["actions"];
+  outcomes: ThreatDetail["outcomes"];
+}) {
   const { t, i18n } = useTranslation("threats");
   const entries = [
-    ...actions.map((a) => ({ key: `a${a.id}`, date: a.occurred_on, label: t(`classification.${a.classification}`), note: a.note, source: a.source_url, order: a.id })),
-    ...outcomes.map((o) => ({ key: `o${o.id}`, date: o.decided_on, label: t("outcomeChange", { outcome: t(`outcome.${o.outcome}`) }), note: o.reason, source: null, order: o.id })),
+    ...actions.map((a) => ({
+      key: `a${a.id}`,
+      date: a.occurred_on,
+      label: t(`classification.${a.classification}`),
+      note: a.note,
+      source: a.source_url,
+      order: a.id,
+    })),
+    ...outcomes.map((o) => ({
+      key: `o${o.id}`,
+      date: o.decided_on,
+      label: t("outcomeChange", { outcome: t(`outcome.${o.outcome}`) }),
+      note: o.reason,
+      source: null,
+      order: o.id,
+    })),
   ].sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
   if (entries.length === 0) return <p className="empty-state">{t("detail.noActions")}</p>;
   return (
@@ -49,7 +69,8 @@ export function AssessmentTable({ assessment }: { assessment: Serialized<ThreatD
           {assessment.ratings.map((r) => (
             <tr key={r.property_id}>
               <th scope="row">
-                <span className="muted">{t(`assessment.kind.${r.kind}`)}</span> · {i18n.language === "fr" ? r.name_fr : r.name_en}
+                <span className="muted">{t(`assessment.kind.${r.kind}`)}</span> ·{" "}
+                {i18n.language === "fr" ? r.name_fr : r.name_en}
               </th>
               <td className={`rating-${r.rating}`}>{t(`rating.${r.rating}`)}</td>
               <td>{r.note}</td>
@@ -58,7 +79,10 @@ export function AssessmentTable({ assessment }: { assessment: Serialized<ThreatD
         </tbody>
       </table>
       <p className="muted">
-        {t("assessment.by", { name: assessment.assessed_by_name ?? "—", date: formatDate(assessment.updated_at, i18n.language) })}
+        {t("assessment.by", {
+          name: assessment.assessed_by_name ?? "—",
+          date: formatDate(assessment.updated_at, i18n.language),
+        })}
       </p>
     </div>
   );
@@ -79,7 +103,13 @@ interface StatementRow {
   threat_title: string | null;
 }
 
-export function StatementList({ statements, showThreat = false }: { statements: StatementRow[]; showThreat?: boolean }) {
+export function StatementList({
+  statements,
+  showThreat = false,
+}: {
+  statements: StatementRow[];
+  showThreat?: boolean;
+}) {
   const { t, i18n } = useTranslation("threats");
   if (statements.length === 0) return <p className="empty-state">{t("detail.noStatements")}</p>;
   return (
@@ -114,4 +144,3 @@ export function StatementList({ statements, showThreat = false }: { statements: 
     </ul>
   );
 }
-

@@ -34,12 +34,13 @@ const KNOWN = new Set(Object.keys(ThreatFiltersSchema.shape));
  * Strict parse for the API: unknown or bad parameters are named in the error. Repeated
  * parameters take the first value.
  */
-export function parseThreatFilters(params: URLSearchParams):
-  | { ok: true; filters: ThreatFilters }
-  | { ok: false; errors: Record<string, string> } {
-  const raw: Record<string, string> = {};
-  for (const [key, value] of params) if (!(key in raw)) raw[key] = value;
-  const errors: Record<string, string> = {};
+export function parseThreatFilters(
+  params: URLSearchParams,
+): { ok: true; filters: ThreatFilters } | { ok: false; errors: Record<string, string> } {
+  // No prototype: a parameter named `__proto__` or `toString` is just an unknown parameter.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, value] of params) if (!Object.hasOwn(raw, key)) raw[key] = value;
+  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const key of Object.keys(raw)) if (!KNOWN.has(key)) errors[key] = "unknown parameter";
   const result = ThreatFiltersSchema.safeParse(raw);
   if (!result.success) {

@@ -10,7 +10,12 @@ function matches(target: Target) {
 
 export async function isFollowing(userId: number, target: Target): Promise<boolean> {
   const { column, value } = matches(target);
-  return !!(await db.selectFrom("follows").select("id").where("user_id", "=", userId).where(column, "=", value).executeTakeFirst());
+  return !!(await db
+    .selectFrom("follows")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where(column, "=", value)
+    .executeTakeFirst());
 }
 
 export async function follow(userId: number, target: Target): Promise<void> {

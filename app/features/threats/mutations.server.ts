@@ -20,7 +20,8 @@ async function uniqueSlug(trx: Tx, input: ThreatInput): Promise<string> {
   const base = slugify(`${input.jurisdiction} ${input.shortName || input.identifier || input.title} ${year}`);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await trx.selectFrom("threats").select("id").where("slug", "=", candidate).executeTakeFirst())) return candidate;
+    if (!(await trx.selectFrom("threats").select("id").where("slug", "=", candidate).executeTakeFirst()))
+      return candidate;
   }
 }
 
@@ -41,7 +42,11 @@ function columns(input: ThreatInput) {
 export async function validateReferences(input: ThreatInput, selfId?: number): Promise<FieldErrors | null> {
   if (!(await jurisdictionExists(input.jurisdiction))) return { jurisdiction: ["validation.jurisdiction"] };
   if (input.relatedSlug) {
-    const related = await db.selectFrom("threats").select("id").where("slug", "=", input.relatedSlug).executeTakeFirst();
+    const related = await db
+      .selectFrom("threats")
+      .select("id")
+      .where("slug", "=", input.relatedSlug)
+      .executeTakeFirst();
     if (!related || related.id === selfId) return { relatedSlug: ["validation.relatedThreat"] };
     if (!input.relation) return { relation: ["validation.choose"] };
   }
@@ -58,14 +63,32 @@ async function writeChildren(trx: Tx, threatId: number, input: ThreatInput, now:
   if (input.sources.length) {
     await trx
       .insertInto("threat_sources")
-      .values([...new Set(input.sources)].map((url) => ({ threat_id: threatId, url, label: null, created_at: now, updated_at: now })))
+      .values(
+        [...new Set(input.sources)].map((url) => ({
+          threat_id: threatId,
+          url,
+          label: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
       .execute();
   }
   if (input.relatedSlug && input.relation) {
-    const related = await trx.selectFrom("threats").select("id").where("slug", "=", input.relatedSlug).executeTakeFirstOrThrow();
+    const related = await trx
+      .selectFrom("threats")
+      .select("id")
+      .where("slug", "=", input.relatedSlug)
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto("threat_relations")
-      .values({ threat_id: related.id, related_threat_id: threatId, relation: input.relation, created_at: now, updated_at: now })
+      .values({
+        threat_id: related.id,
+        related_threat_id: threatId,
+        relation: input.relation,
+        created_at: now,
+        updated_at: now,
+      })
       .onConflict((oc) => oc.columns(["threat_id", "related_threat_id", "relation"]).doNothing())
       .execute();
   }
@@ -91,7 +114,13 @@ export async function insertThreat(trx: Tx, actor: User, input: ThreatInput): Pr
     .returning("id")
     .executeTakeFirstOrThrow();
   await writeChildren(trx, row.id, input, now);
-  await recordAudit(trx, { actorUserId: actor.id, action: "threat.create", entityType: "threat", entityId: row.id, after: { slug, ...input } });
+  await recordAudit(trx, {
+    actorUserId: actor.id,
+    action: "threat.create",
+    entityType: "threat",
+    entityId: row.id,
+    after: { slug, ...input },
+  });
   return { slug, id: row.id };
 }
 
@@ -99,10 +128,18 @@ export async function updateThreat(actor: User, threatId: number, input: ThreatI
   const problems = await validateReferences(input, threatId);
   if (problems) return problems;
   const before = await db.selectFrom("threats").selectAll().where("id", "=", threatId).executeTakeFirstOrThrow();
-  const beforeCategories = await db.selectFrom("threat_categories").select("category").where("threat_id", "=", threatId).execute();
+  const beforeCategories = await db
+    .selectFrom("threat_categories")
+    .select("category")
+    .where("threat_id", "=", threatId)
+    .execute();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("threats").set({ ...columns(input), updated_at: now }).where("id", "=", threatId).execute();
+    await trx
+      .updateTable("threats")
+      .set({ ...columns(input), updated_at: now })
+      .where("id", "=", threatId)
+      .execute();
     await writeChildren(trx, threatId, input, now);
     const { search_text: _s, ...shown } = before;
     await recordAudit(trx, {
@@ -124,7 +161,11 @@ async function refreshStage(trx: Tx, threatId: number, now: string) {
     .select(["id", "occurred_on", "classification"])
     .where("threat_id", "=", threatId)
     .execute();
-  await trx.updateTable("threats").set({ ...deriveStage(actions), updated_at: now }).where("id", "=", threatId).execute();
+  await trx
+    .updateTable("threats")
+    .set({ ...deriveStage(actions), updated_at: now })
+    .where("id", "=", threatId)
+    .execute();
 }
 
 export async function addAction(actor: User, threatId: number, input: ActionInput): Promise<number> {
@@ -145,19 +186,47 @@ export async function addAction(actor: User, threatId: number, input: ActionInpu
       .returning("id")
       .executeTakeFirstOrThrow();
     await refreshStage(trx, threatId, now);
-    await recordAudit(trx, { actorUserId: actor.id, action: "threat.action", entityType: "threat", entityId: threatId, after: input });
-    await notifyFollowers(trx, { threatId, actorId: actor.id, change: { kind: "action", id: row.id, classification: input.classification, date: input.occurredOn, note: input.note ?? null } });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "threat.action",
+      entityType: "threat",
+      entityId: threatId,
+      after: input,
+    });
+    await notifyFollowers(trx, {
+      threatId,
+      actorId: actor.id,
+      change: {
+        kind: "action",
+        id: row.id,
+        classification: input.classification,
+        date: input.occurredOn,
+        note: input.note ?? null,
+      },
+    });
     return row.id;
   });
 }
 
 export async function setOutcome(actor: User, threatId: number, input: OutcomeInput): Promise<void> {
   const now = new Date().toISOString();
-  const before = await db.selectFrom("threats").select(["outcome", "outcome_reason", "outcome_on"]).where("id", "=", threatId).executeTakeFirstOrThrow();
+  const before = await db
+    .selectFrom("threats")
+    .select(["outcome", "outcome_reason", "outcome_on"])
+    .where("id", "=", threatId)
+    .executeTakeFirstOrThrow();
   await db.transaction().execute(async (trx) => {
     const change = await trx
       .insertInto("threat_outcome_changes")
-      .values({ threat_id: threatId, outcome: input.outcome, reason: input.reason, decided_on: input.decidedOn, changed_by: actor.id, created_at: now, updated_at: now })
+      .values({
+        threat_id: threatId,
+        outcome: input.outcome,
+        reason: input.reason,
+        decided_on: input.decidedOn,
+        changed_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx
@@ -165,7 +234,18 @@ export async function setOutcome(actor: User, threatId: number, input: OutcomeIn
       .set({ outcome: input.outcome, outcome_reason: input.reason, outcome_on: input.decidedOn, updated_at: now })
       .where("id", "=", threatId)
       .execute();
-    await recordAudit(trx, { actorUserId: actor.id, action: "threat.outcome", entityType: "threat", entityId: threatId, before, after: input });
-    await notifyFollowers(trx, { threatId, actorId: actor.id, change: { kind: "outcome", id: change.id, outcome: input.outcome, date: input.decidedOn, note: input.reason } });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "threat.outcome",
+      entityType: "threat",
+      entityId: threatId,
+      before,
+      after: input,
+    });
+    await notifyFollowers(trx, {
+      threatId,
+      actorId: actor.id,
+      change: { kind: "outcome", id: change.id, outcome: input.outcome, date: input.decidedOn, note: input.reason },
+    });
   });
 }

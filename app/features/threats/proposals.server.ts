@@ -46,7 +46,13 @@ export async function proposeThreat(actor: User, input: ProposalInput): Promise<
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorUserId: actor.id, action: "proposal.create", entityType: "threat_proposal", entityId: row.id, after: input });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "proposal.create",
+      entityType: "threat_proposal",
+      entityId: row.id,
+      after: input,
+    });
     return row.id;
   });
 }
@@ -101,7 +107,11 @@ export async function reviewProposal(actor: User, id: number, decision: Decision
   const now = new Date().toISOString();
   let mergeInto: { id: number; slug: string } | undefined;
   if (decision.decision === "merged") {
-    mergeInto = await db.selectFrom("threats").select(["id", "slug"]).where("slug", "=", decision.intoSlug).executeTakeFirst();
+    mergeInto = await db
+      .selectFrom("threats")
+      .select(["id", "slug"])
+      .where("slug", "=", decision.intoSlug)
+      .executeTakeFirst();
     if (!mergeInto) return { intoSlug: ["validation.relatedThreat"] };
   }
   const threatInput = {
@@ -131,7 +141,14 @@ export async function reviewProposal(actor: User, id: number, decision: Decision
     const reason = decision.decision === "accepted" ? null : (decision.reason ?? null);
     await trx
       .updateTable("threat_proposals")
-      .set({ status: decision.decision, review_reason: reason, reviewed_by: actor.id, reviewed_at: now, threat_id: threat?.id ?? null, updated_at: now })
+      .set({
+        status: decision.decision,
+        review_reason: reason,
+        reviewed_by: actor.id,
+        reviewed_at: now,
+        threat_id: threat?.id ?? null,
+        updated_at: now,
+      })
       .where("id", "=", id)
       .execute();
     await recordAudit(trx, {

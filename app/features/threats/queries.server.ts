@@ -181,7 +181,7 @@ async function relatedThreats(id: number) {
   ];
 }
 
-export async function listStatements(where: { threatId?: number; jurisdiction?: string }) {
+export async function listStatements(where: { threatId?: number; jurisdiction?: string }, limit = 200) {
   let query = db
     .selectFrom("policymaker_statements")
     .leftJoin("threats", "threats.id", "policymaker_statements.threat_id")
@@ -201,7 +201,11 @@ export async function listStatements(where: { threatId?: number; jurisdiction?: 
     ]);
   if (where.threatId !== undefined) query = query.where("policymaker_statements.threat_id", "=", where.threatId);
   if (where.jurisdiction) query = query.where("policymaker_statements.jurisdiction_code", "=", where.jurisdiction);
-  return query.orderBy("policymaker_statements.stated_on", "desc").orderBy("policymaker_statements.id", "desc").limit(200).execute();
+  return query
+    .orderBy("policymaker_statements.stated_on", "desc")
+    .orderBy("policymaker_statements.id", "desc")
+    .limit(limit)
+    .execute();
 }
 
 export async function getAssessment(threatId: number) {
@@ -237,7 +241,9 @@ export async function getAssessment(threatId: number) {
 }
 
 /** Open threats per jurisdiction, for the map. */
-export async function openThreatCounts(): Promise<Array<{ code: string; name_en: string; name_fr: string; open: number }>> {
+export async function openThreatCounts(): Promise<
+  Array<{ code: string; name_en: string; name_fr: string; open: number }>
+> {
   const rows = await db
     .selectFrom("threats")
     .innerJoin("jurisdictions", "jurisdictions.code", "threats.jurisdiction_code")
@@ -257,5 +263,9 @@ export async function openThreatCounts(): Promise<Array<{ code: string; name_en:
 /** The few fields a form page about one threat needs. */
 export async function getThreatHeader(slug: string) {
   if (slug.length > 120) return undefined;
-  return db.selectFrom("threats").select(["id", "slug", "title", "jurisdiction_code"]).where("slug", "=", slug).executeTakeFirst();
+  return db
+    .selectFrom("threats")
+    .select(["id", "slug", "title", "jurisdiction_code"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
 }

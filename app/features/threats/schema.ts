@@ -3,7 +3,6 @@ import {
   CATEGORIES,
   CLASSIFICATIONS,
   OUTCOMES,
-  RATINGS,
   RELATIONS,
   SEVERITIES,
   STANCES,
@@ -26,7 +25,10 @@ export const optionalText = (max: number) => boundedText(max).optional();
 const isoDate = z
   .string({ required_error: "validation.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "validation.date");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "validation.date",
+  );
 
 export const httpUrl = z
   .string()
@@ -67,7 +69,8 @@ export const ThreatSchema = z.object({
     )
     .superRefine((lines, ctx) => {
       if (lines.length > 30) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation.tooMany" });
-      if (lines.some((line) => !httpUrl.safeParse(line).success)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation.url" });
+      if (lines.some((line) => !httpUrl.safeParse(line).success))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation.url" });
     }),
   relatedSlug: z.string().trim().max(120).optional(),
   relation: z.enum(RELATIONS).optional(),

@@ -11,7 +11,10 @@ export interface DatedAction {
  * recorded last wins. Actions may be entered in any order, so this never trusts insertion order
  * alone. No action yet: no stage.
  */
-export function deriveStage(actions: readonly DatedAction[]): { stage: Classification | null; stage_on: string | null } {
+export function deriveStage(actions: readonly DatedAction[]): {
+  stage: Classification | null;
+  stage_on: string | null;
+} {
   let latest: DatedAction | undefined;
   for (const action of actions) {
     if (

@@ -5,7 +5,11 @@ import { recordAudit } from "../security/audit.server";
 import type { StatementInput } from "./schema";
 
 export async function createStatement(actor: User, input: StatementInput): Promise<FieldErrors | null> {
-  const jurisdiction = await db.selectFrom("jurisdictions").select("code").where("code", "=", input.jurisdiction).executeTakeFirst();
+  const jurisdiction = await db
+    .selectFrom("jurisdictions")
+    .select("code")
+    .where("code", "=", input.jurisdiction)
+    .executeTakeFirst();
   if (!jurisdiction) return { jurisdiction: ["validation.jurisdiction"] };
   let threatId: number | null = null;
   if (input.threatSlug) {
@@ -34,7 +38,13 @@ export async function createStatement(actor: User, input: StatementInput): Promi
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorUserId: actor.id, action: "statement.create", entityType: "policymaker_statement", entityId: row.id, after: input });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "statement.create",
+      entityType: "policymaker_statement",
+      entityId: row.id,
+      after: input,
+    });
   });
   return null;
 }

@@ -3,7 +3,6 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { jurisdictionName } from "~/features/jurisdictions/names";
 import { CATEGORIES, RELATIONS, SEVERITIES, THREAT_KINDS } from "./constants";
 import { ThreatSchema } from "./schema";
 
@@ -31,35 +30,56 @@ export function ThreatForm({
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: ThreatFormDefaults;
-  jurisdictions: Array<{ code: string; name_en: string; name_fr: string }>;
+  jurisdictions: Array<{ value: string; label: string }>;
   submitLabel: string;
 }) {
-  const { t, i18n } = useTranslation(["threats", "common"]);
+  const { t } = useTranslation(["threats", "common"]);
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ThreatSchema }),
     shouldValidate: "onBlur",
   });
-  const jurisdictionOptions = jurisdictions
-    .map((j) => ({ value: j.code, label: `${jurisdictionName(j, i18n.language)} (${j.code})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   return (
     <Form method="post" {...getFormProps(form)} className="narrow">
       <FormErrors id={form.errorId} errors={form.errors} />
-      <SelectField label={t("fields.jurisdiction")} meta={fields.jurisdiction} placeholder={t("common:fields.choose")} options={jurisdictionOptions} />
-      <SelectField label={t("fields.kind")} meta={fields.kind} placeholder={t("common:fields.choose")} options={THREAT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      <SelectField
+        label={t("fields.jurisdiction")}
+        meta={fields.jurisdiction}
+        placeholder={t("common:fields.choose")}
+        options={jurisdictions}
+      />
+      <SelectField
+        label={t("fields.kind")}
+        meta={fields.kind}
+        placeholder={t("common:fields.choose")}
+        options={THREAT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
       <Field label={t("fields.identifier")} hint={t("form.identifierHint")} meta={fields.identifier} type="text" />
       <Field label={t("fields.title")} meta={fields.title} type="text" />
       <Field label={t("fields.shortName")} hint={t("form.shortNameHint")} meta={fields.shortName} type="text" />
       <TextAreaField label={t("fields.summary")} hint={t("form.summaryHint")} meta={fields.summary} rows={8} />
-      <CheckboxGroup legend={t("fields.categories")} meta={fields.categories} options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
-      <SelectField label={t("fields.severity")} meta={fields.severity} placeholder={t("common:fields.choose")} options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} />
+      <CheckboxGroup
+        legend={t("fields.categories")}
+        meta={fields.categories}
+        options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+      />
+      <SelectField
+        label={t("fields.severity")}
+        meta={fields.severity}
+        placeholder={t("common:fields.choose")}
+        options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+      />
       <Field label={t("fields.firstSeenOn")} meta={fields.firstSeenOn} type="date" />
       <TextAreaField label={t("fields.sources")} hint={t("form.sourcesHint")} meta={fields.sources} />
       <fieldset className="field checkbox-group">
         <legend>{t("form.relatedLegend")}</legend>
-        <SelectField label={t("fields.relation")} meta={fields.relation} placeholder={t("common:fields.none")} options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))} />
+        <SelectField
+          label={t("fields.relation")}
+          meta={fields.relation}
+          placeholder={t("common:fields.none")}
+          options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))}
+        />
         <Field label={t("fields.relatedSlug")} hint={t("form.relatedHint")} meta={fields.relatedSlug} type="text" />
       </fieldset>
       <button type="submit">{submitLabel}</button>

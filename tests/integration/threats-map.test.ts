@@ -1,0 +1,106 @@
+/** The world map of open threats: SVG links per country, the table beside it, no inline styles. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../db/connection";
+import type { User } from "../../db/schema";
+import { createThreat, setOutcome } from "../../app/features/threats/mutations.server";
+import type { ThreatInput } from "../../app/features/threats/schema";
+import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
+
+let server: TestServer;
+let client: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  client = new Client(server.url, "10.34.0.1");
+  const actor: User = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", DEMO.staff)
+    .executeTakeFirstOrThrow();
+  const input = (jurisdiction: string, title: string): ThreatInput => ({
+    jurisdiction,
+    kind: "bill",
+    title,
+    categories: ["encryption"],
+    severity: "high",
+    firstSeenOn: "2024-01-01",
+    sources: [],
+  });
+  for (const [jurisdiction, title] of [
+    ["FJ", "Fiji online safety bill"],
+    ["FJ", "Fiji lawful access bill"],
+    ["FJ", "Fiji mitigated bill"],
+    ["EU", "EU map test regulation"],
+  ]) {
+    const result = await createThreat(actor, input(jurisdiction, title));
+    if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+    if (title.includes("mitigated")) {
+      await setOutcome(actor, result.id, {
+        intent: "outcome",
+        outcome: "mitigated",
+        reason: "Dropped",
+        decidedOn: "2024-02-01",
+      });
+    }
+  }
+});
+afterAll(() => server.close());
+
+async function openCount(code: string): Promise<number> {
+  const row = await db
+    .selectFrom("threats")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("jurisdiction_code", "=", code)
+    .where("outcome", "=", "open")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe("GET /threats/map", () => {
+  it("draws each country as a link named with its open threats, shaded by class", async () => {
+    const response = await client.get("/threats/map", { "Accept-Language": "en" });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("<title>Threat map · ");
+    expect(html).toMatch(/<svg[^>]*class="world-map"[^>]*viewBox="0 0 1010 666"/);
+    expect(html).toContain(
+      '<a href="/countries/FJ" aria-label="Fiji: 2 open threats"><title>Fiji: 2 open threats</title>',
+    );
+    expect(html).toMatch(/<a href="\/countries\/FJ"[^>]*>.*?<path d="[^"]+" class="map-country map-class-2">/);
+    // A country without threats is a link too, in the lightest class.
+    expect(html).toMatch(
+      /<a href="\/countries\/IS" aria-label="Iceland: 0 open threats">.*?class="map-country map-class-0"/,
+    );
+    expect((html.match(/<a href="\/countries\/[A-Z]{2}" aria-label=/g) ?? []).length).toBeGreaterThan(200);
+  });
+
+  it("lists countries with open threats, EU and international fora included, in a table", async () => {
+    const html = await (await client.get("/threats/map", { "Accept-Language": "en" })).text();
+    const table = html.slice(html.indexOf("<table"), html.indexOf("</table>"));
+    expect(table).toContain('<th scope="col">Country</th>');
+    expect(table).toMatch(/<th scope="row">Fiji<\/th><td class="numeric">2<\/td><td><a href="\/countries\/FJ">/);
+    expect(table).toMatch(
+      new RegExp(`<th scope="row">European Union</th><td class="numeric">${await openCount("EU")}</td>`),
+    );
+    if ((await openCount("INT")) > 0) expect(table).toContain('<a href="/countries/INT">');
+    expect(table).not.toContain("Iceland");
+  });
+
+  it("has a legend and the map data's attribution, and no inline styles", async () => {
+    const html = await (await client.get("/threats/map", { "Accept-Language": "en" })).text();
+    expect(html).toContain('class="map-legend"');
+    expect(html).toContain("7 or more");
+    expect(html).toContain("Victor Cazanave");
+    expect(html).toContain('href="https://creativecommons.org/licenses/by/4.0/"');
+    expect(html).toMatch(/<link rel="stylesheet" href="\/assets\/map-[\w-]+\.css"/);
+    expect(html).not.toMatch(/\sstyle="/);
+    // Everything comes from this site: no third-party scripts, styles or images.
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:\/\//);
+  });
+
+  it("speaks French", async () => {
+    const html = await (await client.get("/threats/map", { "Accept-Language": "fr" })).text();
+    expect(html).toContain('aria-label="Fidji : 2 menaces en cours"');
+    expect(html).toContain("Carte des menaces");
+  });
+});
