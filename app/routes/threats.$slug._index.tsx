@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const [following, history, assess] = await Promise.all([
     user ? isFollowing(user.id, { threatId: threat.id }) : false,
-    isStaff(user) ? listEntityHistory("threat", threat.id) : [],
+    listEntityHistory("threat", threat.id),
     user ? canAssess(user, threat.jurisdiction_code) : false,
   ]);
   return {
@@ -34,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: !!user,
     staff: isStaff(user),
     following,
-    history,
+    // Everyone sees when the record changed; only staff see who changed it.
+    history: history.map((h) => ({ ...h, actor_name: isStaff(user) ? h.actor_name : null })),
     canAssess: assess,
   };
 }
@@ -163,6 +164,11 @@ export default function ThreatPage() {
         ) : null}
         {staff ? <Link to={`/threats/${threat.slug}/edit`}>{t("detail.edit")}</Link> : null}
         {assess ? <Link to={`/threats/${threat.slug}/assessment`}>{t("detail.assess")}</Link> : null}
+        {staff ? (
+          <Link to={`/statements/new?threat=${threat.slug}&jurisdiction=${threat.jurisdiction_code}`}>
+            {t("detail.addStatement")}
+          </Link>
+        ) : null}
       </div>
       <div className="two-columns">
         <div className="stack">
@@ -221,13 +227,13 @@ export default function ThreatPage() {
             </section>
           ) : null}
           {staff ? <StaffForms /> : null}
-          {staff && history.length ? (
+          {history.length ? (
             <section aria-labelledby="history-heading">
               <h2 id="history-heading">{t("detail.history")}</h2>
               <ul>
                 {history.map((h) => (
                   <li key={h.id}>
-                    {formatDateTime(h.created_at, lang)} · {h.actor_name ?? t("common:audit.system")} ·{" "}
+                    {formatDateTime(h.created_at, lang)} · {h.actor_name ? `${h.actor_name} · ` : ""}
                     {t(`history.${h.action}`, { defaultValue: h.action })}
                   </li>
                 ))}

@@ -89,6 +89,10 @@ describe("staff create and edit threats", () => {
     const page = await (await staff.get(`/threats/${slug}`)).text();
     expect(page).toContain("Edited bill");
     expect(page).toMatch(/History[\s\S]*created[\s\S]*edited/);
+    expect(page).toMatch(/Sam Staff · (<!-- -->)?created/);
+    const publicPage = await (await new Client(server.url).get(`/threats/${slug}`)).text();
+    expect(publicPage).toMatch(/History[\s\S]*created[\s\S]*edited/);
+    expect(publicPage).not.toContain("Sam Staff");
   });
 });
 
