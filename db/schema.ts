@@ -46,6 +46,29 @@ export interface CoalitionMembersTable extends Timestamps {
   joined_on: string | null;
   status: "applied" | "active" | "suspended" | "left";
   public_profile: string | null;
+  contact_email: string | null;
+  search_text: Generated<string>;
+}
+
+export interface CoalitionApplicationsTable extends Timestamps {
+  id: Generated<number>;
+  kind: "organisation" | "individual_expert";
+  name: string;
+  sector: string;
+  jurisdiction_code: string;
+  website: string | null;
+  contact_name: string;
+  contact_email: string;
+  motivation: string;
+  consent_public: number;
+  locale: string;
+  status: "unconfirmed" | "pending" | "approved" | "declined";
+  confirm_token_hash: string;
+  confirmed_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  decline_reason: string | null;
+  member_id: number | null;
 }
 
 export interface UsersTable extends Timestamps {
@@ -268,6 +291,7 @@ export interface Database {
   impact_ratings: ImpactRatingsTable;
   policymaker_statements: PolicymakerStatementsTable;
   follows: FollowsTable;
+  coalition_applications: CoalitionApplicationsTable;
 }
 
 export type User = Selectable<UsersTable>;

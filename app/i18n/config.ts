@@ -1,5 +1,9 @@
+import enApplications from "./locales/en/applications.json";
+import enCoalition from "./locales/en/coalition.json";
 import enCommon from "./locales/en/common.json";
 import enEmail from "./locales/en/email.json";
+import frApplications from "./locales/fr/applications.json";
+import frCoalition from "./locales/fr/coalition.json";
 import frCommon from "./locales/fr/common.json";
 import frEmail from "./locales/fr/email.json";
 import enMap from "./locales/en/map.json";
@@ -17,15 +21,29 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Translations are bundled (small, and no extra request on a slow connection). */
 export const resources = {
-  en: { common: enCommon, email: enEmail, threats: enThreats, map: enMap },
-  fr: { common: frCommon, email: frEmail, threats: frThreats, map: frMap },
+  en: {
+    common: enCommon,
+    email: enEmail,
+    threats: enThreats,
+    map: enMap,
+    coalition: enCoalition,
+    applications: enApplications,
+  },
+  fr: {
+    common: frCommon,
+    email: frEmail,
+    threats: frThreats,
+    map: frMap,
+    coalition: frCoalition,
+    applications: frApplications,
+  },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "email", "threats", "map"],
+  ns: ["common", "email", "threats", "map", "coalition", "applications"],
   interpolation: { escapeValue: false },
   resources,
 };

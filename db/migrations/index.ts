@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DialectName } from "../dialect";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_threats";
+import * as m0003 from "./0003_coalition";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -12,4 +13,5 @@ export interface MigrationModule {
 export const migrations: Record<string, MigrationModule> = {
   "0001_foundation": m0001,
   "0002_threats": m0002,
+  "0003_coalition": m0003,
 };
