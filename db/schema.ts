@@ -48,6 +48,8 @@ export interface CoalitionMembersTable extends Timestamps {
   public_profile: string | null;
   contact_email: string | null;
   search_text: Generated<string>;
+  /** 1 when the member agreed to appear in the public directory. */
+  public_listing: Generated<number>;
 }
 
 export interface CoalitionApplicationsTable extends Timestamps {

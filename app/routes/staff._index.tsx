@@ -49,6 +49,12 @@ export default function StaffHome() {
         ) : null}
         <section className="card">
           <h2>
+            <Link to="/staff/applications">{t("applications:queue.title")}</Link>
+          </h2>
+          <p>{t("staff.applicationsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
             <Link to="/staff/proposals">{t("threats:review.title")}</Link>
           </h2>
           <p>{t("staff.proposalsBlurb")}</p>

@@ -13,6 +13,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .alterTable("coalition_members")
     .addColumn("search_text", "text", (c) => c.notNull().defaultTo(""))
     .execute();
+  // Whether the member agreed to appear in the public directory (individual experts may not).
+  await db.schema
+    .alterTable("coalition_members")
+    .addColumn("public_listing", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.createIndex("coalition_members_status").on("coalition_members").columns(["status", "name"]).execute();
   await db.schema.createIndex("coalition_members_sector").on("coalition_members").column("sector").execute();
   await db.schema
@@ -54,6 +59,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex("coalition_members_jurisdiction").execute();
   await db.schema.dropIndex("coalition_members_sector").execute();
   await db.schema.dropIndex("coalition_members_status").execute();
+  await db.schema.alterTable("coalition_members").dropColumn("public_listing").execute();
   await db.schema.alterTable("coalition_members").dropColumn("search_text").execute();
   await db.schema.alterTable("coalition_members").dropColumn("contact_email").execute();
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/features/auth/password.server";
 import type { Database, Role } from "../schema";
+import { seedDemoCoalition } from "./demo-coalition";
 import { seedDemoThreats } from "./demo-threats";
 
 const DEMO_CHAPTERS = [
@@ -98,5 +99,6 @@ export async function seedDemo(db: Kysely<Database>, password: string): Promise<
         .execute();
     }
   });
+  await seedDemoCoalition(db);
   await seedDemoThreats(db);
 }

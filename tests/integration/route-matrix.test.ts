@@ -66,6 +66,12 @@ const MATRIX: Record<string, { path: string; expect: Expectation }> = {
   "routes/statements.new": { path: "/statements/new", expect: staffOnly },
   "routes/account.follows": { path: "/account/follows", expect: signedIn(200) },
   "routes/countries.$code": { path: "/countries/KE", expect: all(200) },
+  "routes/coalition.$memberId._index": { path: "/coalition/:member", expect: all(200) },
+  // A representative edits their own organisation (the test member is theirs); staff edit any.
+  "routes/coalition.$memberId.edit": {
+    path: "/coalition/:member/edit",
+    expect: { ...staffOnly, coalition_member: 200 },
+  },
   "routes/admin.impact-properties": { path: "/admin/impact-properties", expect: adminOnly },
   // Open data, the feed and the map: public. The CSV export: staff.
   "routes/api.v1.threats": { path: "/api/v1/threats", expect: all(200) },
@@ -74,6 +80,14 @@ const MATRIX: Record<string, { path: string; expect: Expectation }> = {
   "routes/feeds.threats[.]atom": { path: "/feeds/threats.atom", expect: all(200) },
   "routes/threats.export[.]csv": { path: "/threats/export.csv", expect: staffOnly },
   "routes/threats.map": { path: "/threats/map", expect: all(200) },
+  // Coalition: the members' open data is public; the CSV import and export are staff work.
+  "routes/api.v1.coalition.members": { path: "/api/v1/coalition/members", expect: all(200) },
+  "routes/coalition.import": { path: "/coalition/import", expect: staffOnly },
+  "routes/coalition.export[.]csv": { path: "/coalition/export.csv", expect: staffOnly },
+  // Coalition applications: a public form and confirmation page; the review queue is for staff.
+  "routes/coalition.apply": { path: "/coalition/apply", expect: all(200) },
+  "routes/coalition.apply_.confirm": { path: "/coalition/apply/confirm?token=nope", expect: all(200) },
+  "routes/staff.applications": { path: "/staff/applications", expect: staffOnly },
 };
 
 /** Unknown objects answer 404 to those allowed to look, never 500. */
@@ -86,6 +100,8 @@ const NOT_FOUND: Array<{ path: string; as: Who }> = [
   { path: "/threats/no-such-threat", as: "anonymous" },
   { path: "/threats/no-such-threat/edit", as: "staff" },
   { path: "/countries/XX", as: "anonymous" },
+  { path: "/coalition/999999", as: "anonymous" },
+  { path: "/coalition/999999/edit", as: "staff" },
   { path: "/countries/../etc", as: "anonymous" },
   { path: "/api/v1/threats/no-such-threat", as: "anonymous" },
   { path: "/api/v1/jurisdictions/XX", as: "anonymous" },
@@ -123,7 +139,17 @@ beforeAll(async () => {
     sources: [],
   });
   if (!threat.ok) throw new Error("could not create the test threat");
-  params = { mail: String(mail.id), user: String(user.id), threat: threat.slug };
+  const representative = await db
+    .selectFrom("users")
+    .select("coalition_member_id")
+    .where("email", "=", DEMO.coalition_member)
+    .executeTakeFirstOrThrow();
+  params = {
+    mail: String(mail.id),
+    user: String(user.id),
+    threat: threat.slug,
+    member: String(representative.coalition_member_id),
+  };
 });
 afterAll(() => server.close());
 

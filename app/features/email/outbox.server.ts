@@ -9,6 +9,16 @@ import { loadConfig } from "../../config.server";
 import { getFixedT } from "../../i18n/i18next.server";
 import { db } from "../../../db/connection";
 import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } from "../../../db/schema";
+import {
+  ApplicationConfirmEmail,
+  applicationConfirmSubject,
+  type ApplicationConfirmProps,
+} from "../../../emails/application-confirm";
+import {
+  ApplicationDecidedEmail,
+  applicationDecidedSubject,
+  type ApplicationDecidedProps,
+} from "../../../emails/application-decided";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import type { EmailContext, EmailT } from "../../../emails/layout";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
@@ -30,6 +40,8 @@ export interface EmailTemplateProps {
   "password-reset": PasswordResetProps;
   "threat-update": ThreatUpdateProps;
   "proposal-reviewed": ProposalReviewedProps;
+  "application-confirm": ApplicationConfirmProps;
+  "application-decided": ApplicationDecidedProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -38,6 +50,8 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "password-reset": { component: PasswordResetEmail, subject: (t) => passwordResetSubject(t) },
   "threat-update": { component: ThreatUpdateEmail, subject: threatUpdateSubject },
   "proposal-reviewed": { component: ProposalReviewedEmail, subject: proposalReviewedSubject },
+  "application-confirm": { component: ApplicationConfirmEmail, subject: applicationConfirmSubject },
+  "application-decided": { component: ApplicationDecidedEmail, subject: applicationDecidedSubject },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */

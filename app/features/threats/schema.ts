@@ -19,7 +19,8 @@ const boundedText = (max: number) =>
     .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "validation.controlCharacters");
 
 /** Required text: present, not blank, bounded, no control characters but tab and newlines. */
-export const requiredText = (max: number) => boundedText(max).pipe(z.string().min(1, "validation.required"));
+export const requiredText = (max: number) =>
+  boundedText(max).pipe(z.string({ required_error: "validation.required" }).min(1, "validation.required"));
 export const optionalText = (max: number) => boundedText(max).optional();
 
 const isoDate = z

@@ -1,0 +1,205 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { z } from "zod";
+import { db } from "../../../db/connection";
+import type { Database, User } from "../../../db/schema";
+import { likeContains } from "../../lib/like.server";
+import { searchable } from "../../lib/search";
+import { recordAudit } from "../security/audit.server";
+import { MEMBER_STATUSES, SECTORS, type MemberStatus, type Sector } from "./constants";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface MemberInput {
+  name: string;
+  sector: Sector;
+  jurisdiction: string | null;
+  website: string | null;
+  joinedOn: string | null;
+  publicProfile: string | null;
+  contactEmail: string | null;
+  status?: MemberStatus;
+  /** Consent to the public directory; left as it is when not given. */
+  publicListing?: boolean;
+}
+
+function columns(input: MemberInput) {
+  return {
+    name: input.name,
+    sector: input.sector,
+    jurisdiction_code: input.jurisdiction,
+    website: input.website,
+    joined_on: input.joinedOn,
+    public_profile: input.publicProfile,
+    contact_email: input.contactEmail,
+    search_text: searchable(input.name, input.publicProfile, input.website),
+    ...(input.publicListing === undefined ? {} : { public_listing: input.publicListing ? 1 : 0 }),
+  };
+}
+
+/** Inserts a member in the caller's transaction (approvals, imports) and audits it. */
+export async function insertMember(trx: Executor, actor: User | null, input: MemberInput): Promise<number> {
+  const now = new Date().toISOString();
+  const row = await trx
+    .insertInto("coalition_members")
+    .values({ ...columns(input), status: input.status ?? "active", created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, {
+    actorUserId: actor?.id ?? null,
+    action: "member.create",
+    entityType: "coalition_member",
+    entityId: row.id,
+    after: { ...input, contactEmail: undefined },
+  });
+  return row.id;
+}
+
+export async function updateMember(trx: Executor, actor: User, id: number, input: MemberInput): Promise<void> {
+  const before = await trx.selectFrom("coalition_members").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  await trx
+    .updateTable("coalition_members")
+    .set({ ...columns(input), ...(input.status ? { status: input.status } : {}), updated_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .execute();
+  const { search_text: _s, contact_email: _c, ...shown } = before;
+  await recordAudit(trx, {
+    actorUserId: actor.id,
+    action: "member.update",
+    entityType: "coalition_member",
+    entityId: id,
+    before: shown,
+    after: { ...input, contactEmail: undefined },
+  });
+}
+
+/** Finds a member by exact name, case-insensitively (imports update instead of duplicating). */
+export async function findMemberByName(trx: Executor, name: string) {
+  return trx
+    .selectFrom("coalition_members")
+    .select(["id", "name"])
+    .where(sql<string>`lower(name)`, "=", name.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export const MemberFiltersSchema = z.object({
+  sector: z.enum(SECTORS).optional(),
+  jurisdiction: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2}|EU|INT)$/)
+    .optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  per_page: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type MemberFilters = z.infer<typeof MemberFiltersSchema>;
+
+function filtered(filters: MemberFilters) {
+  // The public directory: members who agreed to be listed.
+  let query = db
+    .selectFrom("coalition_members")
+    .where("coalition_members.status", "=", filters.status ?? "active")
+    .where("coalition_members.public_listing", "=", 1);
+  if (filters.sector) query = query.where("coalition_members.sector", "=", filters.sector);
+  if (filters.jurisdiction) query = query.where("coalition_members.jurisdiction_code", "=", filters.jurisdiction);
+  if (filters.year) {
+    query = query
+      .where("coalition_members.joined_on", ">=", `${filters.year}-01-01`)
+      .where("coalition_members.joined_on", "<", `${filters.year + 1}-01-01`);
+  }
+  if (filters.q) query = query.where(likeContains(sql.ref<string>("coalition_members.search_text"), filters.q));
+  return query;
+}
+
+/** Public directory rows: never the private contact. */
+export async function listMembers(filters: MemberFilters) {
+  const perPage = filters.per_page ?? 30;
+  const page = filters.page ?? 1;
+  const [rows, count] = await Promise.all([
+    filtered(filters)
+      .leftJoin("jurisdictions", "jurisdictions.code", "coalition_members.jurisdiction_code")
+      .select([
+        "coalition_members.id",
+        "coalition_members.name",
+        "coalition_members.sector",
+        "coalition_members.jurisdiction_code",
+        "coalition_members.website",
+        "coalition_members.joined_on",
+        "coalition_members.status",
+        "jurisdictions.name_en",
+        "jurisdictions.name_fr",
+      ])
+      .orderBy("coalition_members.name")
+      .orderBy("coalition_members.id")
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+    filtered(filters)
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n), page, perPage };
+}
+
+export async function getMember(id: number) {
+  return db
+    .selectFrom("coalition_members")
+    .leftJoin("jurisdictions", "jurisdictions.code", "coalition_members.jurisdiction_code")
+    .selectAll("coalition_members")
+    .select(["jurisdictions.name_en", "jurisdictions.name_fr"])
+    .where("coalition_members.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function jurisdictionExists(code: string): Promise<boolean> {
+  return !!(await db.selectFrom("jurisdictions").select("code").where("code", "=", code).executeTakeFirst());
+}
+
+/** Saves the public profile; the status, joined date and private contact stay as they are. */
+export async function saveProfile(
+  actor: User,
+  id: number,
+  input: { name: string; sector: Sector; jurisdiction: string; website?: string; publicProfile?: string },
+): Promise<Record<string, string[]> | null> {
+  if (!(await jurisdictionExists(input.jurisdiction))) return { jurisdiction: ["validation.jurisdiction"] };
+  const current = await db.selectFrom("coalition_members").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  await db.transaction().execute((trx) =>
+    updateMember(trx, actor, id, {
+      name: input.name,
+      sector: input.sector,
+      jurisdiction: input.jurisdiction,
+      website: input.website || null,
+      joinedOn: current.joined_on,
+      publicProfile: input.publicProfile || null,
+      contactEmail: current.contact_email,
+    }),
+  );
+  return null;
+}
+
+/** Staff suspend a member, record that it left, or reactivate it. */
+export async function setMemberStatus(actor: User, id: number, status: MemberStatus): Promise<void> {
+  const before = await db
+    .selectFrom("coalition_members")
+    .select("status")
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("coalition_members")
+      .set({ status, updated_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "member.status",
+      entityType: "coalition_member",
+      entityId: id,
+      before,
+      after: { status },
+    });
+  });
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { httpUrl, optionalText, requiredText } from "../threats/schema";
+import { SECTORS } from "./constants";
+
+/** What a member representative may change on their organisation's public profile. */
+export const ProfileSchema = z.object({
+  name: requiredText(200),
+  sector: z.enum(SECTORS, { errorMap: () => ({ message: "validation.choose" }) }),
+  jurisdiction: z
+    .string({ required_error: "validation.required" })
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
+  website: httpUrl.optional(),
+  publicProfile: optionalText(4000),
+});

@@ -1,0 +1,264 @@
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/layout";
+import { requireStaff } from "~/features/auth/guards.server";
+import {
+  checkImport,
+  decodeCsv,
+  hasErrors,
+  IMPORT_COLUMNS,
+  importMembers,
+  MAX_IMPORT_BYTES,
+  type FileError,
+  type ImportReport,
+  type ImportRow,
+} from "~/features/coalition/import.server";
+
+export const handle = { titleKey: "coalition:import.title" };
+
+/** The file travels back with the Import button as base64 in a hidden field: a third larger. */
+const MAX_FIELD_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 16;
+/** The whole request: the file or its base64 copy, the button, and the multipart framing. */
+const MAX_REQUEST_BYTES = MAX_FIELD_BYTES + 64 * 1024;
+/** The report table lists every row with errors, and the others up to this many. */
+const TABLE_LIMIT = 1_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const params = new URL(request.url).searchParams;
+  const count = (name: string) => {
+    const value = params.get(name);
+    return value && /^\d{1,6}$/.test(value) ? Number(value) : null;
+  };
+  const created = count("created");
+  const updated = count("updated");
+  return {
+    imported: created !== null && updated !== null ? { created, updated } : null,
+    columns: IMPORT_COLUMNS.join(","),
+  };
+}
+
+type ActionResult =
+  | { intent: "check" | "import"; fileErrors: FileError[]; report: null; csv: null; shown: null }
+  | {
+      intent: "check" | "import";
+      fileErrors: FileError[];
+      report: Omit<ImportReport, "rows">;
+      /** The checked file, base64, for the Import button (only when it has no errors). */
+      csv: string | null;
+      shown: { rows: ImportRow[]; total: number };
+    };
+
+function fileProblem(intent: "check" | "import", error: FileError) {
+  return data<ActionResult>({ intent, fileErrors: [error], report: null, csv: null, shown: null }, { status: 400 });
+}
+
+/** Every row with errors first, then the others, up to the table's limit. */
+function shownRows(rows: ImportRow[]) {
+  const errors = rows.filter((row) => row.action === "error");
+  const others = rows.filter((row) => row.action !== "error");
+  const shown = [...errors, ...others.slice(0, Math.max(0, TABLE_LIMIT - errors.length))];
+  shown.sort((a, b) => a.line - b.line);
+  return { rows: shown, total: rows.length };
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  // Browsers always say how large a form is: refuse before reading what is too large or unsaid.
+  const length = request.headers.get("Content-Length");
+  if (!length || !/^\d{1,12}$/.test(length)) return fileProblem("check", { code: "file.missing" });
+  if (Number(length) > MAX_REQUEST_BYTES) return fileProblem("check", { code: "file.too_large" });
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return fileProblem("check", { code: "file.too_large" });
+    return fileProblem("check", { code: "file.missing" });
+  }
+  const intent = formData.get("intent") === "import" ? "import" : "check";
+
+  let bytes: Uint8Array | null = null;
+  const file = formData.get("file");
+  const copy = formData.get("csv");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_IMPORT_BYTES) return fileProblem(intent, { code: "file.too_large" });
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } else if (typeof copy === "string" && copy && BASE64.test(copy)) {
+    bytes = new Uint8Array(Buffer.from(copy, "base64"));
+  }
+  if (!bytes) return fileProblem(intent, { code: "file.missing" });
+  const decoded = decodeCsv(bytes);
+  if (!decoded.ok) return fileProblem(intent, decoded.error);
+
+  if (intent === "import") {
+    const outcome = await importMembers(user, decoded.text);
+    if (outcome.ok) throw redirect(`/coalition/import?created=${outcome.created}&updated=${outcome.updated}`);
+    const { rows, ...rest } = outcome.report;
+    return data<ActionResult>(
+      { intent, fileErrors: rest.fileErrors, report: rest, csv: null, shown: shownRows(rows) },
+      { status: 400 },
+    );
+  }
+  const report = await checkImport(decoded.text);
+  const { rows, ...rest } = report;
+  const ok = !hasErrors(report);
+  return data<ActionResult>(
+    {
+      intent,
+      fileErrors: rest.fileErrors,
+      report: rest,
+      csv: ok ? Buffer.from(bytes).toString("base64") : null,
+      shown: shownRows(rows),
+    },
+    { status: rest.fileErrors.length ? 400 : 200 },
+  );
+}
+
+function FileErrors({ errors, columns }: { errors: FileError[]; columns: string }) {
+  const { t } = useTranslation("coalition");
+  if (!errors.length) return null;
+  return (
+    <ul className="alert alert-error" role="alert">
+      {errors.map((error) => (
+        <li key={error.code}>
+          {t(`import.errors.${error.code}`, {
+            line: error.line,
+            columns: error.columns?.join(", ") ?? "",
+            expected: columns,
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function CoalitionImportPage() {
+  const { t, i18n } = useTranslation("coalition");
+  const { imported, columns } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const number = (n: number) => n.toLocaleString(i18n.language);
+  return (
+    <div className="stack">
+      <PageHeader title={t("import.title")} lead={t("import.lead")}>
+        <p>
+          <a href="/coalition/export.csv">{t("import.export")}</a>
+        </p>
+      </PageHeader>
+
+      {imported && !result ? (
+        <p className="alert alert-success" role="status">
+          {t("import.done", { created: number(imported.created), updated: number(imported.updated) })}
+        </p>
+      ) : null}
+
+      <section className="card narrow" aria-labelledby="import-file">
+        <h2 id="import-file">{t("import.fileHeading")}</h2>
+        <p className="hint" id="import-columns">
+          {t("import.columnsHint", { columns })}
+        </p>
+        <Form method="post" encType="multipart/form-data">
+          <div className="field">
+            <label htmlFor="import-file-input">{t("import.file")}</label>
+            <input
+              id="import-file-input"
+              type="file"
+              name="file"
+              accept=".csv,text/csv"
+              required
+              aria-describedby="import-columns"
+            />
+          </div>
+          <p className="inline-form">
+            <button type="submit" name="intent" value="check" disabled={busy}>
+              {t("import.check")}
+            </button>{" "}
+            <button type="submit" name="intent" value="import" className="secondary" disabled={busy}>
+              {t("import.import")}
+            </button>
+          </p>
+          <p className="hint">{t("import.importHint")}</p>
+        </Form>
+      </section>
+
+      {result ? <FileErrors errors={result.fileErrors} columns={columns} /> : null}
+
+      {result?.report && !result.fileErrors.length ? (
+        <section aria-labelledby="import-report" className="stack">
+          <h2 id="import-report">{result.intent === "import" ? t("import.notImported") : t("import.report")}</h2>
+          <p role="status" className={result.report.summary.errors ? "alert alert-error" : "alert alert-info"}>
+            {t("import.summary", {
+              rows: number(result.report.summary.rows),
+              create: number(result.report.summary.create),
+              update: number(result.report.summary.update),
+              errors: number(result.report.summary.errors),
+            })}{" "}
+            {result.report.summary.errors ? t("import.fixFirst") : null}
+          </p>
+          {result.csv ? (
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="csv" value={result.csv} />
+              <button type="submit" name="intent" value="import" disabled={busy}>
+                {t("import.confirm", {
+                  create: number(result.report.summary.create),
+                  update: number(result.report.summary.update),
+                })}
+              </button>
+            </Form>
+          ) : null}
+          {result.shown && result.shown.rows.length < result.shown.total ? (
+            <p className="hint">
+              {t("import.partial", { shown: number(result.shown.rows.length), total: number(result.shown.total) })}
+            </p>
+          ) : null}
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("import.report")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.line")}</th>
+                  <th scope="col">{t("import.name")}</th>
+                  <th scope="col">{t("import.action")}</th>
+                  <th scope="col">{t("import.problems")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.shown?.rows.map((row) => (
+                  <tr key={row.line} className={row.action === "error" ? "row-error" : undefined}>
+                    <td>{row.line}</td>
+                    <td>{row.name}</td>
+                    <td>{t(`import.actions.${row.action}`)}</td>
+                    <td>
+                      {row.errors.length ? (
+                        <ul>
+                          {row.errors.map((code) => (
+                            <li key={code}>{t(`import.errors.${code}`, { line: row.duplicateOf })}</li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
