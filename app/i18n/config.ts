@@ -2,10 +2,14 @@ import enApplications from "./locales/en/applications.json";
 import enCoalition from "./locales/en/coalition.json";
 import enCommon from "./locales/en/common.json";
 import enEmail from "./locales/en/email.json";
+import enLetters from "./locales/en/letters.json";
+import enSignatures from "./locales/en/signatures.json";
 import frApplications from "./locales/fr/applications.json";
 import frCoalition from "./locales/fr/coalition.json";
 import frCommon from "./locales/fr/common.json";
 import frEmail from "./locales/fr/email.json";
+import frLetters from "./locales/fr/letters.json";
+import frSignatures from "./locales/fr/signatures.json";
 import enMap from "./locales/en/map.json";
 import enThreats from "./locales/en/threats.json";
 import frMap from "./locales/fr/map.json";
@@ -43,7 +47,7 @@ export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "email", "threats", "map", "coalition", "applications"],
+  ns: ["common", "email", "threats", "map", "coalition", "applications", "letters", "signatures"],
   interpolation: { escapeValue: false },
   resources,
 };

@@ -31,7 +31,7 @@ const ready = fixed.init({ ...i18nConfig, lng: DEFAULT_LOCALE });
 /** A translation function for a given locale outside a request (e-mails, jobs). */
 export async function getFixedT(
   locale: string,
-  ns: "common" | "email" | "threats" | "map" | "coalition" | "applications" = "common",
+  ns: "common" | "email" | "threats" | "map" | "coalition" | "applications" | "letters" | "signatures" = "common",
 ): Promise<TFunction> {
   await ready;
   return fixed.getFixedT(isLocale(locale) ? locale : DEFAULT_LOCALE, ns);

@@ -3,6 +3,7 @@ import type { DialectName } from "../dialect";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_threats";
 import * as m0003 from "./0003_coalition";
+import * as m0004 from "./0004_open_letters";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -14,4 +15,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0001_foundation": m0001,
   "0002_threats": m0002,
   "0003_coalition": m0003,
+  "0004_open_letters": m0004,
 };

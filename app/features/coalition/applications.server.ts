@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { db } from "../../../db/connection";
 import type { User } from "../../../db/schema";
 import { loadConfig } from "../../config.server";
+import { GMAIL_DOMAINS, normaliseEmail } from "../../lib/email-address";
 import { likeContains } from "../../lib/like.server";
 import type { FieldErrors } from "../auth/accounts.server";
 import { createInvitation } from "../auth/invitations.server";
@@ -19,24 +20,6 @@ import { insertMember } from "./members.server";
 
 export const CONFIRM_LIFETIME_DAYS = 7;
 const DAY_MS = 86_400_000;
-
-const GMAIL_DOMAINS = ["gmail.com", "googlemail.com"];
-
-/** The same mailbox however it is spelled: case, and for Gmail dots and `+tags`. */
-export function normaliseEmail(address: string): string {
-  const value = address.trim().toLowerCase();
-  const at = value.lastIndexOf("@");
-  if (at < 1) return value;
-  let local = value.slice(0, at);
-  let domain = value.slice(at + 1);
-  if (GMAIL_DOMAINS.includes(domain)) {
-    local = local.split("+")[0].replace(/\./g, "");
-    domain = "gmail.com";
-  } else {
-    local = local.split("+")[0];
-  }
-  return `${local}@${domain}`;
-}
 
 function domainsOf(address: string): string[] {
   const domain = address.slice(address.lastIndexOf("@") + 1).toLowerCase();
