@@ -30,9 +30,19 @@ interface FieldProps {
   hint?: string;
 }
 
-export function Field({ label, meta, type, autoComplete, hint }: FieldProps) {
+/** Label, optional hint, the control and its errors, wired together for screen readers. */
+function FieldShell({
+  label,
+  meta,
+  hint,
+  children,
+}: {
+  label: string;
+  meta: { id: string; errorId: string; errors?: string[] };
+  hint?: string;
+  children: (describedBy: string | undefined) => React.ReactNode;
+}) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
-  const input = getInputProps(meta, { type });
   const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -42,13 +52,21 @@ export function Field({ label, meta, type, autoComplete, hint }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      <input {...input} key={input.key} autoComplete={autoComplete} aria-describedby={describedBy} />
+      {children(describedBy)}
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
 }
 
-/** Errors about the form as a whole (wrong password, expired link), above its fields. */
+export function Field({ label, meta, type, autoComplete, hint }: FieldProps) {
+  const input = getInputProps(meta, { type });
+  return (
+    <FieldShell label={label} meta={meta} hint={hint}>
+      {(describedBy) => <input {...input} key={input.key} autoComplete={autoComplete} aria-describedby={describedBy} />}
+    </FieldShell>
+  );
+}
+
 export function FormErrors({ id, errors }: { id: string; errors?: string[] | null }) {
   return <ErrorList id={id} errors={errors} className="alert alert-error form-errors" />;
 }
@@ -63,27 +81,20 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ label, meta, options, placeholder, hint }: SelectFieldProps) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
   const select = getSelectProps(meta);
-  const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select {...select} key={select.key} aria-describedby={describedBy}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <FieldShell label={label} meta={meta} hint={hint}>
+      {(describedBy) => (
+        <select {...select} key={select.key} aria-describedby={describedBy}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
@@ -98,20 +109,11 @@ export function TextAreaField({
   hint?: string;
   rows?: number;
 }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
   const textarea = getTextareaProps(meta);
-  const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea {...textarea} key={textarea.key} rows={rows} aria-describedby={describedBy} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <FieldShell label={label} meta={meta} hint={hint}>
+      {(describedBy) => <textarea {...textarea} key={textarea.key} rows={rows} aria-describedby={describedBy} />}
+    </FieldShell>
   );
 }
 

@@ -114,7 +114,7 @@ export default function ProposalsPage() {
               </Form>
             </details>
             <details>
-              <summary className="button secondary button-small">{t("review.reject")}</summary>
+              <summary className="button danger button-small">{t("review.reject")}</summary>
               <Form method="post" className="stack">
                 <input type="hidden" name="proposalId" value={p.id} />
                 <input type="hidden" name="decision" value="rejected" />

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { getOptionalUser, isStaff, notFound, requireStaff, requireUser } from "~/features/auth/guards.server";
@@ -55,13 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: ActionSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     await addAction(staff, threatId, submission.value);
-    return data({ intent, result: submission.reply({ resetForm: true }) });
+    // Post/redirect/get: a fresh form, and a reload does not add the action twice.
+    return redirect(`/threats/${params.slug}?saved=action`);
   }
   if (intent === "outcome") {
     const submission = parseWithZod(formData, { schema: OutcomeSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     await setOutcome(staff, threatId, submission.value);
-    return data({ intent, result: submission.reply({ resetForm: true }) });
+    return redirect(`/threats/${params.slug}?saved=outcome`);
   }
   return data({ intent: null, result: null }, { status: 400 });
 }
@@ -81,12 +82,13 @@ function StaffForms() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OutcomeSchema }),
     shouldValidate: "onBlur",
   });
-  const saved = actionData && actionData.result?.status === "success";
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.get("saved");
   return (
     <>
-      {saved ? (
+      {saved === "action" || saved === "outcome" ? (
         <p className="alert alert-success" role="status">
-          {t(actionData.intent === "action" ? "detail.actionAdded" : "detail.outcomeSet")}
+          {t(saved === "action" ? "detail.actionAdded" : "detail.outcomeSet")}
         </p>
       ) : null}
       <section className="card" aria-labelledby="add-action-heading">

@@ -64,7 +64,7 @@ const MATRIX: Record<string, { path: string; expect: Expectation }> = {
   },
   "routes/staff.proposals": { path: "/staff/proposals", expect: staffOnly },
   "routes/statements.new": { path: "/statements/new", expect: staffOnly },
-  "routes/account.follows": { path: "/account/follows", expect: signedIn(200) },
+  "routes/account_.follows": { path: "/account/follows", expect: signedIn(200) },
   "routes/countries.$code": { path: "/countries/KE", expect: all(200) },
   "routes/coalition.$memberId._index": { path: "/coalition/:member", expect: all(200) },
   // A representative edits their own organisation (the test member is theirs); staff edit any.

@@ -110,7 +110,8 @@ describe("actions, stage and outcome", () => {
         classification,
         note: "n",
       });
-      expect(response.status).toBe(200);
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe(`/threats/${slug}?saved=action`);
     }
     const threat = await db
       .selectFrom("threats")
@@ -146,7 +147,7 @@ describe("actions, stage and outcome", () => {
       reason: "Withdrawn after the campaign.",
       decidedOn: "2026-06-30",
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(302);
     const threat = await db.selectFrom("threats").selectAll().where("slug", "=", slug!).executeTakeFirstOrThrow();
     expect(threat).toMatchObject({
       outcome: "mitigated",
