@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { getOptionalUser, isStaff, notFound, requireStaff, requireUser } from "~/features/auth/guards.server";
@@ -130,6 +130,7 @@ function StaffForms() {
 export default function ThreatPage() {
   const { t, i18n } = useTranslation(["threats", "common"]);
   const { threat, signedIn, staff, following, history, canAssess: assess } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const lang = i18n.language;
   return (
     <article>
@@ -228,7 +229,8 @@ export default function ThreatPage() {
               </ul>
             </section>
           ) : null}
-          {staff ? <StaffForms /> : null}
+          {/* A new key per navigation: after a saved entry the forms start empty again. */}
+          {staff ? <StaffForms key={location.key} /> : null}
           {history.length ? (
             <section aria-labelledby="history-heading">
               <h2 id="history-heading">{t("detail.history")}</h2>
