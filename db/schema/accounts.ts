@@ -1,0 +1,98 @@
+import type { Generated } from "kysely";
+import type { Timestamps } from "./common";
+
+export const ROLES = ["admin", "staff", "chapter_lead", "chapter_member", "coalition_member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface JurisdictionsTable extends Timestamps {
+  /** ISO 3166-1 alpha-2, or EU / INT. The natural key is the id. */
+  code: string;
+  kind: "country" | "union" | "international";
+  name_en: string;
+  name_fr: string;
+}
+
+export interface ChaptersTable extends Timestamps {
+  id: Generated<number>;
+  name: string;
+  jurisdiction_code: string;
+  kind: "chapter" | "sig";
+  status: "active" | "inactive";
+}
+
+export interface UsersTable extends Timestamps {
+  id: Generated<number>;
+  /** Stored trimmed and lower-cased; unique. */
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: Role;
+  chapter_id: number | null;
+  coalition_member_id: number | null;
+  locale: string;
+  status: "active" | "deactivated";
+  last_login_at: string | null;
+}
+
+export interface SessionsTable extends Timestamps {
+  /** Public half of the token; the secret half is only stored as a SHA-256 hash. */
+  id: string;
+  secret_hash: string;
+  user_id: number;
+  expires_at: string;
+}
+
+export interface PasswordResetsTable extends Timestamps {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface InvitationsTable extends Timestamps {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  chapter_id: number | null;
+  coalition_member_id: number | null;
+  locale: string;
+  invited_by: number | null;
+  token_hash: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface OutboxTable extends Timestamps {
+  id: Generated<number>;
+  idempotency_key: string;
+  template: string;
+  locale: string;
+  to_address: string;
+  from_address: string;
+  reply_to: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  provider_id: string | null;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable extends Timestamps {
+  id: Generated<number>;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}

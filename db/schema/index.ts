@@ -1,0 +1,79 @@
+/** The database's typed schema, one file per area; migrations in db/migrations are the source of truth. */
+import type { Insertable, Selectable, Updateable } from "kysely";
+import type {
+  AuditLogTable,
+  ChaptersTable,
+  InvitationsTable,
+  JurisdictionsTable,
+  OutboxTable,
+  PasswordResetsTable,
+  SessionsTable,
+  UsersTable,
+} from "./accounts";
+import type { CoalitionApplicationsTable, CoalitionMembersTable } from "./coalition";
+import type {
+  OpenLettersTable,
+  OpenLetterTextsTable,
+  OpenLetterThreatsTable,
+  SignatureBlocklistTable,
+  SignaturesTable,
+} from "./letters";
+import type {
+  FollowsTable,
+  ImpactAssessmentsTable,
+  ImpactPropertiesTable,
+  ImpactRatingsTable,
+  PolicymakerStatementsTable,
+  ThreatActionsTable,
+  ThreatCategoriesTable,
+  ThreatOutcomeChangesTable,
+  ThreatProposalsTable,
+  ThreatRelationsTable,
+  ThreatSourcesTable,
+  ThreatsTable,
+} from "./threats";
+
+export * from "./accounts";
+export * from "./coalition";
+export * from "./letters";
+export * from "./threats";
+
+export interface Database {
+  jurisdictions: JurisdictionsTable;
+  chapters: ChaptersTable;
+  coalition_members: CoalitionMembersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  threats: ThreatsTable;
+  threat_categories: ThreatCategoriesTable;
+  threat_sources: ThreatSourcesTable;
+  threat_relations: ThreatRelationsTable;
+  threat_actions: ThreatActionsTable;
+  threat_outcome_changes: ThreatOutcomeChangesTable;
+  threat_proposals: ThreatProposalsTable;
+  impact_properties: ImpactPropertiesTable;
+  impact_assessments: ImpactAssessmentsTable;
+  impact_ratings: ImpactRatingsTable;
+  policymaker_statements: PolicymakerStatementsTable;
+  follows: FollowsTable;
+  coalition_applications: CoalitionApplicationsTable;
+  open_letters: OpenLettersTable;
+  open_letter_texts: OpenLetterTextsTable;
+  open_letter_threats: OpenLetterThreatsTable;
+  signatures: SignaturesTable;
+  signature_blocklist: SignatureBlocklistTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Chapter = Selectable<ChaptersTable>;
+export type Jurisdiction = Selectable<JurisdictionsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type Invitation = Selectable<InvitationsTable>;
+export type Threat = Selectable<ThreatsTable>;
+export type ThreatAction = Selectable<ThreatActionsTable>;

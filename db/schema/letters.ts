@@ -1,0 +1,66 @@
+import type { Generated } from "kysely";
+import type { Timestamps } from "./common";
+
+export const LETTER_STATUSES = ["draft", "open", "closed", "delivered"] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+export const SIGNATURE_STATUSES = ["pending", "confirmed", "withdrawn", "rejected"] as const;
+export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+
+export interface OpenLettersTable extends Timestamps {
+  id: Generated<number>;
+  slug: string;
+  status: LetterStatus;
+  opens_on: string | null;
+  closes_on: string | null;
+  signature_goal: number | null;
+  current_version: number;
+  confirmed_count: number;
+  delivered_on: string | null;
+  delivered_to: string | null;
+  created_by: number | null;
+}
+
+export interface OpenLetterTextsTable extends Timestamps {
+  id: Generated<number>;
+  letter_id: number;
+  version: number;
+  language: string;
+  title: string;
+  body: string;
+}
+
+export interface OpenLetterThreatsTable {
+  letter_id: number;
+  threat_id: number;
+}
+
+export interface SignaturesTable extends Timestamps {
+  id: Generated<number>;
+  letter_id: number;
+  version: number;
+  kind: "organisation" | "individual";
+  name: string;
+  affiliation: string | null;
+  jurisdiction_code: string | null;
+  email: string | null;
+  email_normalised: string | null;
+  coalition_member_id: number | null;
+  signed_by_user_id: number | null;
+  show_publicly: number;
+  status: SignatureStatus;
+  confirm_token_hash: string | null;
+  withdraw_token_hash: string | null;
+  confirmed_at: string | null;
+  withdrawn_at: string | null;
+  rejected_at: string | null;
+  rejection_reason: string | null;
+  ip_hash: string | null;
+}
+
+export interface SignatureBlocklistTable extends Timestamps {
+  id: Generated<number>;
+  kind: "email_domain" | "ip";
+  value: string;
+  reason: string | null;
+  created_by: number | null;
+}
