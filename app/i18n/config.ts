@@ -32,6 +32,8 @@ export const resources = {
     map: enMap,
     coalition: enCoalition,
     applications: enApplications,
+    letters: enLetters,
+    signatures: enSignatures,
   },
   fr: {
     common: frCommon,
@@ -40,6 +42,8 @@ export const resources = {
     map: frMap,
     coalition: frCoalition,
     applications: frApplications,
+    letters: frLetters,
+    signatures: frSignatures,
   },
 } as const;
 
