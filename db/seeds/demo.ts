@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/features/auth/password.server";
 import type { Database, Role } from "../schema";
 import { seedDemoCoalition } from "./demo-coalition";
+import { seedDemoLetters } from "./demo-letters";
 import { seedDemoThreats } from "./demo-threats";
 
 const DEMO_CHAPTERS = [
@@ -101,4 +102,5 @@ export async function seedDemo(db: Kysely<Database>, password: string): Promise<
   });
   await seedDemoCoalition(db);
   await seedDemoThreats(db);
+  await seedDemoLetters(db);
 }

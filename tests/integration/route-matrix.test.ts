@@ -3,6 +3,7 @@
  * list, so a new route without an entry here fails this test until someone decides who may see it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLetter, openLetter } from "~/features/letters/letters.server";
 import { createThreat } from "~/features/threats/mutations.server";
 import { db } from "../../db/connection";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
@@ -88,6 +89,24 @@ const MATRIX: Record<string, { path: string; expect: Expectation }> = {
   "routes/coalition.apply": { path: "/coalition/apply", expect: all(200) },
   "routes/coalition.apply_.confirm": { path: "/coalition/apply/confirm?token=nope", expect: all(200) },
   "routes/staff.applications": { path: "/staff/applications", expect: staffOnly },
+  // Open letters: the letter page and its open data are public (the test letter is open); drafting,
+  // editing and status changes are staff work.
+  "routes/letters.new": { path: "/letters/new", expect: staffOnly },
+  "routes/letters.$slug._index": { path: "/letters/:letter", expect: all(200) },
+  "routes/letters.$slug.edit": { path: "/letters/:letter/edit", expect: staffOnly },
+  "routes/letters.$slug.manage": { path: "/letters/:letter/manage", expect: staffOnly },
+  "routes/api.v1.letters": { path: "/api/v1/letters", expect: all(200) },
+  "routes/api.v1.letters.$slug": { path: "/api/v1/letters/:letter", expect: all(200) },
+  // Signing: public pages (GET only looks; the mailed links' pages answer 200 even for a bad token);
+  // moderation and the export with e-mail addresses are staff work.
+  "routes/letters.$slug.sign": { path: "/letters/:letter/sign", expect: all(200) },
+  "routes/letters.confirm": { path: "/letters/confirm?token=nope", expect: all(200) },
+  "routes/letters.withdraw": { path: "/letters/withdraw?token=nope", expect: all(200) },
+  "routes/staff.letters.$slug.signatures": { path: "/staff/letters/:letter/signatures", expect: staffOnly },
+  "routes/staff.letters.$slug.signatures[.]csv": {
+    path: "/staff/letters/:letter/signatures.csv",
+    expect: staffOnly,
+  },
 };
 
 /** Unknown objects answer 404 to those allowed to look, never 500. */
@@ -105,6 +124,13 @@ const NOT_FOUND: Array<{ path: string; as: Who }> = [
   { path: "/countries/../etc", as: "anonymous" },
   { path: "/api/v1/threats/no-such-threat", as: "anonymous" },
   { path: "/api/v1/jurisdictions/XX", as: "anonymous" },
+  { path: "/letters/no-such-letter", as: "anonymous" },
+  { path: "/letters/no-such-letter/edit", as: "staff" },
+  { path: "/letters/no-such-letter/manage", as: "staff" },
+  { path: "/api/v1/letters/no-such-letter", as: "anonymous" },
+  { path: "/letters/no-such-letter/sign", as: "anonymous" },
+  { path: "/staff/letters/no-such-letter/signatures", as: "staff" },
+  { path: "/staff/letters/no-such-letter/signatures.csv", as: "staff" },
   { path: "/no-such-page", as: "anonymous" },
 ];
 
@@ -144,7 +170,14 @@ beforeAll(async () => {
     .select("coalition_member_id")
     .where("email", "=", DEMO.coalition_member)
     .executeTakeFirstOrThrow();
+  const letter = await createLetter(staff, {
+    texts: [{ language: "en", title: "Matrix test letter", body: "Keep encryption." }],
+    threats: [],
+  });
+  if (!letter.ok) throw new Error("could not create the test letter");
+  await openLetter(staff, letter.id);
   params = {
+    letter: letter.slug,
     mail: String(mail.id),
     user: String(user.id),
     threat: threat.slug,

@@ -27,6 +27,16 @@ import {
   proposalReviewedSubject,
   type ProposalReviewedProps,
 } from "../../../emails/proposal-reviewed";
+import {
+  SignatureConfirmEmail,
+  signatureConfirmSubject,
+  type SignatureConfirmProps,
+} from "../../../emails/signature-confirm";
+import {
+  SignatureReminderEmail,
+  signatureReminderSubject,
+  type SignatureReminderProps,
+} from "../../../emails/signature-reminder";
 import { ThreatUpdateEmail, threatUpdateSubject, type ThreatUpdateProps } from "../../../emails/threat-update";
 
 interface TemplateDefinition<P> {
@@ -42,6 +52,8 @@ export interface EmailTemplateProps {
   "proposal-reviewed": ProposalReviewedProps;
   "application-confirm": ApplicationConfirmProps;
   "application-decided": ApplicationDecidedProps;
+  "signature-confirm": SignatureConfirmProps;
+  "signature-reminder": SignatureReminderProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -52,6 +64,8 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "proposal-reviewed": { component: ProposalReviewedEmail, subject: proposalReviewedSubject },
   "application-confirm": { component: ApplicationConfirmEmail, subject: applicationConfirmSubject },
   "application-decided": { component: ApplicationDecidedEmail, subject: applicationDecidedSubject },
+  "signature-confirm": { component: SignatureConfirmEmail, subject: signatureConfirmSubject },
+  "signature-reminder": { component: SignatureReminderEmail, subject: signatureReminderSubject },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */

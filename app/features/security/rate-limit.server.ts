@@ -27,11 +27,21 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 const globalForLimits = globalThis as unknown as { __hubRateLimiters?: Map<RateLimitName, RateLimiterMemory> };
 const limiters = (globalForLimits.__hubRateLimiters ??= new Map());
 
+/**
+ * `RATE_LIMIT_MULTIPLIER` (default 1) multiplies every limit's points, read when a limiter is first
+ * used. Load tests (bench/sign.ts) set it high to lift the limits and say so; never in production.
+ */
+export function rateLimitMultiplier(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.RATE_LIMIT_MULTIPLIER ?? 1);
+  return Number.isFinite(value) && value >= 1 ? value : 1;
+}
+
 function limiter(name: RateLimitName): RateLimiterMemory {
   let found = limiters.get(name);
   if (!found) {
     const rule = RATE_LIMITS[name];
-    found = new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.durationSeconds });
+    const points = Math.floor(rule.points * rateLimitMultiplier());
+    found = new RateLimiterMemory({ keyPrefix: name, points, duration: rule.durationSeconds });
     limiters.set(name, found);
   }
   return found;

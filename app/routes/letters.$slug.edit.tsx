@@ -1,0 +1,77 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/layout";
+import { notFound, requireStaff } from "~/features/auth/guards.server";
+import { LetterForm, withBlankRows } from "~/features/letters/letter-form";
+import { LetterSchema } from "~/features/letters/letter-schema";
+import { getLetterBySlug, getLetterForEdit, updateLetter } from "~/features/letters/letters.server";
+
+export const handle = { titleKey: "letters:form.editTitle" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const found = await getLetterForEdit(params.slug ?? "");
+  if (!found) throw notFound();
+  const { letter, texts, threatSlugs } = found;
+  return {
+    slug: letter.slug,
+    title: texts[0]?.title ?? letter.slug,
+    status: letter.status,
+    version: letter.current_version,
+    confirmed: letter.confirmed_count,
+    defaults: {
+      texts: withBlankRows(texts),
+      opensOn: letter.opens_on ?? "",
+      closesOn: letter.closes_on ?? "",
+      goal: letter.signature_goal ? String(letter.signature_goal) : "",
+      threats: threatSlugs.join("\n"),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const letter = await getLetterBySlug(params.slug ?? "");
+  if (!letter) throw notFound();
+  const submission = parseWithZod(await request.formData(), { schema: LetterSchema });
+  if (submission.status === undefined) return data(submission.reply());
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await updateLetter(staff, letter.id, submission.value);
+  if (!result.ok)
+    return data(
+      submission.reply({
+        fieldErrors: result.fieldErrors,
+        formErrors: result.formError ? [result.formError] : undefined,
+      }),
+      { status: 400 },
+    );
+  return redirect(`/letters/${letter.slug}`);
+}
+
+export default function EditLetterPage() {
+  const { t } = useTranslation("letters");
+  const { slug, title, status, version, confirmed, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div>
+      <p>
+        <Link to={`/letters/${slug}`}>{t("form.backTo", { title })}</Link>
+      </p>
+      <PageHeader title={t("form.editTitle")} lead={title} />
+      {status === "delivered" ? (
+        <p className="alert alert-info">{t("form.deliveredNoEdit")}</p>
+      ) : (
+        <LetterForm
+          lastResult={lastResult}
+          defaultValue={defaults}
+          submitLabel={t("form.save")}
+          warning={
+            status === "draft" ? undefined : t("form.frozenWarning", { count: confirmed, version, next: version + 1 })
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/layout";
+import { requireStaff } from "~/features/auth/guards.server";
+import { LetterForm, withBlankRows } from "~/features/letters/letter-form";
+import { LetterSchema } from "~/features/letters/letter-schema";
+import { createLetter } from "~/features/letters/letters.server";
+
+export const handle = { titleKey: "letters:form.newTitle" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const submission = parseWithZod(await request.formData(), { schema: LetterSchema });
+  // "Add a translation" without JavaScript: the same form comes back with one more row.
+  if (submission.status === undefined) return data(submission.reply());
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const created = await createLetter(staff, submission.value);
+  if (!created.ok) return data(submission.reply({ fieldErrors: created.fieldErrors }), { status: 400 });
+  return redirect(`/letters/${created.slug}`);
+}
+
+export default function NewLetterPage() {
+  const { t } = useTranslation("letters");
+  return (
+    <div>
+      <p>
+        <Link to="/letters">{t("detail.back")}</Link>
+      </p>
+      <PageHeader title={t("form.newTitle")} lead={t("form.newLead")} />
+      <LetterForm
+        lastResult={useActionData<typeof action>()}
+        defaultValue={{ texts: withBlankRows([{ language: "en", title: "", body: "" }]) }}
+        submitLabel={t("form.create")}
+      />
+    </div>
+  );
+}
