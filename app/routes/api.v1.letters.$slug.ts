@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getLetterForApi } from "~/features/letters/letters.server";
+import { getLetterForApi } from "~/features/letters/letters-api.server";
 import { apiInvalidParameters, apiJson, apiNotFound } from "~/features/threats/api.server";
 
 /** Open data: one public letter, its counts by kind and country, and its versions. Drafts are 404. */

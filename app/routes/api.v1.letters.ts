@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listLettersForApi } from "~/features/letters/letters.server";
+import { listLettersForApi } from "~/features/letters/letters-api.server";
 import { apiInvalidParameters, apiJson } from "~/features/threats/api.server";
 
 /** Open data: every public letter (open, closed and delivered) with its confirmed count. Public, no guard. */

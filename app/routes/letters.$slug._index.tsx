@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { getOptionalUser, isStaff, notFound } from "~/features/auth/guards.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
-import { getLetterPage } from "~/features/letters/letters.server";
+import { getLetterPage } from "~/features/letters/letter-page.server";
 import { SignatureForm } from "~/features/letters/signature-form";
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/lib/format";

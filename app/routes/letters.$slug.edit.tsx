@@ -6,7 +6,8 @@ import { PageHeader } from "~/components/layout";
 import { notFound, requireStaff } from "~/features/auth/guards.server";
 import { LetterForm, withBlankRows } from "~/features/letters/letter-form";
 import { LetterSchema } from "~/features/letters/letter-schema";
-import { getLetterBySlug, getLetterForEdit, updateLetter } from "~/features/letters/letters.server";
+import { getLetterBySlug } from "~/features/letters/letter-page.server";
+import { getLetterForEdit, updateLetter } from "~/features/letters/letters.server";
 
 export const handle = { titleKey: "letters:form.editTitle" };
 

@@ -8,13 +8,8 @@ import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { notFound, requireStaff } from "~/features/auth/guards.server";
 import { StatusSchema } from "~/features/letters/letter-schema";
-import {
-  closeLetter,
-  getLetterForEdit,
-  listVersions,
-  markDelivered,
-  openLetter,
-} from "~/features/letters/letters.server";
+import { listVersions } from "~/features/letters/letter-page.server";
+import { closeLetter, getLetterForEdit, markDelivered, openLetter } from "~/features/letters/letters.server";
 import { listEntityHistory } from "~/features/security/audit.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 

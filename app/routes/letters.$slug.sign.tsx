@@ -6,12 +6,8 @@ import { PageHeader } from "~/components/layout";
 import { notFound, requireUser } from "~/features/auth/guards.server";
 import { SignatureDone, SignatureForm, type SignActionData } from "~/features/letters/signature-form";
 import { IndividualSignatureSchema, isSignatureHoneypotFilled } from "~/features/letters/signature-schema";
-import {
-  letterForSigning,
-  letterIdForSigning,
-  signForOrganisation,
-  signIndividual,
-} from "~/features/letters/signatures.server";
+import { signForOrganisation, signIndividual } from "~/features/letters/signing.server";
+import { letterForSigning, letterIdForSigning } from "~/features/letters/signing-letter.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";
 import { getLocale } from "~/i18n/i18next.server";

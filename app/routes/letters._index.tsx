@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { getOptionalUser, isStaff } from "~/features/auth/guards.server";
-import { LETTERS_PER_PAGE, listLetters } from "~/features/letters/letters.server";
+import { LETTERS_PER_PAGE, listLetters } from "~/features/letters/letter-page.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/lib/format";
 import { parsePage } from "~/lib/paging";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { TokenSchema } from "~/features/letters/signature-schema";
-import { checkSignatureToken, withdrawSignature } from "~/features/letters/signatures.server";
+import { checkSignatureToken, withdrawSignature } from "~/features/letters/confirmation.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";
 

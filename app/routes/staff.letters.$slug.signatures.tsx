@@ -15,12 +15,12 @@ import {
 } from "~/features/letters/signature-schema";
 import {
   addToBlocklist,
-  letterForSigning,
   listBlocklist,
   listSignatures,
   rejectSignatures,
   removeFromBlocklist,
-} from "~/features/letters/signatures.server";
+} from "~/features/letters/moderation.server";
+import { letterForSigning } from "~/features/letters/signing-letter.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDateTime } from "~/lib/format";
 

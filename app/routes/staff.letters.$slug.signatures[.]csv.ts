@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireStaff } from "~/features/auth/guards.server";
-import { confirmedSignaturesCsv, findLetterBySlug } from "~/features/letters/signatures.server";
+import { confirmedSignaturesCsv } from "~/features/letters/moderation.server";
+import { findLetterBySlug } from "~/features/letters/signing-letter.server";
 
 /** Staff: the confirmed signatures of a letter as CSV, e-mail addresses included. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

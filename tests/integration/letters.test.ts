@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeLetter,
-  createLetter,
-  getLetterBySlug,
-  markDelivered,
-  openLetter,
-  updateTexts,
-} from "~/features/letters/letters.server";
+import { getLetterBySlug } from "~/features/letters/letter-page.server";
+import { closeLetter, createLetter, markDelivered, openLetter, updateTexts } from "~/features/letters/letters.server";
 import { LetterSchema } from "~/features/letters/letter-schema";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";

@@ -110,6 +110,13 @@ function assertSingleLine(field: string, value: string): void {
   if (/[\r\n]/.test(value)) throw new Error(`queueEmail: ${field} must not contain line breaks`);
 }
 
+/** The header checks every queued mail passes before anything is rendered or written. */
+function assertQueueable(input: { to: string; replyTo?: string; idempotencyKey: string }): void {
+  assertSingleLine("to", input.to);
+  if (input.replyTo !== undefined) assertSingleLine("replyTo", input.replyTo);
+  if (!input.idempotencyKey) throw new Error("queueEmail: idempotencyKey is required");
+}
+
 /**
  * Renders the template in the recipient's locale and inserts one outbox row through `executor`,
  * so the mail is committed (or rolled back) together with the change that causes it.
@@ -119,15 +126,45 @@ export async function queueEmail<N extends EmailTemplateName>(
   executor: Kysely<Database>,
   input: QueueEmailInput<N>,
 ): Promise<number> {
-  assertSingleLine("to", input.to);
-  if (input.replyTo !== undefined) assertSingleLine("replyTo", input.replyTo);
-  if (!input.idempotencyKey) throw new Error("queueEmail: idempotencyKey is required");
+  assertQueueable(input);
 
   const existing = await findByKey(executor, input.idempotencyKey);
   if (existing !== undefined) return existing;
 
   const { subject, html, text } = await renderEmail(input.template, input.props, input.locale);
-  const now = new Date().toISOString();
+  return queueRenderedEmail(executor, {
+    template: input.template,
+    to: input.to,
+    locale: input.locale,
+    subject,
+    html,
+    text,
+    idempotencyKey: input.idempotencyKey,
+    replyTo: input.replyTo,
+  });
+}
+
+export interface QueueRenderedEmailInput extends RenderedEmail {
+  template: EmailTemplateName;
+  to: string;
+  locale: string;
+  /** Stable for the event that causes the mail (e.g. `invitation:42`): a repeat queues nothing. */
+  idempotencyKey: string;
+  replyTo?: string;
+  /** When the row is created and first due (ISO); the current time unless given. */
+  now?: string;
+}
+
+/**
+ * Inserts one outbox row for an already rendered message through `executor` (the caller's
+ * transaction): the single insert path of the outbox, for callers that render in bulk from a
+ * cache. Returns the row id; a repeated idempotency key returns the existing row's id.
+ */
+export async function queueRenderedEmail(executor: Kysely<Database>, input: QueueRenderedEmailInput): Promise<number> {
+  assertQueueable(input);
+  assertSingleLine("subject", input.subject);
+
+  const now = input.now ?? new Date().toISOString();
   const inserted = await executor
     .insertInto("outbox")
     .values({
@@ -137,9 +174,9 @@ export async function queueEmail<N extends EmailTemplateName>(
       to_address: input.to.trim(),
       from_address: loadConfig().mailFrom,
       reply_to: input.replyTo?.trim() || null,
-      subject,
-      html,
-      text,
+      subject: input.subject,
+      html: input.html,
+      text: input.text,
       status: "pending",
       attempts: 0,
       next_attempt_at: now,
@@ -151,7 +188,7 @@ export async function queueEmail<N extends EmailTemplateName>(
     .executeTakeFirst();
   if (inserted) return inserted.id;
 
-  // Another transaction inserted the same key between our lookup and our insert.
+  // The key is taken: queued earlier, or by another transaction after queueEmail's lookup.
   const raced = await findByKey(executor, input.idempotencyKey);
   if (raced === undefined) throw new Error("queueEmail: conflicting row vanished");
   return raced;

@@ -1,0 +1,274 @@
+/**
+ * Open letters as the public reads them: the letters index and a letter's page, and the row and
+ * text queries the other letter modules share. Signatures are only read here, and only their
+ * public columns: e-mail addresses, tokens and IP hashes are never selected.
+ */
+import { loadConfig } from "../../config.server";
+import { db } from "../../../db/connection";
+import type { LetterStatus } from "../../../db/schema";
+import { renderMarkdown } from "../../lib/markdown.server";
+
+export const SIGNATORIES_PER_PAGE = 50;
+export const LETTERS_PER_PAGE = 50;
+export const PUBLIC_STATUSES: readonly LetterStatus[] = ["open", "closed", "delivered"];
+
+/** The text to show: the one asked for, else the reader's language, else the letter's own (first). */
+export function pickText<T extends { language: string }>(
+  texts: readonly T[],
+  locale: string,
+  requested?: string | null,
+): T | undefined {
+  return (
+    (requested ? texts.find((t) => t.language === requested) : undefined) ??
+    texts.find((t) => t.language === locale) ??
+    texts[0]
+  );
+}
+
+/** The absolute address of a letter's public page. */
+export function letterUrl(slug: string, appUrl = loadConfig().appUrl): string {
+  return `${appUrl}/letters/${encodeURIComponent(slug)}`;
+}
+
+const LETTER_COLUMNS = [
+  "id",
+  "slug",
+  "status",
+  "opens_on",
+  "closes_on",
+  "signature_goal",
+  "current_version",
+  "confirmed_count",
+  "delivered_on",
+  "delivered_to",
+  "created_at",
+  "updated_at",
+] as const;
+
+/** A letter's row (no texts), drafts included: routes check the status against the reader. */
+export function getLetterBySlug(slug: string) {
+  return db.selectFrom("open_letters").select(LETTER_COLUMNS).where("slug", "=", slug).executeTakeFirst();
+}
+export type LetterRow = NonNullable<Awaited<ReturnType<typeof getLetterBySlug>>>;
+
+export function currentTexts(letterIds: number[]) {
+  if (!letterIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom("open_letter_texts")
+    .innerJoin("open_letters", (join) =>
+      join
+        .onRef("open_letters.id", "=", "open_letter_texts.letter_id")
+        .onRef("open_letters.current_version", "=", "open_letter_texts.version"),
+    )
+    .select(["open_letter_texts.letter_id", "open_letter_texts.language", "open_letter_texts.title"])
+    .where("open_letter_texts.letter_id", "in", letterIds)
+    .orderBy("open_letter_texts.id")
+    .execute();
+}
+
+export function listVersions(letterId: number) {
+  return db
+    .selectFrom("open_letter_texts")
+    .select((eb) => ["version", eb.fn.min<string>("created_at").as("created_at")])
+    .where("letter_id", "=", letterId)
+    .groupBy("version")
+    .orderBy("version")
+    .execute();
+}
+
+export interface LetterListItem {
+  slug: string;
+  status: LetterStatus;
+  title: string;
+  language: string;
+  confirmed: number;
+  goal: number | null;
+  opens_on: string | null;
+  closes_on: string | null;
+  delivered_on: string | null;
+}
+
+/** The letters index: public letters for everyone, drafts too for staff; open ones first. */
+export async function listLetters(options: {
+  includeDrafts: boolean;
+  locale: string;
+  page?: number;
+  perPage?: number;
+}): Promise<{ rows: LetterListItem[]; total: number }> {
+  const perPage = options.perPage ?? LETTERS_PER_PAGE;
+  const page = options.page ?? 1;
+  const statuses: LetterStatus[] = options.includeDrafts ? ["draft", ...PUBLIC_STATUSES] : [...PUBLIC_STATUSES];
+  const [letters, count] = await Promise.all([
+    db
+      .selectFrom("open_letters")
+      .select(LETTER_COLUMNS)
+      .where("status", "in", statuses)
+      .orderBy((eb) =>
+        eb
+          .case()
+          .when("status", "=", "open")
+          .then(0)
+          .when("status", "=", "draft")
+          .then(1)
+          .when("status", "=", "closed")
+          .then(2)
+          .else(3)
+          .end(),
+      )
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+    db
+      .selectFrom("open_letters")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "in", statuses)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const texts = await currentTexts(letters.map((l) => l.id));
+  const rows = letters.map((letter) => {
+    const text = pickText(
+      texts.filter((t) => t.letter_id === letter.id),
+      options.locale,
+    );
+    return {
+      slug: letter.slug,
+      status: letter.status,
+      title: text?.title ?? letter.slug,
+      language: text?.language ?? "en",
+      confirmed: letter.confirmed_count,
+      goal: letter.signature_goal,
+      opens_on: letter.opens_on,
+      closes_on: letter.closes_on,
+      delivered_on: letter.delivered_on,
+    };
+  });
+  return { rows, total: Number(count.n) };
+}
+
+/** Confirmed signatures by kind and by country (the count itself is the letter's confirmed_count). */
+export async function signatureCounts(letterId: number) {
+  const [byKind, byJurisdiction] = await Promise.all([
+    db
+      .selectFrom("signatures")
+      .select((eb) => ["kind", eb.fn.countAll<number>().as("n")])
+      .where("letter_id", "=", letterId)
+      .where("status", "=", "confirmed")
+      .groupBy("kind")
+      .execute(),
+    db
+      .selectFrom("signatures")
+      .innerJoin("jurisdictions", "jurisdictions.code", "signatures.jurisdiction_code")
+      .select((eb) => [
+        "jurisdictions.code",
+        "jurisdictions.name_en",
+        "jurisdictions.name_fr",
+        eb.fn.countAll<number>().as("n"),
+      ])
+      .where("signatures.letter_id", "=", letterId)
+      .where("signatures.status", "=", "confirmed")
+      .groupBy(["jurisdictions.code", "jurisdictions.name_en", "jurisdictions.name_fr"])
+      .execute(),
+  ]);
+  const kind = (k: string) => Number(byKind.find((r) => r.kind === k)?.n ?? 0);
+  return {
+    organisations: kind("organisation"),
+    individuals: kind("individual"),
+    byJurisdiction: byJurisdiction
+      .map((r) => ({ code: r.code, name_en: r.name_en, name_fr: r.name_fr, count: Number(r.n) }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+  };
+}
+
+/** One page of the people and organisations who signed, confirmed and agreed to be listed. */
+async function publicSignatories(letterId: number, page: number) {
+  const base = db
+    .selectFrom("signatures")
+    .where("signatures.letter_id", "=", letterId)
+    .where("signatures.status", "=", "confirmed")
+    .where("signatures.show_publicly", "=", 1);
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin("jurisdictions", "jurisdictions.code", "signatures.jurisdiction_code")
+      // Public columns only: never the e-mail address, tokens, IP hash or who signed it in.
+      .select([
+        "signatures.id",
+        "signatures.kind",
+        "signatures.name",
+        "signatures.affiliation",
+        "signatures.jurisdiction_code",
+        "jurisdictions.name_en as jurisdiction_name_en",
+        "jurisdictions.name_fr as jurisdiction_name_fr",
+      ])
+      // "organisation" sorts after "individual": descending puts organisations first.
+      .orderBy("signatures.kind", "desc")
+      .orderBy("signatures.confirmed_at")
+      .orderBy("signatures.id")
+      .limit(SIGNATORIES_PER_PAGE)
+      .offset((page - 1) * SIGNATORIES_PER_PAGE)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n), page, perPage: SIGNATORIES_PER_PAGE };
+}
+
+/**
+ * Everything the public letter page shows. Drafts only when `includeDrafts` (staff). `version`
+ * reads an older version of the text; `language` one of its translations.
+ */
+export async function getLetterPage(
+  slug: string,
+  locale: string,
+  page = 1,
+  options: { includeDrafts?: boolean; version?: number | null; language?: string | null } = {},
+) {
+  const letter = await getLetterBySlug(slug);
+  if (!letter || (letter.status === "draft" && !options.includeDrafts)) return null;
+  const versions = await listVersions(letter.id);
+  const version =
+    options.version && versions.some((v) => v.version === options.version) ? options.version : letter.current_version;
+  const [texts, counts, signatories, threats] = await Promise.all([
+    db
+      .selectFrom("open_letter_texts")
+      .select(["language", "title", "body"])
+      .where("letter_id", "=", letter.id)
+      .where("version", "=", version)
+      .orderBy("id")
+      .execute(),
+    signatureCounts(letter.id),
+    publicSignatories(letter.id, page),
+    db
+      .selectFrom("open_letter_threats")
+      .innerJoin("threats", "threats.id", "open_letter_threats.threat_id")
+      .select(["threats.slug", "threats.title", "threats.short_name", "threats.jurisdiction_code"])
+      .where("open_letter_threats.letter_id", "=", letter.id)
+      .orderBy("threats.slug")
+      .execute(),
+  ]);
+  const text = pickText(texts, locale, options.language);
+  return {
+    letter: {
+      slug: letter.slug,
+      status: letter.status,
+      opens_on: letter.opens_on,
+      closes_on: letter.closes_on,
+      goal: letter.signature_goal,
+      current_version: letter.current_version,
+      delivered_on: letter.delivered_on,
+      delivered_to: letter.delivered_to,
+    },
+    version,
+    text: {
+      language: text?.language ?? locale,
+      title: text?.title ?? letter.slug,
+      body_html: text ? renderMarkdown(text.body) : "",
+    },
+    languages: texts.map((t) => t.language),
+    versions,
+    counts: { confirmed: letter.confirmed_count, ...counts },
+    signatories,
+    threats,
+  };
+}
+export type LetterPage = NonNullable<Awaited<ReturnType<typeof getLetterPage>>>;

@@ -1,0 +1,243 @@
+/**
+ * Staff work on a letter's signatures: the moderation list, bulk reject, the blocklist and the
+ * CSV export of confirmed signatures.
+ */
+import { stringify } from "csv-stringify/sync";
+import { sql } from "kysely";
+import { db } from "../../../db/connection";
+import type { SignatureStatus, User } from "../../../db/schema";
+import { likeContains } from "../../lib/like.server";
+import { recordAudit } from "../security/audit.server";
+import { neutraliseFormula } from "../threats/api.server";
+import type { BlocklistKind, SignatureFilters, SignatureKind } from "./signature-schema";
+import type { FieldErrors } from "./signing.server";
+import { recount } from "./signing-letter.server";
+
+export const MODERATION_PAGE_SIZE = 50;
+
+export interface ModerationRow {
+  id: number;
+  kind: SignatureKind;
+  name: string;
+  affiliation: string | null;
+  jurisdiction_code: string | null;
+  email: string | null;
+  status: SignatureStatus;
+  version: number;
+  show_publicly: number;
+  ip_hash: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  rejection_reason: string | null;
+}
+
+function filtered(letterId: number, filters: SignatureFilters) {
+  let query = db.selectFrom("signatures").where("letter_id", "=", letterId);
+  if (filters.status) query = query.where("status", "=", filters.status);
+  if (filters.kind) query = query.where("kind", "=", filters.kind);
+  if (filters.from) query = query.where("created_at", ">=", filters.from);
+  if (filters.to) query = query.where("created_at", "<", nextDay(filters.to));
+  if (filters.q) {
+    const q = filters.q;
+    query = query.where((eb) =>
+      eb.or([
+        likeContains(sql<string>`lower(${sql.ref("name")})`, q),
+        likeContains(sql<string>`lower(coalesce(${sql.ref("affiliation")}, ''))`, q),
+        likeContains(sql<string>`coalesce(${sql.ref("email_normalised")}, '')`, q),
+        eb("ip_hash", "=", q),
+      ]),
+    );
+  }
+  return query;
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Date(date.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function listSignatures(letterId: number, filters: SignatureFilters) {
+  const page = filters.page ?? 1;
+  const [rows, count, byStatus] = await Promise.all([
+    filtered(letterId, filters)
+      .select([
+        "id",
+        "kind",
+        "name",
+        "affiliation",
+        "jurisdiction_code",
+        "email",
+        "status",
+        "version",
+        "show_publicly",
+        "ip_hash",
+        "created_at",
+        "confirmed_at",
+        "rejection_reason",
+      ])
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(MODERATION_PAGE_SIZE)
+      .offset((page - 1) * MODERATION_PAGE_SIZE)
+      .execute(),
+    filtered(letterId, filters)
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("signatures")
+      .select(["status", (eb) => eb.fn.countAll<number | string>().as("n")])
+      .where("letter_id", "=", letterId)
+      .groupBy("status")
+      .execute(),
+  ]);
+  const counts = { pending: 0, confirmed: 0, withdrawn: 0, rejected: 0 } as Record<SignatureStatus, number>;
+  for (const row of byStatus) counts[row.status] = Number(row.n);
+  return { rows: rows as ModerationRow[], total: Number(count.n), page, perPage: MODERATION_PAGE_SIZE, counts };
+}
+
+/**
+ * Rejects the selected pending or confirmed signatures of this letter (others are left alone),
+ * spends their tokens and corrects the count, in one transaction. Returns how many changed.
+ */
+export async function rejectSignatures(
+  actor: Pick<User, "id">,
+  letterId: number,
+  ids: number[],
+  reason: string,
+  now = new Date(),
+): Promise<number> {
+  const stamp = now.toISOString();
+  const unique = [...new Set(ids)];
+  return db.transaction().execute(async (trx) => {
+    let changed = 0;
+    // Bounded chunks keep each statement under the databases' parameter limits.
+    for (let i = 0; i < unique.length; i += 500) {
+      const result = await trx
+        .updateTable("signatures")
+        .set({
+          status: "rejected",
+          rejected_at: stamp,
+          rejection_reason: reason,
+          confirm_token_hash: null,
+          withdraw_token_hash: null,
+          updated_at: stamp,
+        })
+        .where("letter_id", "=", letterId)
+        .where("id", "in", unique.slice(i, i + 500))
+        .where("status", "in", ["pending", "confirmed"])
+        .executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
+    }
+    await recount(trx, letterId, stamp);
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "signature.reject",
+      entityType: "open_letter",
+      entityId: letterId,
+      after: { ids: unique, changed, reason },
+    });
+    return changed;
+  });
+}
+
+export async function listBlocklist() {
+  return db
+    .selectFrom("signature_blocklist")
+    .select(["id", "kind", "value", "reason", "created_at"])
+    .orderBy("kind")
+    .orderBy("value")
+    .execute();
+}
+
+/** Normalises a blocklist value: a bare domain (lower case, no `@`), or an IP address as typed. */
+export function blocklistValue(kind: BlocklistKind, raw: string): string | null {
+  const value = raw.trim().toLowerCase();
+  if (kind === "email_domain") {
+    const domain = value.replace(/^.*@/, "");
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) ? domain : null;
+  }
+  return /^[0-9a-f:.]{2,45}$/.test(value) ? value : null;
+}
+
+export async function addToBlocklist(
+  actor: Pick<User, "id">,
+  kind: BlocklistKind,
+  raw: string,
+  reason: string | undefined,
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  const value = blocklistValue(kind, raw);
+  if (!value) return { ok: false, fieldErrors: { value: [`signatures:validation.blockValue.${kind}`] } };
+  const stamp = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("signature_blocklist")
+      .values({ kind, value, reason: reason || null, created_by: actor.id, created_at: stamp, updated_at: stamp })
+      .onConflict((oc) => oc.columns(["kind", "value"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (row) {
+      await recordAudit(trx, {
+        actorUserId: actor.id,
+        action: "signature_blocklist.add",
+        entityType: "signature_blocklist",
+        entityId: row.id,
+        after: { kind, value, reason },
+      });
+    }
+  });
+  return { ok: true };
+}
+
+export async function removeFromBlocklist(actor: Pick<User, "id">, id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("signature_blocklist").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) return;
+    await trx.deleteFrom("signature_blocklist").where("id", "=", id).execute();
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "signature_blocklist.remove",
+      entityType: "signature_blocklist",
+      entityId: id,
+      before: { kind: row.kind, value: row.value, reason: row.reason },
+    });
+  });
+}
+
+export const SIGNATURES_CSV_COLUMNS = [
+  "name",
+  "affiliation",
+  "country",
+  "kind",
+  "version",
+  "confirmed_at",
+  "email",
+] as const;
+
+/**
+ * The staff export of confirmed signatures, e-mails included (staff only): UTF-8 with a BOM,
+ * CRLF lines, cells that a spreadsheet would run as a formula neutralised.
+ */
+export async function confirmedSignaturesCsv(letterId: number): Promise<string> {
+  const rows = await db
+    .selectFrom("signatures")
+    .select(["name", "affiliation", "jurisdiction_code", "kind", "version", "confirmed_at", "email"])
+    .where("letter_id", "=", letterId)
+    .where("status", "=", "confirmed")
+    .orderBy("kind", "desc") // organisations first
+    .orderBy("confirmed_at")
+    .orderBy("id")
+    .execute();
+  const records = rows.map((row) =>
+    [
+      row.name,
+      row.affiliation ?? "",
+      row.jurisdiction_code ?? "",
+      row.kind,
+      String(row.version),
+      row.confirmed_at ?? "",
+      row.email ?? "",
+    ].map(neutraliseFormula),
+  );
+  return stringify([[...SIGNATURES_CSV_COLUMNS], ...records], { bom: true, record_delimiter: "windows" });
+}

@@ -1,0 +1,339 @@
+/**
+ * Signing open letters: individuals sign with double opt-in (pending until they confirm by
+ * e-mail, see confirmation.server.ts) and get a reminder on a repeated attempt; coalition member
+ * representatives sign for their organisation in one click.
+ *
+ * Each action is one short transaction with no network I/O in it: mail goes to the outbox,
+ * committed with the change. Individual signatures go through the group commit
+ * (group-commit.server.ts).
+ */
+import type { Kysely } from "kysely";
+import { db } from "../../../db/connection";
+import type { Database, User } from "../../../db/schema";
+import { loadConfig } from "../../config.server";
+import { normaliseEmail } from "../../lib/email-address";
+import { randomToken, sha256Hex } from "../auth/tokens.server";
+import {
+  queueRenderedEmail,
+  renderEmail,
+  type EmailTemplateName,
+  type EmailTemplateProps,
+} from "../email/outbox.server";
+import { recordAudit } from "../security/audit.server";
+import { inGroupCommit } from "./group-commit.server";
+import type { IndividualSignatureInput } from "./signature-schema";
+import { hashIp, isBlocked, jurisdictionExists } from "./signature-abuse.server";
+import { acceptsSignatures, adjustCount, letterTitle } from "./signing-letter.server";
+
+type Executor = Kysely<Database>;
+
+/** One reminder per signature per this window: repeated attempts do not flood the signer. */
+const REMINDER_WINDOW_MS = 60 * 60 * 1000;
+
+// ---- Mail: rendered once per template and language, then filled in -------------------------
+
+// Rendering a React Email template (HTML and plain text) costs milliseconds of CPU: far too much
+// per signature at hundreds per second. Each template is rendered once per language and variant
+// with placeholders, and each mail fills in its values (HTML-escaped in the HTML part).
+const PLACEHOLDER = (name: string) => `SIGVALUE${name.toUpperCase()}X`;
+
+interface RenderedTemplate {
+  subject: string;
+  html: string;
+  text: string;
+}
+const renderedTemplates = new Map<string, Promise<RenderedTemplate>>();
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c] ?? c,
+  );
+}
+
+type MailValues = Record<string, string>;
+
+async function renderFilled<N extends "signature-confirm" | "signature-reminder">(
+  template: N,
+  variant: string,
+  props: (values: MailValues) => EmailTemplateProps[N],
+  values: MailValues,
+  locale: string,
+): Promise<RenderedTemplate> {
+  const key = `${template}:${variant}:${locale}`;
+  let pending = renderedTemplates.get(key);
+  if (!pending) {
+    const placeholders = Object.fromEntries(Object.keys(values).map((name) => [name, PLACEHOLDER(name)]));
+    pending = renderEmail(template as EmailTemplateName, props(placeholders), locale) as Promise<RenderedTemplate>;
+    pending.catch(() => renderedTemplates.delete(key));
+    renderedTemplates.set(key, pending);
+  }
+  const base = await pending;
+  const fill = (source: string, escape: (v: string) => string) =>
+    source.replace(/SIGVALUE([A-Z]+)X/gi, (match, name: string) => {
+      const found = Object.keys(values).find((k) => k.toUpperCase() === name.toUpperCase());
+      return found === undefined ? match : escape(values[found]);
+    });
+  return {
+    subject: fill(base.subject, (v) => v.replace(/[\r\n]+/g, " ")),
+    html: fill(base.html, escapeHtml),
+    text: fill(base.text, (v) => v),
+  };
+}
+
+function links(confirmToken: string | null, withdrawToken: string) {
+  const base = loadConfig().appUrl;
+  return {
+    confirmUrl: confirmToken ? `${base}/letters/confirm?token=${confirmToken}` : "",
+    withdrawUrl: `${base}/letters/withdraw?token=${withdrawToken}`,
+  };
+}
+
+// ---- Individuals ----------------------------------------------------------------------------
+
+export type FieldErrors = Record<string, string[]>;
+
+export type SignResult =
+  /** The neutral answer: a new signature, a duplicate, a bot, a blocked address all look alike. */
+  { ok: true } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
+
+export interface SignContext {
+  ip: string;
+  locale: string;
+  /** A filled honeypot: answer as if all went well, write nothing. */
+  honeypot?: boolean;
+  now?: Date;
+}
+
+const NOT_OPEN: SignResult = { ok: false, formErrors: ["signatures:errors.notOpen"] };
+
+/**
+ * Records a pending individual signature and queues its confirmation mail, atomically (one
+ * savepoint of a group commit, see group-commit.server.ts).
+ * A second attempt with the same normalised e-mail writes no signature: it gets the same answer and
+ * the existing signer gets a reminder (with a fresh confirm link while pending, and a fresh
+ * withdraw link), at most one per hour.
+ */
+export async function signIndividual(
+  letterId: number,
+  input: IndividualSignatureInput,
+  context: SignContext,
+): Promise<SignResult> {
+  const now = context.now ?? new Date();
+  const stamp = now.toISOString();
+  if (!(await jurisdictionExists(input.jurisdiction))) {
+    return { ok: false, fieldErrors: { jurisdiction: ["validation.jurisdiction"] } };
+  }
+  if (context.honeypot) return { ok: true };
+
+  const email = input.email.trim();
+  const normalised = normaliseEmail(email);
+  const confirmToken = randomToken();
+  const withdrawToken = randomToken();
+  const locale = context.locale;
+
+  return inGroupCommit(async (trx): Promise<SignResult> => {
+    const letter = await trx
+      .selectFrom("open_letters")
+      .select(["id", "slug", "status", "opens_on", "closes_on", "current_version", "confirmed_count"])
+      .where("id", "=", letterId)
+      .executeTakeFirst();
+    if (!letter || !acceptsSignatures(letter, now)) return NOT_OPEN;
+    if (await isBlocked(trx, email, context.ip)) return { ok: true };
+
+    const inserted = await trx
+      .insertInto("signatures")
+      .values({
+        letter_id: letter.id,
+        version: letter.current_version,
+        kind: "individual",
+        name: input.name,
+        affiliation: input.affiliation || null,
+        jurisdiction_code: input.jurisdiction,
+        email,
+        email_normalised: normalised,
+        coalition_member_id: null,
+        signed_by_user_id: null,
+        show_publicly: input.showPublicly ? 1 : 0,
+        status: "pending",
+        confirm_token_hash: sha256Hex(confirmToken),
+        withdraw_token_hash: sha256Hex(withdrawToken),
+        confirmed_at: null,
+        withdrawn_at: null,
+        rejected_at: null,
+        rejection_reason: null,
+        ip_hash: hashIp(context.ip),
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .onConflict((oc) => oc.columns(["letter_id", "email_normalised"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+
+    const title = await letterTitle(trx, letter.id, letter.current_version, locale);
+    if (inserted) {
+      const values = { name: input.name, title, ...links(confirmToken, withdrawToken) };
+      const message = await renderFilled(
+        "signature-confirm",
+        "new",
+        (v) => ({ name: v.name, letterTitle: v.title, confirmUrl: v.confirmUrl, withdrawUrl: v.withdrawUrl }),
+        values,
+        locale,
+      );
+      await queueRenderedEmail(trx, {
+        template: "signature-confirm",
+        to: email,
+        locale,
+        ...message,
+        idempotencyKey: `signature-confirm:${inserted.id}`,
+        now: stamp,
+      });
+      return { ok: true };
+    }
+
+    await remindExisting(trx, letter.id, normalised, title, locale, now);
+    return { ok: true };
+  });
+}
+
+/** The duplicate path: a reminder to the address already on file, tokens renewed with the mail. */
+async function remindExisting(
+  trx: Executor,
+  letterId: number,
+  normalised: string,
+  title: string,
+  locale: string,
+  now: Date,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom("signatures")
+    .select(["id", "name", "email", "status"])
+    .where("letter_id", "=", letterId)
+    .where("email_normalised", "=", normalised)
+    .executeTakeFirst();
+  // Withdrawn and rejected signatures stay as they are; the answer is the same anyway.
+  if (!existing?.email || (existing.status !== "pending" && existing.status !== "confirmed")) return;
+  const state = existing.status;
+  const key = `signature-reminder:${existing.id}:${Math.floor(now.getTime() / REMINDER_WINDOW_MS)}`;
+  const already = await trx.selectFrom("outbox").select("id").where("idempotency_key", "=", key).executeTakeFirst();
+  if (already) return; // tokens are renewed only together with a mail that carries them
+
+  const confirmToken = state === "pending" ? randomToken() : null;
+  const withdrawToken = randomToken();
+  const stamp = now.toISOString();
+  await trx
+    .updateTable("signatures")
+    .set({
+      ...(confirmToken ? { confirm_token_hash: sha256Hex(confirmToken) } : {}),
+      withdraw_token_hash: sha256Hex(withdrawToken),
+      updated_at: stamp,
+    })
+    .where("id", "=", existing.id)
+    .where("status", "=", state)
+    .execute();
+  const values = { name: existing.name, title, ...links(confirmToken, withdrawToken) };
+  const message = await renderFilled(
+    "signature-reminder",
+    state,
+    (v) => ({
+      name: v.name,
+      letterTitle: v.title,
+      state,
+      confirmUrl: state === "pending" ? v.confirmUrl : null,
+      withdrawUrl: v.withdrawUrl,
+    }),
+    values,
+    locale,
+  );
+  await queueRenderedEmail(trx, {
+    template: "signature-reminder",
+    to: existing.email,
+    locale,
+    ...message,
+    idempotencyKey: key,
+    now: stamp,
+  });
+}
+
+// ---- Organisations ----------------------------------------------------------------------------
+
+/**
+ * A coalition member representative signs for their own organisation (the one on their account,
+ * never one named in the request): confirmed at once, with the organisation's name and country.
+ * A second signature for the same organisation changes nothing and gets the same answer.
+ */
+export async function signForOrganisation(
+  user: Pick<User, "id" | "role" | "coalition_member_id">,
+  letterId: number,
+  now = new Date(),
+): Promise<SignResult> {
+  if (user.role !== "coalition_member" || user.coalition_member_id === null) {
+    return { ok: false, formErrors: ["signatures:errors.notRepresentative"] };
+  }
+  const memberId = user.coalition_member_id;
+  const stamp = now.toISOString();
+  return db.transaction().execute(async (trx): Promise<SignResult> => {
+    const letter = await trx
+      .selectFrom("open_letters")
+      .select(["id", "slug", "status", "opens_on", "closes_on", "current_version", "confirmed_count"])
+      .where("id", "=", letterId)
+      .executeTakeFirst();
+    if (!letter || !acceptsSignatures(letter, now)) return NOT_OPEN;
+    const member = await trx
+      .selectFrom("coalition_members")
+      .select(["id", "name", "jurisdiction_code", "status"])
+      .where("id", "=", memberId)
+      .executeTakeFirst();
+    if (!member || member.status !== "active") return { ok: false, formErrors: ["signatures:errors.memberInactive"] };
+    const inserted = await trx
+      .insertInto("signatures")
+      .values({
+        letter_id: letter.id,
+        version: letter.current_version,
+        kind: "organisation",
+        name: member.name,
+        affiliation: null,
+        jurisdiction_code: member.jurisdiction_code,
+        email: null,
+        email_normalised: null,
+        coalition_member_id: member.id,
+        signed_by_user_id: user.id,
+        show_publicly: 1,
+        status: "confirmed",
+        confirm_token_hash: null,
+        withdraw_token_hash: null,
+        confirmed_at: stamp,
+        withdrawn_at: null,
+        rejected_at: null,
+        rejection_reason: null,
+        ip_hash: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .onConflict((oc) => oc.columns(["letter_id", "coalition_member_id"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (inserted) {
+      await adjustCount(trx, letter.id, +1, stamp);
+      await recordAudit(trx, {
+        actorUserId: user.id,
+        action: "signature.organisation",
+        entityType: "signature",
+        entityId: inserted.id,
+        after: { letter_id: letter.id, coalition_member_id: member.id, version: letter.current_version },
+      });
+    }
+    return { ok: true };
+  });
+}
+
+/** The organisation a representative would sign for (for the button's label), if any. */
+export async function representedOrganisation(user: Pick<User, "role" | "coalition_member_id"> | null) {
+  if (!user || user.role !== "coalition_member" || user.coalition_member_id === null) return null;
+  const member = await db
+    .selectFrom("coalition_members")
+    .select(["id", "name", "status"])
+    .where("id", "=", user.coalition_member_id)
+    .executeTakeFirst();
+  return member?.status === "active" ? { id: member.id, name: member.name } : null;
+}
