@@ -102,7 +102,8 @@ export async function seedDemoLetters(db: Kysely<Database>): Promise<void> {
       .where("email", "=", "staff@example.org")
       .executeTakeFirst();
     const createdBy = staff?.id ?? null;
-    const base = Date.parse("2026-06-01T09:00:00Z");
+    // Relative to the day the demo is seeded, so the demo letter is always open for signatures.
+    const base = Date.now() - 60 * 86_400_000;
     const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
 
     if (!has.has(DEMO_OPEN_LETTER_SLUG)) {
@@ -112,8 +113,8 @@ export async function seedDemoLetters(db: Kysely<Database>): Promise<void> {
         .values({
           slug: DEMO_OPEN_LETTER_SLUG,
           status: "open",
-          opens_on: "2026-06-01",
-          closes_on: "2026-10-21",
+          opens_on: at(0).slice(0, 10),
+          closes_on: at(60 * 24 * 240).slice(0, 10),
           signature_goal: 1000,
           current_version: 1,
           confirmed_count: 0,
