@@ -1,79 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { PageHeader } from "~/components/layout";
-import { TokenSchema } from "~/features/letters/signature-schema";
-import { checkSignatureToken, withdrawSignature } from "~/features/letters/confirmation.server";
-import { enforceRateLimit } from "~/features/security/rate-limit.server";
-import { clientIp } from "~/features/security/request.server";
+import { TokenActionPage } from "~/features/letters/token-page";
+import { tokenPageAction, tokenPageLoader } from "~/features/letters/token-page.server";
 
 export const handle = { titleKey: "signatures:withdraw.title" };
-
-// GET only looks: mail scanners that prefetch the link change nothing. The button POSTs.
-export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const found = await checkSignatureToken("withdraw", token);
-  return { token: found ? token : null, name: found?.name ?? null, letterSlug: found?.letterSlug ?? null };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const ip = clientIp(context);
-  await enforceRateLimit([
-    ["publicFormBurst", ip],
-    ["publicFormSustained", ip],
-  ]);
-  const parsed = TokenSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false as const, reason: "invalid" as const, letterSlug: null }, 400);
-  const result = await withdrawSignature(parsed.data.token);
-  if (!result.ok) return data({ ok: false as const, reason: result.reason, letterSlug: null }, 400);
-  return data({ ok: true as const, reason: null, letterSlug: result.letterSlug });
-}
+export const loader = tokenPageLoader("withdraw");
+export const action = tokenPageAction("withdraw");
 
 export default function WithdrawSignaturePage() {
-  const { t } = useTranslation("signatures");
-  const { token, name, letterSlug } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-
-  if (actionData?.ok) {
-    return (
-      <div className="narrow stack">
-        <PageHeader title={t("withdraw.doneTitle")} />
-        <p className="alert alert-success" role="status">
-          {t("withdraw.done")}
-        </p>
-        <p>
-          <Link to={`/letters/${encodeURIComponent(actionData.letterSlug)}`}>{t("page.backToLetter")}</Link>
-        </p>
-      </div>
-    );
-  }
-  if (!token || actionData) {
-    return (
-      <div className="narrow stack">
-        <PageHeader title={t("withdraw.title")} />
-        <p className="alert alert-error" role="alert">
-          {t("withdraw.invalid")}
-        </p>
-        <p>
-          <Link to="/letters">{t("page.allLetters")}</Link>
-        </p>
-      </div>
-    );
-  }
-  return (
-    <div className="narrow stack">
-      <PageHeader title={t("withdraw.title")} lead={t("withdraw.lead", { name })} />
-      <Form method="post">
-        <input type="hidden" name="token" value={token} />
-        <button type="submit" className="danger">
-          {t("withdraw.submit")}
-        </button>
-      </Form>
-      {letterSlug ? (
-        <p>
-          <Link to={`/letters/${encodeURIComponent(letterSlug)}`}>{t("page.backToLetter")}</Link>
-        </p>
-      ) : null}
-    </div>
-  );
+  return <TokenActionPage kind="withdraw" />;
 }
