@@ -88,6 +88,13 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .on("signatures")
     .columns(["letter_id", "status", "kind", "confirmed_at"])
     .execute();
+  // The public list, in page order (organisations first, then by confirmation): a LIMIT reads
+  // only the rows it shows, however many thousands signed.
+  await db.schema
+    .createIndex("signatures_public_list")
+    .on("signatures")
+    .columns(["letter_id", "status", "show_publicly", "kind desc", "confirmed_at", "id"])
+    .execute();
 
   await ts(
     withIdColumn(dialect, db.schema.createTable("signature_blocklist"))

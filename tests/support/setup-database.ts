@@ -10,6 +10,8 @@ fs.copyFileSync(TEMPLATE_DB, file);
 process.env.DATABASE_PATH = file;
 delete process.env.DATABASE_URL;
 delete process.env.RESEND_API_KEY;
+// Tests read what they just wrote: no few-second caches of public pages or counts.
+process.env.PAGE_CACHE_TTL_MS = "0";
 
 afterAll(async () => {
   const { closeDatabase } = await import("../../db/connection");

@@ -147,8 +147,29 @@ export async function listLetters(options: {
   return { rows, total: Number(count.n) };
 }
 
+// Counting 100,000 signatures by country takes ~100 ms: a popular letter's breakdowns are
+// recomputed at most every few seconds (the headline count, confirmed_count, is always exact).
+const countsCache = new Map<number, { at: number; value: Promise<SignatureCounts> }>();
+type SignatureCounts = Awaited<ReturnType<typeof computeSignatureCounts>>;
+
 /** Confirmed signatures by kind and by country (the count itself is the letter's confirmed_count). */
-export async function signatureCounts(letterId: number) {
+export function signatureCounts(letterId: number): Promise<SignatureCounts> {
+  const hit = countsCache.get(letterId);
+  // The same few seconds as the public-page micro-cache, and off when it is off (tests).
+  if (hit && Date.now() - hit.at < loadConfig().pageCacheTtlMs) return hit.value;
+  const value = computeSignatureCounts(letterId);
+  countsCache.set(letterId, { at: Date.now(), value });
+  value.catch(() => countsCache.delete(letterId));
+  return value;
+}
+
+/** Forget cached breakdowns (tests, and after staff moderation). */
+export function forgetSignatureCounts(letterId?: number): void {
+  if (letterId === undefined) countsCache.clear();
+  else countsCache.delete(letterId);
+}
+
+async function computeSignatureCounts(letterId: number) {
   const [byKind, byJurisdiction] = await Promise.all([
     db
       .selectFrom("signatures")
