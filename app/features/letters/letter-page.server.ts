@@ -170,7 +170,7 @@ export function forgetSignatureCounts(letterId?: number): void {
 }
 
 async function computeSignatureCounts(letterId: number) {
-  const [byKind, byJurisdiction] = await Promise.all([
+  const [byKind, byJurisdiction, listed] = await Promise.all([
     db
       .selectFrom("signatures")
       .select((eb) => ["kind", eb.fn.countAll<number>().as("n")])
@@ -191,9 +191,18 @@ async function computeSignatureCounts(letterId: number) {
       .where("signatures.status", "=", "confirmed")
       .groupBy(["jurisdictions.code", "jurisdictions.name_en", "jurisdictions.name_fr"])
       .execute(),
+    db
+      .selectFrom("signatures")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("letter_id", "=", letterId)
+      .where("status", "=", "confirmed")
+      .where("show_publicly", "=", 1)
+      .executeTakeFirstOrThrow(),
   ]);
   const kind = (k: string) => Number(byKind.find((r) => r.kind === k)?.n ?? 0);
   return {
+    /** Confirmed signatures whose signers agreed to be listed: the public list's length. */
+    listed: Number(listed.n),
     organisations: kind("organisation"),
     individuals: kind("individual"),
     byJurisdiction: byJurisdiction
@@ -203,35 +212,32 @@ async function computeSignatureCounts(letterId: number) {
 }
 
 /** One page of the people and organisations who signed, confirmed and agreed to be listed. */
-async function publicSignatories(letterId: number, page: number) {
+async function publicSignatories(letterId: number, page: number, total: number) {
   const base = db
     .selectFrom("signatures")
     .where("signatures.letter_id", "=", letterId)
     .where("signatures.status", "=", "confirmed")
     .where("signatures.show_publicly", "=", 1);
-  const [rows, count] = await Promise.all([
-    base
-      .leftJoin("jurisdictions", "jurisdictions.code", "signatures.jurisdiction_code")
-      // Public columns only: never the e-mail address, tokens, IP hash or who signed it in.
-      .select([
-        "signatures.id",
-        "signatures.kind",
-        "signatures.name",
-        "signatures.affiliation",
-        "signatures.jurisdiction_code",
-        "jurisdictions.name_en as jurisdiction_name_en",
-        "jurisdictions.name_fr as jurisdiction_name_fr",
-      ])
-      // "organisation" sorts after "individual": descending puts organisations first.
-      .orderBy("signatures.kind", "desc")
-      .orderBy("signatures.confirmed_at")
-      .orderBy("signatures.id")
-      .limit(SIGNATORIES_PER_PAGE)
-      .offset((page - 1) * SIGNATORIES_PER_PAGE)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n), page, perPage: SIGNATORIES_PER_PAGE };
+  const rows = await base
+    .leftJoin("jurisdictions", "jurisdictions.code", "signatures.jurisdiction_code")
+    // Public columns only: never the e-mail address, tokens, IP hash or who signed it in.
+    .select([
+      "signatures.id",
+      "signatures.kind",
+      "signatures.name",
+      "signatures.affiliation",
+      "signatures.jurisdiction_code",
+      "jurisdictions.name_en as jurisdiction_name_en",
+      "jurisdictions.name_fr as jurisdiction_name_fr",
+    ])
+    // "organisation" sorts after "individual": descending puts organisations first.
+    .orderBy("signatures.kind", "desc")
+    .orderBy("signatures.confirmed_at")
+    .orderBy("signatures.id")
+    .limit(SIGNATORIES_PER_PAGE)
+    .offset((page - 1) * SIGNATORIES_PER_PAGE)
+    .execute();
+  return { rows, total, page, perPage: SIGNATORIES_PER_PAGE };
 }
 
 /**
@@ -249,6 +255,7 @@ export async function getLetterPage(
   const versions = await listVersions(letter.id);
   const version =
     options.version && versions.some((v) => v.version === options.version) ? options.version : letter.current_version;
+  const countsOfLetter = signatureCounts(letter.id);
   const [texts, counts, signatories, threats] = await Promise.all([
     db
       .selectFrom("open_letter_texts")
@@ -257,8 +264,8 @@ export async function getLetterPage(
       .where("version", "=", version)
       .orderBy("id")
       .execute(),
-    signatureCounts(letter.id),
-    publicSignatories(letter.id, page),
+    countsOfLetter,
+    countsOfLetter.then((c) => publicSignatories(letter.id, page, c.listed)),
     db
       .selectFrom("open_letter_threats")
       .innerJoin("threats", "threats.id", "open_letter_threats.threat_id")
