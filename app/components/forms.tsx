@@ -143,3 +143,22 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/** A new password and its repetition, as every form that sets a password asks for them. */
+export function NewPasswordFields({
+  password,
+  confirmPassword,
+  hint,
+}: {
+  password: FieldMetadata<string>;
+  confirmPassword: FieldMetadata<string>;
+  hint?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t("fields.newPassword")} hint={hint} meta={password} type="password" autoComplete="new-password" />
+      <Field label={t("fields.confirmPassword")} meta={confirmPassword} type="password" autoComplete="new-password" />
+    </>
+  );
+}

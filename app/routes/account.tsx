@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, SelectField, NewPasswordFields } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { changePassword, getScopeName, updateProfile } from "~/features/auth/accounts.server";
 import { requireSession } from "~/features/auth/guards.server";
@@ -129,18 +129,7 @@ export default function AccountPage() {
             type="password"
             autoComplete="current-password"
           />
-          <Field
-            label={t("fields.newPassword")}
-            meta={passwordFields.password}
-            type="password"
-            autoComplete="new-password"
-          />
-          <Field
-            label={t("fields.confirmPassword")}
-            meta={passwordFields.confirmPassword}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={passwordFields.password} confirmPassword={passwordFields.confirmPassword} />
           <button type="submit">{t("account.changePassword")}</button>
         </Form>
       </section>

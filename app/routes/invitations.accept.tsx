@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, NewPasswordFields } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { getSession } from "~/features/auth/guards.server";
 import { acceptInvitation, getOpenInvitation } from "~/features/auth/invitations.server";
@@ -75,18 +75,10 @@ export default function AcceptInvitationPage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />
         <Field label={t("fields.name")} meta={fields.name} type="text" autoComplete="name" />
-        <Field
-          label={t("fields.newPassword")}
+        <NewPasswordFields
+          password={fields.password}
+          confirmPassword={fields.confirmPassword}
           hint={t("account.passwordRules")}
-          meta={fields.password}
-          type="password"
-          autoComplete="new-password"
-        />
-        <Field
-          label={t("fields.confirmPassword")}
-          meta={fields.confirmPassword}
-          type="password"
-          autoComplete="new-password"
         />
         <button type="submit">{t("invite.acceptSubmit")}</button>
       </Form>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrors } from "~/components/forms";
+import { FormErrors, NewPasswordFields } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { isCommonPassword } from "~/features/auth/password.server";
 import { isResetTokenUsable, resetPassword } from "~/features/auth/password-reset.server";
@@ -60,13 +60,7 @@ export default function ResetPasswordPage() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />
-        <Field label={t("fields.newPassword")} meta={fields.password} type="password" autoComplete="new-password" />
-        <Field
-          label={t("fields.confirmPassword")}
-          meta={fields.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit">{t("reset.submit")}</button>
       </Form>
     </div>

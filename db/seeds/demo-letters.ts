@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../schema";
+import type { Insertable, Kysely, Transaction } from "kysely";
+import type { Database, OpenLettersTable } from "../schema";
 
 /** Demo open letters: one open with signatures, one draft. Never run in production. */
 export const DEMO_OPEN_LETTER_SLUG = "global-encryption-day-2026-keep-end-to-end-encryption";
@@ -87,6 +87,31 @@ const PENDING: Array<[string, string]> = [
 ];
 const ORGANISATIONS_MAX = 9;
 
+type LetterRow = Pick<
+  Insertable<OpenLettersTable>,
+  "slug" | "status" | "opens_on" | "closes_on" | "signature_goal" | "created_by" | "created_at" | "updated_at"
+>;
+
+/** A letter at version 1 with its texts; the signing code keeps confirmed_count from then on. */
+async function insertLetter(
+  trx: Transaction<Database>,
+  letter: LetterRow,
+  texts: ReadonlyArray<{ language: string; title: string; body: string }>,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto("open_letters")
+    .values({ ...letter, current_version: 1, confirmed_count: 0, delivered_on: null, delivered_to: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const text of texts) {
+    await trx
+      .insertInto("open_letter_texts")
+      .values({ letter_id: id, version: 1, ...text, created_at: letter.created_at, updated_at: letter.updated_at })
+      .execute();
+  }
+  return id;
+}
+
 /** Idempotent: a letter that already exists (by slug) is left as it is. */
 export async function seedDemoLetters(db: Kysely<Database>): Promise<void> {
   const existing = await db
@@ -108,28 +133,19 @@ export async function seedDemoLetters(db: Kysely<Database>): Promise<void> {
 
     if (!has.has(DEMO_OPEN_LETTER_SLUG)) {
       const stamps = { created_at: at(-60 * 24 * 7), updated_at: at(-60 * 24) };
-      const { id } = await trx
-        .insertInto("open_letters")
-        .values({
+      const id = await insertLetter(
+        trx,
+        {
           slug: DEMO_OPEN_LETTER_SLUG,
           status: "open",
           opens_on: at(0).slice(0, 10),
           closes_on: at(60 * 24 * 240).slice(0, 10),
           signature_goal: 1000,
-          current_version: 1,
-          confirmed_count: 0,
-          delivered_on: null,
-          delivered_to: null,
           created_by: createdBy,
           ...stamps,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      for (const text of OPEN_TEXTS)
-        await trx
-          .insertInto("open_letter_texts")
-          .values({ letter_id: id, version: 1, ...text, ...stamps })
-          .execute();
+        },
+        OPEN_TEXTS,
+      );
       const csam = await trx
         .selectFrom("threats")
         .select("id")
@@ -240,28 +256,19 @@ export async function seedDemoLetters(db: Kysely<Database>): Promise<void> {
 
     if (!has.has(DEMO_DRAFT_LETTER_SLUG)) {
       const stamps = { created_at: at(0), updated_at: at(0) };
-      const { id } = await trx
-        .insertInto("open_letters")
-        .values({
+      await insertLetter(
+        trx,
+        {
           slug: DEMO_DRAFT_LETTER_SLUG,
           status: "draft",
           opens_on: null,
           closes_on: null,
           signature_goal: 500,
-          current_version: 1,
-          confirmed_count: 0,
-          delivered_on: null,
-          delivered_to: null,
           created_by: createdBy,
           ...stamps,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      for (const text of DRAFT_TEXTS)
-        await trx
-          .insertInto("open_letter_texts")
-          .values({ letter_id: id, version: 1, ...text, ...stamps })
-          .execute();
+        },
+        DRAFT_TEXTS,
+      );
     }
   });
 }

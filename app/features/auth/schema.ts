@@ -38,9 +38,11 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export function createNewPasswordSchema(isCommon?: (password: string) => boolean) {
+/** A new password typed twice, plus the form's other fields; the repetition must match. */
+function withNewPassword<T extends z.ZodRawShape>(shape: T, isCommon?: (password: string) => boolean) {
   return z
     .object({
+      ...shape,
       password: passwordField(isCommon),
       confirmPassword: z.string({ required_error: "validation.password.required" }),
     })
@@ -50,17 +52,15 @@ export function createNewPasswordSchema(isCommon?: (password: string) => boolean
     });
 }
 
+export function createNewPasswordSchema(isCommon?: (password: string) => boolean) {
+  return withNewPassword({}, isCommon);
+}
+
 export function createChangePasswordSchema(isCommon?: (password: string) => boolean) {
-  return z
-    .object({
-      currentPassword: z.string({ required_error: "validation.password.required" }).max(PASSWORD_MAX),
-      password: passwordField(isCommon),
-      confirmPassword: z.string({ required_error: "validation.password.required" }),
-    })
-    .refine((value) => value.password === value.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "validation.password.mismatch",
-    });
+  return withNewPassword(
+    { currentPassword: z.string({ required_error: "validation.password.required" }).max(PASSWORD_MAX) },
+    isCommon,
+  );
 }
 
 export const ForgotPasswordSchema = z.object({ email });
@@ -84,14 +84,5 @@ export const UserRoleSchema = z.object({
 });
 
 export function createAcceptInvitationSchema(isCommon?: (password: string) => boolean) {
-  return z
-    .object({
-      name,
-      password: passwordField(isCommon),
-      confirmPassword: z.string({ required_error: "validation.password.required" }),
-    })
-    .refine((value) => value.password === value.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "validation.password.mismatch",
-    });
+  return withNewPassword({ name }, isCommon);
 }
