@@ -16,6 +16,16 @@ export interface Config {
   outboxIntervalMs: number;
   /** How long anonymous public pages stay in the micro-cache; 0 turns it off. */
   pageCacheTtlMs: number;
+  /** Resend's API address; tests and benches point it at a local Resend-compatible server. */
+  resendBaseUrl: string | undefined;
+  /** The Svix signing secret of the Resend webhook (`whsec_...`); without it the webhook answers 401. */
+  resendWebhookSecret: string | undefined;
+  /** Resend's request rate limit; the worker paces its batch requests to stay under it. */
+  resendRequestsPerSecond: number;
+  /** Days after delivery when a campaign letter's sender e-mail and locality are scrubbed. */
+  letterScrubDays: number;
+  /** The From address of letters to lawmakers unless a campaign sets its own. */
+  campaignFrom: string;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -33,6 +43,11 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
     pageCacheTtlMs: Number(env.PAGE_CACHE_TTL_MS ?? 5000),
+    resendBaseUrl: env.RESEND_BASE_URL || undefined,
+    resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
+    resendRequestsPerSecond: Number(env.RESEND_REQUESTS_PER_SECOND ?? 2),
+    letterScrubDays: Number(env.LETTER_SCRUB_DAYS ?? 90),
+    campaignFrom: env.CAMPAIGN_FROM ?? "Letters to lawmakers <letters@example.org>",
   };
 }
 

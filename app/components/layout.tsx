@@ -9,7 +9,7 @@ interface HeaderUser {
   role: Role;
 }
 
-const SECTIONS = ["threats", "coalition", "letters", "events", "chapters", "targets"] as const;
+const SECTIONS = ["threats", "coalition", "letters", "campaigns", "events", "chapters", "targets"] as const;
 
 export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: string }) {
   const { t } = useTranslation();

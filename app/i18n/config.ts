@@ -10,6 +10,16 @@ import frCommon from "./locales/fr/common.json";
 import frEmail from "./locales/fr/email.json";
 import frLetters from "./locales/fr/letters.json";
 import frSignatures from "./locales/fr/signatures.json";
+import enLawmakers from "./locales/en/lawmakers.json";
+import frLawmakers from "./locales/fr/lawmakers.json";
+import enCampaigns from "./locales/en/campaigns.json";
+import frCampaigns from "./locales/fr/campaigns.json";
+import enActions from "./locales/en/actions.json";
+import frActions from "./locales/fr/actions.json";
+import enEvents from "./locales/en/events.json";
+import frEvents from "./locales/fr/events.json";
+import enTargets from "./locales/en/targets.json";
+import frTargets from "./locales/fr/targets.json";
 import enMap from "./locales/en/map.json";
 import enThreats from "./locales/en/threats.json";
 import frMap from "./locales/fr/map.json";
@@ -34,6 +44,11 @@ export const resources = {
     applications: enApplications,
     letters: enLetters,
     signatures: enSignatures,
+    lawmakers: enLawmakers,
+    campaigns: enCampaigns,
+    actions: enActions,
+    events: enEvents,
+    targets: enTargets,
   },
   fr: {
     common: frCommon,
@@ -44,14 +59,36 @@ export const resources = {
     applications: frApplications,
     letters: frLetters,
     signatures: frSignatures,
+    lawmakers: frLawmakers,
+    campaigns: frCampaigns,
+    actions: frActions,
+    events: frEvents,
+    targets: frTargets,
   },
 } as const;
+
+export const NAMESPACES = [
+  "common",
+  "email",
+  "threats",
+  "map",
+  "coalition",
+  "applications",
+  "letters",
+  "signatures",
+  "lawmakers",
+  "campaigns",
+  "actions",
+  "events",
+  "targets",
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];
 
 export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "email", "threats", "map", "coalition", "applications", "letters", "signatures"],
+  ns: [...NAMESPACES],
   interpolation: { escapeValue: false },
   resources,
 };

@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import i18next, { type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale } from "./config";
+import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale, type Namespace } from "./config";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -29,10 +29,7 @@ const fixed = i18next.createInstance();
 const ready = fixed.init({ ...i18nConfig, lng: DEFAULT_LOCALE });
 
 /** A translation function for a given locale outside a request (e-mails, jobs). */
-export async function getFixedT(
-  locale: string,
-  ns: "common" | "email" | "threats" | "map" | "coalition" | "applications" | "letters" | "signatures" = "common",
-): Promise<TFunction> {
+export async function getFixedT(locale: string, ns: Namespace = "common"): Promise<TFunction> {
   await ready;
   return fixed.getFixedT(isLocale(locale) ? locale : DEFAULT_LOCALE, ns);
 }

@@ -67,6 +67,36 @@ export default function StaffHome() {
         </section>
         <section className="card">
           <h2>
+            <Link to="/lawmakers">{t("staff.lawmakersTitle")}</Link>
+          </h2>
+          <p>{t("staff.lawmakersBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
+            <Link to="/staff/campaigns">{t("staff.campaignsTitle")}</Link>
+          </h2>
+          <p>{t("staff.campaignsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
+            <Link to="/staff/actions">{t("staff.actionsTitle")}</Link>
+          </h2>
+          <p>{t("staff.actionsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
+            <Link to="/staff/events">{t("staff.eventsTitle")}</Link>
+          </h2>
+          <p>{t("staff.eventsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
+            <Link to="/staff/targets">{t("staff.targetsTitle")}</Link>
+          </h2>
+          <p>{t("staff.targetsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
             <Link to="/staff/audit">{t("audit.title")}</Link>
           </h2>
           <p>{t("staff.auditBlurb")}</p>

@@ -4,6 +4,8 @@ import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_threats";
 import * as m0003 from "./0003_coalition";
 import * as m0004 from "./0004_open_letters";
+import * as m0005 from "./0005_campaigns";
+import * as m0006 from "./0006_actions_events_targets";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -16,4 +18,6 @@ export const migrations: Record<string, MigrationModule> = {
   "0002_threats": m0002,
   "0003_coalition": m0003,
   "0004_open_letters": m0004,
+  "0005_campaigns": m0005,
+  "0006_actions_events_targets": m0006,
 };

@@ -18,6 +18,8 @@ export interface ChaptersTable extends Timestamps {
   jurisdiction_code: string;
   kind: "chapter" | "sig";
   status: "active" | "inactive";
+  /** World region for filters (see REGIONS in activity.ts); null until set. */
+  region: string | null;
 }
 
 export interface UsersTable extends Timestamps {

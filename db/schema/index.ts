@@ -10,6 +10,24 @@ import type {
   SessionsTable,
   UsersTable,
 } from "./accounts";
+import type {
+  AdvocacyActionsTable,
+  EventEditionsTable,
+  EventRsvpsTable,
+  EventsTable,
+  TargetSnapshotsTable,
+  TargetsTable,
+} from "./activity";
+import type {
+  CampaignLetterEventsTable,
+  CampaignLettersTable,
+  CampaignSendersTable,
+  CampaignTargetsTable,
+  CampaignTemplatesTable,
+  LawmakersTable,
+  LetterCampaignsTable,
+  WebhookDeliveriesTable,
+} from "./campaigns";
 import type { CoalitionApplicationsTable, CoalitionMembersTable } from "./coalition";
 import type {
   OpenLettersTable,
@@ -34,6 +52,8 @@ import type {
 } from "./threats";
 
 export * from "./accounts";
+export * from "./activity";
+export * from "./campaigns";
 export * from "./coalition";
 export * from "./letters";
 export * from "./threats";
@@ -66,6 +86,20 @@ export interface Database {
   open_letter_threats: OpenLetterThreatsTable;
   signatures: SignaturesTable;
   signature_blocklist: SignatureBlocklistTable;
+  lawmakers: LawmakersTable;
+  letter_campaigns: LetterCampaignsTable;
+  campaign_templates: CampaignTemplatesTable;
+  campaign_targets: CampaignTargetsTable;
+  campaign_senders: CampaignSendersTable;
+  campaign_letters: CampaignLettersTable;
+  campaign_letter_events: CampaignLetterEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  advocacy_actions: AdvocacyActionsTable;
+  event_editions: EventEditionsTable;
+  events: EventsTable;
+  event_rsvps: EventRsvpsTable;
+  targets: TargetsTable;
+  target_snapshots: TargetSnapshotsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,8 +1,13 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/features/auth/password.server";
 import type { Database, Role } from "../schema";
+import { seedDemoActions } from "./demo-actions";
+import { seedDemoCampaigns } from "./demo-campaigns";
 import { seedDemoCoalition } from "./demo-coalition";
+import { seedDemoEvents } from "./demo-events";
+import { seedDemoLawmakers } from "./demo-lawmakers";
 import { seedDemoLetters } from "./demo-letters";
+import { seedDemoTargets } from "./demo-targets";
 import { seedDemoThreats } from "./demo-threats";
 
 const DEMO_CHAPTERS = [
@@ -103,4 +108,9 @@ export async function seedDemo(db: Kysely<Database>, password: string): Promise<
   await seedDemoCoalition(db);
   await seedDemoThreats(db);
   await seedDemoLetters(db);
+  await seedDemoLawmakers(db);
+  await seedDemoCampaigns(db);
+  await seedDemoActions(db);
+  await seedDemoEvents(db);
+  await seedDemoTargets(db);
 }

@@ -7,26 +7,25 @@ import { createLetter, openLetter } from "~/features/letters/letters.server";
 import { createThreat } from "~/features/threats/mutations.server";
 import { db } from "../../db/connection";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
+import {
+  adminOnly,
+  all,
+  anonymousOnly,
+  EVERYONE,
+  signedIn,
+  staffOnly,
+  type Expectation,
+  type MatrixArea,
+  type Who,
+} from "./route-matrix/expectations";
 
-type Who = "anonymous" | keyof typeof DEMO;
-const EVERYONE: Who[] = ["anonymous", "admin", "staff", "chapter_lead", "chapter_member", "coalition_member"];
-type Expectation = Record<Who, number>;
-
-const all = (status: number): Expectation => Object.fromEntries(EVERYONE.map((w) => [w, status])) as Expectation;
-const signedIn = (status: number): Expectation => ({ ...all(status), anonymous: 302 });
-const staffOnly: Expectation = {
-  anonymous: 302,
-  admin: 200,
-  staff: 200,
-  chapter_lead: 403,
-  chapter_member: 403,
-  coalition_member: 403,
-};
-const adminOnly: Expectation = { ...staffOnly, staff: 403 };
-const anonymousOnly: Expectation = { ...all(302), anonymous: 200 };
+/** The areas added since: one file each, so that features do not all edit this one. */
+const AREAS = Object.values(
+  import.meta.glob<MatrixArea>("./route-matrix/*.matrix.ts", { eager: true, import: "area" }),
+);
 
 /** Route id (as in the build) → a concrete path and who gets what. `:id` is filled in below. */
-const MATRIX: Record<string, { path: string; expect: Expectation }> = {
+const CORE_MATRIX: Record<string, { path: string; expect: Expectation }> = {
   "routes/_index": { path: "/", expect: all(200) },
   "routes/threats._index": { path: "/threats", expect: all(200) },
   "routes/coalition._index": { path: "/coalition", expect: all(200) },
@@ -110,7 +109,7 @@ const MATRIX: Record<string, { path: string; expect: Expectation }> = {
 };
 
 /** Unknown objects answer 404 to those allowed to look, never 500. */
-const NOT_FOUND: Array<{ path: string; as: Who }> = [
+const CORE_NOT_FOUND: Array<{ path: string; as: Who }> = [
   { path: "/staff/mail/999999", as: "staff" },
   { path: "/staff/mail/999999/html", as: "staff" },
   { path: "/staff/mail/not-a-number", as: "staff" },
@@ -133,6 +132,13 @@ const NOT_FOUND: Array<{ path: string; as: Who }> = [
   { path: "/staff/letters/no-such-letter/signatures.csv", as: "staff" },
   { path: "/no-such-page", as: "anonymous" },
 ];
+
+const MATRIX: Record<string, { path: string; expect: Expectation }> = Object.assign(
+  {},
+  CORE_MATRIX,
+  ...AREAS.map((a) => a.entries),
+);
+const NOT_FOUND = [...CORE_NOT_FOUND, ...AREAS.flatMap((a) => a.notFound ?? [])];
 
 let server: TestServer;
 const clients = new Map<Who, Client>();
@@ -176,7 +182,10 @@ beforeAll(async () => {
   });
   if (!letter.ok) throw new Error("could not create the test letter");
   await openLetter(staff, letter.id);
+  const areaParams: Record<string, string> = {};
+  for (const area of AREAS) Object.assign(areaParams, await area.setup?.({ staff }));
   params = {
+    ...areaParams,
     letter: letter.slug,
     mail: String(mail.id),
     user: String(user.id),

@@ -1,0 +1,124 @@
+import type { Generated } from "kysely";
+import type { Timestamps } from "./common";
+
+export const ACTION_KINDS = [
+  "meeting",
+  "written_submission",
+  "open_letter",
+  "public_statement",
+  "media",
+  "social_media",
+  "training",
+  "impact_assessment",
+  "amicus_brief",
+  "event",
+  "other",
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export const ACTION_REVIEW_STATUSES = ["pending", "accepted", "needs_changes", "withdrawn"] as const;
+export type ActionReviewStatus = (typeof ACTION_REVIEW_STATUSES)[number];
+
+export const REGIONS = ["africa", "americas", "asia_pacific", "europe", "middle_east", "global"] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const EVENT_KINDS = ["letter_signing", "direct_advocacy", "training", "media", "online", "other"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_STATUSES = ["submitted", "approved", "changes_requested", "withdrawn"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export interface AdvocacyActionsTable extends Timestamps {
+  id: Generated<number>;
+  chapter_id: number | null;
+  coalition_member_id: number | null;
+  logged_by: number | null;
+  kind: ActionKind;
+  occurred_on: string;
+  description: string;
+  policymakers: string | null;
+  threat_id: number | null;
+  outcome: string | null;
+  evidence_url: string | null;
+  review_status: ActionReviewStatus;
+  review_comment: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+}
+
+export interface EventEditionsTable extends Timestamps {
+  id: Generated<number>;
+  year: number;
+  /** The day itself, YYYY-MM-DD. */
+  day: string;
+  theme: string | null;
+}
+
+export interface EventsTable extends Timestamps {
+  id: Generated<number>;
+  edition_id: number;
+  slug: string;
+  title: string;
+  kind: EventKind;
+  chapter_id: number | null;
+  coalition_member_id: number | null;
+  organiser_name: string;
+  submitted_by: number | null;
+  jurisdiction_code: string;
+  city: string | null;
+  online: number;
+  /** Wall-clock "YYYY-MM-DDTHH:mm" in `timezone`. */
+  starts_local: string;
+  ends_local: string;
+  /** IANA time zone, e.g. "Africa/Nairobi". */
+  timezone: string;
+  /** The same instants in UTC, ISO 8601. */
+  starts_at: string;
+  ends_at: string;
+  description: string;
+  registration_url: string | null;
+  expected_reach: number | null;
+  status: EventStatus;
+  review_comment: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  attendance: number | null;
+  online_views: number | null;
+  media_reach: number | null;
+  reported_at: string | null;
+  rsvp_count: number;
+}
+
+export interface EventRsvpsTable extends Timestamps {
+  id: Generated<number>;
+  event_id: number;
+  name: string;
+  email: string;
+  email_normalised: string;
+  share_with_organiser: number;
+  locale: string;
+  status: "pending" | "confirmed";
+  confirm_token_hash: string | null;
+  confirmed_at: string | null;
+}
+
+export interface TargetsTable extends Timestamps {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  metric: string;
+  /** JSON object of the metric's filter, or null. */
+  filter: string | null;
+  comparison: "at_least";
+  goal: number;
+  manual_value: number | null;
+  manual_evidence: string | null;
+  position: number;
+  created_by: number | null;
+}
+
+export interface TargetSnapshotsTable {
+  target_id: number;
+  value: number;
+  /** JSON: the drill-down rows and the unit at the time of the snapshot. */
+  details: string;
+  taken_at: string;
+}

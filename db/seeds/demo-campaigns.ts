@@ -1,0 +1,7 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema";
+
+/** Demo campaigns (filled in with the feature). Idempotent: safe to run on a seeded database. */
+export async function seedDemoCampaigns(db: Kysely<Database>): Promise<void> {
+  void db;
+}
