@@ -130,7 +130,7 @@ function valuesOf(input: LawmakerInput): LawmakerValues {
     jurisdiction_code: input.jurisdiction,
     constituency: input.constituency || null,
     party: input.party || null,
-    email: input.email || null,
+    email: input.email ? input.email.toLowerCase() : null,
     contact_url: input.contactUrl || null,
     source_url: input.sourceUrl || null,
     verified_on: input.verifiedOn || null,

@@ -108,7 +108,8 @@ export function validateRow(
       jurisdiction_code: jurisdiction,
       constituency,
       party,
-      email: email || null,
+      // Stored lower-cased, as the import and the campaigns compare addresses.
+      email: email ? email.toLowerCase() : null,
       contact_url: contactUrl,
       source_url: sourceUrl,
       verified_on: verifiedOn || null,
