@@ -209,9 +209,7 @@ export default function LawmakersImportPage() {
       {result?.report && summary && !result.fileErrors.length && !busy ? (
         <section aria-labelledby="import-report" className="stack">
           <h2 id="import-report">{result.intent === "import" ? t("import.notImported") : t("import.report")}</h2>
-          {result.report.format === "us_congress" ? (
-            <p className="alert alert-info">{t("import.usDetected")}</p>
-          ) : null}
+          {result.report.format === "us_congress" ? <p className="alert alert-info">{t("import.usDetected")}</p> : null}
           <p role="status" className={summary.errors ? "alert alert-error" : "alert alert-info"}>
             {t("import.summary", {
               rows: number(summary.rows),

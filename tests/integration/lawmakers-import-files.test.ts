@@ -134,7 +134,9 @@ describe("scale", () => {
     expect(await lawmakerCount()).toBe(before + 5_000);
     const again = await timedImport(csv);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 5_000 });
-    const changed = await timedImport(csv.replaceAll("House of Councillors,JP,District 1,", "House of Councillors,JP,Tokyo 1,"));
+    const changed = await timedImport(
+      csv.replaceAll("House of Councillors,JP,District 1,", "House of Councillors,JP,Tokyo 1,"),
+    );
     expect(changed.created).toBe(0);
     expect(changed.updated).toBeGreaterThan(100);
     expect(await lawmakerCount()).toBe(before + 5_000);
@@ -179,7 +181,11 @@ describe("hostile input", () => {
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain("Paris &lt;b&gt;1&lt;/b&gt;");
     expect(await lawmakerCount()).toBeGreaterThan(0);
-    const nfc = await db.selectFrom("lawmakers").select("name").where("email", "=", "f6@example.org").executeTakeFirst();
+    const nfc = await db
+      .selectFrom("lawmakers")
+      .select("name")
+      .where("email", "=", "f6@example.org")
+      .executeTakeFirst();
     expect(nfc?.name).toBe("José Núñez".normalize("NFC"));
     const api = (await (await new Client(server.url).get("/api/v1/lawmakers?jurisdiction=FR")).json()) as {
       data: Array<{ name: string }>;
@@ -197,7 +203,11 @@ describe("hostile input", () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("The file has more than 20,000 rows: split it.");
 
-    const latin1 = new Uint8Array([...Buffer.from(`${HEADER}\nJos`), 0xe9, ...Buffer.from(",MP,A,FR,,,,https://e.example,,\n")]);
+    const latin1 = new Uint8Array([
+      ...Buffer.from(`${HEADER}\nJos`),
+      0xe9,
+      ...Buffer.from(",MP,A,FR,,,,https://e.example,,\n"),
+    ]);
     const notUtf8 = await upload(latin1, "check");
     expect(notUtf8.status).toBe(400);
     expect(await notUtf8.text()).toContain("not UTF-8");

@@ -95,7 +95,10 @@ describe("dry run", () => {
   });
 
   it("offers the Import button with the checked file when every row is right", async () => {
-    const response = await upload(`${HEADER}\nA Person,MP,Parliament,FR,,,a.person@example.org,,,2026-01-01\n`, "check");
+    const response = await upload(
+      `${HEADER}\nA Person,MP,Parliament,FR,,,a.person@example.org,,,2026-01-01\n`,
+      "check",
+    );
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("1 rows: 1 to create, 0 to update, 0 unchanged, 0 with errors.");

@@ -78,7 +78,12 @@ export async function lawmakerCounts(now: Date = new Date()) {
       eb.fn.countAll<number | string>().as("total"),
       eb.fn
         .sum<number | string | null>(
-          eb.case().when(eb.or([eb("verified_on", "is", null), eb("verified_on", "<", cutoff)])).then(1).else(0).end(),
+          eb
+            .case()
+            .when(eb.or([eb("verified_on", "is", null), eb("verified_on", "<", cutoff)]))
+            .then(1)
+            .else(0)
+            .end(),
         )
         .as("stale"),
       eb.fn
