@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     imported:
       created !== null && updated !== null && unchanged !== null ? { created, updated, unchanged, ms: ms ?? 0 } : null,
-    columns: IMPORT_COLUMNS.join(","),
+    columns: IMPORT_COLUMNS.join(", "),
     maxRows: MAX_IMPORT_ROWS,
     maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024,
   };
