@@ -108,6 +108,34 @@ describe("the staff directory", () => {
   });
 });
 
+describe("in French", () => {
+  it("translates the directory, the import report and the edit page, with no key left raw", async () => {
+    const french = { "Accept-Language": "fr" };
+    const directory = await (await staff.get("/lawmakers?stale=1", french)).text();
+    expect(directory).toContain("Parlementaires");
+    expect(directory).toContain("À revérifier");
+    const lawmaker = await db.selectFrom("lawmakers").select("id").executeTakeFirstOrThrow();
+    const edit = await (await staff.get(`/lawmakers/${lawmaker.id}`, french)).text();
+    expect(edit).toContain("Retour aux parlementaires");
+    const form = new FormData();
+    form.set("intent", "check");
+    form.set(
+      "file",
+      new File(
+        ["name,title,body,jurisdiction,constituency,party,email,contact_url,source_url,verified_on\nX,,A,XX,,,,,,\n"],
+        "x.csv",
+      ),
+    );
+    const report = await (
+      await staff.request("/lawmakers/import", { method: "POST", body: form, headers: french })
+    ).text();
+    expect(report).toContain("Juridiction inconnue");
+    expect(report).toContain("Un e-mail ou une URL de contact est requis.");
+    for (const html of [directory, edit, report])
+      expect(html).not.toMatch(/>(directory|import|form|columns)\.[a-z_.]+</i);
+  });
+});
+
 describe("editing a lawmaker", () => {
   it("saves a valid form, audits the change and keeps the search text current", async () => {
     const lawmaker = await db
