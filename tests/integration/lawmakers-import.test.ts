@@ -129,7 +129,14 @@ describe("import", () => {
       .where("action", "=", "lawmaker.import")
       .orderBy("id", "desc")
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.after_json!)).toMatchObject({ rows: 2, created: 2, updated: 0 });
+    const after = JSON.parse(audit.after_json!) as { created_ids: number[] };
+    expect(after).toMatchObject({ rows: 2, created: 2, updated: 0 });
+    const created = await db
+      .selectFrom("lawmakers")
+      .select("id")
+      .where("email", "in", ["all.or.one@example.org", "broken@example.org"])
+      .execute();
+    expect(after.created_ids.sort()).toEqual(created.map((row) => row.id).sort());
     const page = await (await staff.get("/lawmakers/import?created=2&updated=0&unchanged=0&ms=120")).text();
     expect(page).toContain("Import done in 0.1 s: 2 lawmakers created, 0 updated, 0 unchanged.");
   });
