@@ -30,7 +30,7 @@ const MAX_FIELD_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 16;
 /** The whole request: the file or its base64 copy, the button, and the multipart framing. */
 const MAX_REQUEST_BYTES = MAX_FIELD_BYTES + 64 * 1024;
 /** The report table lists every row with errors, and the others up to this many. */
-const TABLE_LIMIT = 1_000;
+const TABLE_LIMIT = 300;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -201,7 +201,8 @@ export default function LawmakersImportPage() {
       <ImportProgress
         busy={busy}
         intent={pendingIntent === "import" ? "import" : "check"}
-        rows={result?.csv && summary ? summary.rows : null}
+        // The checked file's row count, when it is that file being imported.
+        rows={result?.csv && summary && navigation.formData?.has("csv") ? summary.rows : null}
       />
 
       {result && !busy ? <FileErrors errors={result.fileErrors} columns={columns} /> : null}
