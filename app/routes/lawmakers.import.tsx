@@ -157,6 +157,7 @@ export default function LawmakersImportPage() {
       {imported && !result && !busy ? (
         <p className="alert alert-success" role="status">
           {t("import.done", {
+            count: imported.created,
             created: number(imported.created),
             updated: number(imported.updated),
             unchanged: number(imported.unchanged),
@@ -213,6 +214,7 @@ export default function LawmakersImportPage() {
           {result.report.format === "us_congress" ? <p className="alert alert-info">{t("import.usDetected")}</p> : null}
           <p role="status" className={summary.errors ? "alert alert-error" : "alert alert-info"}>
             {t("import.summary", {
+              count: summary.rows,
               rows: number(summary.rows),
               create: number(summary.create),
               update: number(summary.update),

@@ -101,7 +101,7 @@ describe("dry run", () => {
     );
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("1 rows: 1 to create, 0 to update, 0 unchanged, 0 with errors.");
+    expect(html).toContain("1 row: 1 to create, 0 to update, 0 unchanged, 0 with errors.");
     expect(html).toMatch(/name="csv" value="[A-Za-z0-9+/=]+"/);
     expect(await db.selectFrom("lawmakers").select("id").where("name", "=", "A Person").executeTakeFirst()).toBe(
       undefined,
