@@ -1,0 +1,75 @@
+/**
+ * The open-data contract of `GET /api/v1/lawmakers`: who a letter can be addressed to and how to
+ * reach them officially, and nothing else (no source, no dates, no internal keys).
+ */
+import { z } from "zod";
+import { listLawmakers, type LawmakerRow } from "./lawmakers.server";
+import { DEFAULT_PER_PAGE, LawmakerFiltersSchema } from "./schema";
+
+const ApiFiltersSchema = LawmakerFiltersSchema.pick({
+  jurisdiction: true,
+  body: true,
+  party: true,
+  constituency: true,
+  q: true,
+  page: true,
+  per_page: true,
+});
+type ApiFilters = z.infer<typeof ApiFiltersSchema>;
+const KNOWN = new Set(Object.keys(ApiFiltersSchema.shape));
+
+/** Strict parse: unknown or bad parameters are named. Repeated parameters take the first value. */
+export function parseApiFilters(
+  params: URLSearchParams,
+): { ok: true; filters: ApiFilters } | { ok: false; errors: Record<string, string> } {
+  // No prototype: a parameter named `__proto__` or `toString` is just an unknown parameter.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, value] of params) if (!Object.hasOwn(raw, key)) raw[key] = value;
+  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const key of Object.keys(raw)) if (!KNOWN.has(key)) errors[key] = "unknown parameter";
+  const result = ApiFiltersSchema.safeParse(raw);
+  if (!result.success) for (const issue of result.error.issues) errors[String(issue.path[0])] = issue.message;
+  if (Object.keys(errors).length || !result.success) return { ok: false, errors };
+  return { ok: true, filters: result.data };
+}
+
+export interface ApiLawmaker {
+  id: number;
+  name: string;
+  title: string | null;
+  body: string;
+  jurisdiction: string;
+  constituency: string | null;
+  party: string | null;
+  /** The official contact: the contact form, else `mailto:` the official address. */
+  url: string | null;
+}
+
+export function officialContact(row: Pick<LawmakerRow, "contact_url" | "email">): string | null {
+  if (row.contact_url) return row.contact_url;
+  return row.email ? `mailto:${row.email}` : null;
+}
+
+export function serializeLawmaker(row: LawmakerRow): ApiLawmaker {
+  // Fields picked one by one: a new column can never leak through.
+  return {
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    body: row.body,
+    jurisdiction: row.jurisdiction_code,
+    constituency: row.constituency,
+    party: row.party,
+    url: officialContact(row),
+  };
+}
+
+export async function lawmakersApi(filters: ApiFilters) {
+  const page = filters.page ?? 1;
+  const perPage = filters.per_page ?? DEFAULT_PER_PAGE;
+  const result = await listLawmakers({ ...filters, page, per_page: perPage });
+  return {
+    data: result.rows.map(serializeLawmaker),
+    meta: { page, per_page: perPage, total: result.total },
+  };
+}

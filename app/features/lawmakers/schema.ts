@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { httpUrl, optionalText, requiredText } from "../threats/schema";
+import { MAX_LENGTH } from "./constants";
+
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+const jurisdiction = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^([A-Z]{2}|EU|INT)$/, "must be an ISO 3166-1 alpha-2 code, EU or INT");
+
+export const MAX_PER_PAGE = 100;
+export const DEFAULT_PER_PAGE = 50;
+
+/** The directory's and the API's filters (the API accepts a subset, see api.server.ts). */
+export const LawmakerFiltersSchema = z.object({
+  jurisdiction: optional(jurisdiction),
+  body: optional(z.string().trim().max(MAX_LENGTH.body, "must be at most 200 characters")),
+  party: optional(z.string().trim().max(MAX_LENGTH.party, "must be at most 120 characters")),
+  constituency: optional(z.string().trim().max(MAX_LENGTH.constituency, "must be at most 200 characters")),
+  q: optional(z.string().trim().max(200, "must be at most 200 characters")),
+  stale: optional(z.enum(["1"])),
+  contact_form_only: optional(z.enum(["1"])),
+  page: optional(z.coerce.number().int().min(1).max(100_000)),
+  per_page: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)),
+});
+export type LawmakerFilters = z.infer<typeof LawmakerFiltersSchema>;
+
+/** Lenient parse for the page: a bad value is dropped rather than failing the whole page. */
+export function parseFiltersLeniently(params: URLSearchParams): LawmakerFilters {
+  const filters: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(LawmakerFiltersSchema.shape)) {
+    const parsed = schema.safeParse(params.get(key) ?? undefined);
+    if (parsed.success && parsed.data !== undefined) filters[key] = parsed.data;
+  }
+  return filters as LawmakerFilters;
+}
+
+/** One line of text: no line breaks either (names and titles end up in letter headers). */
+const NO_BREAK = (v: string | undefined) => v === undefined || !/[\r\n]/.test(v);
+const requiredLine = (max: number) => requiredText(max).refine(NO_BREAK, "validation.controlCharacters");
+const optionalLine = (max: number) => optionalText(max).refine(NO_BREAK, "validation.controlCharacters");
+
+/** The staff edit form of one lawmaker. */
+export const LawmakerSchema = z
+  .object({
+    name: requiredLine(MAX_LENGTH.name),
+    title: optionalLine(MAX_LENGTH.title),
+    body: requiredLine(MAX_LENGTH.body),
+    jurisdiction: z
+      .string({ required_error: "validation.required" })
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
+    constituency: optionalLine(MAX_LENGTH.constituency),
+    party: optionalLine(MAX_LENGTH.party),
+    email: z.string().trim().max(MAX_LENGTH.email, "validation.tooLong").email("validation.email.invalid").optional(),
+    contactUrl: httpUrl.optional(),
+    sourceUrl: httpUrl.optional(),
+    verifiedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+      .refine(
+        (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+        "validation.date",
+      )
+      .optional(),
+  })
+  .refine((value) => value.email || value.contactUrl, {
+    path: ["contactUrl"],
+    message: "lawmakers:form.contactRequired",
+  });
+export type LawmakerInput = z.infer<typeof LawmakerSchema>;

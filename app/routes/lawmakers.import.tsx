@@ -1,0 +1,244 @@
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/layout";
+import { requireStaff } from "~/features/auth/guards.server";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/features/lawmakers/constants";
+import {
+  checkImport,
+  decodeCsv,
+  hasErrors,
+  importLawmakers,
+  type FileError,
+  type ImportReport,
+  type ImportRow,
+} from "~/features/lawmakers/import.server";
+import { FileErrors, ImportProgress, ReportTable } from "~/features/lawmakers/import-ui";
+
+export const handle = { titleKey: "lawmakers:import.title" };
+
+/** The file travels back with the Import button as base64 in a hidden field: a third larger. */
+const MAX_FIELD_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 16;
+/** The whole request: the file or its base64 copy, the button, and the multipart framing. */
+const MAX_REQUEST_BYTES = MAX_FIELD_BYTES + 64 * 1024;
+/** The report table lists every row with errors, and the others up to this many. */
+const TABLE_LIMIT = 300;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const params = new URL(request.url).searchParams;
+  const count = (name: string) => {
+    const value = params.get(name);
+    return value && /^\d{1,7}$/.test(value) ? Number(value) : null;
+  };
+  const created = count("created");
+  const updated = count("updated");
+  const unchanged = count("unchanged");
+  const ms = count("ms");
+  return {
+    imported:
+      created !== null && updated !== null && unchanged !== null ? { created, updated, unchanged, ms: ms ?? 0 } : null,
+    columns: IMPORT_COLUMNS.join(", "),
+    maxRows: MAX_IMPORT_ROWS,
+    maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024,
+  };
+}
+
+export type ActionResult =
+  | { intent: "check" | "import"; fileErrors: FileError[]; report: null; csv: null; shown: null }
+  | {
+      intent: "check" | "import";
+      fileErrors: FileError[];
+      report: Omit<ImportReport, "rows">;
+      /** The checked file, base64, for the Import button (only when it has no errors). */
+      csv: string | null;
+      shown: { rows: ImportRow[]; total: number };
+    };
+
+function fileProblem(intent: "check" | "import", error: FileError) {
+  return data<ActionResult>({ intent, fileErrors: [error], report: null, csv: null, shown: null }, { status: 400 });
+}
+
+/** Every row with errors or notes first, then the others, up to the table's limit. */
+function shownRows(rows: ImportRow[]) {
+  const flagged = rows.filter((row) => row.action === "error" || row.notes.length);
+  const others = rows.filter((row) => row.action !== "error" && !row.notes.length);
+  const shown = [...flagged, ...others.slice(0, Math.max(0, TABLE_LIMIT - flagged.length))];
+  shown.sort((a, b) => a.line - b.line);
+  return { rows: shown, total: rows.length };
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  // Browsers always say how large a form is: refuse before reading what is too large or unsaid.
+  const length = request.headers.get("Content-Length");
+  if (!length || !/^\d{1,12}$/.test(length)) return fileProblem("check", { code: "file.missing" });
+  if (Number(length) > MAX_REQUEST_BYTES) return fileProblem("check", { code: "file.too_large" });
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return fileProblem("check", { code: "file.too_large" });
+    return fileProblem("check", { code: "file.missing" });
+  }
+  const intent = formData.get("intent") === "import" ? "import" : "check";
+
+  let bytes: Uint8Array | null = null;
+  const file = formData.get("file");
+  const copy = formData.get("csv");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_IMPORT_BYTES) return fileProblem(intent, { code: "file.too_large" });
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } else if (typeof copy === "string" && copy && BASE64.test(copy)) {
+    bytes = new Uint8Array(Buffer.from(copy, "base64"));
+  }
+  if (!bytes) return fileProblem(intent, { code: "file.missing" });
+  const decoded = decodeCsv(bytes);
+  if (!decoded.ok) return fileProblem(intent, decoded.error);
+
+  if (intent === "import") {
+    const started = performance.now();
+    const outcome = await importLawmakers(user, decoded.text);
+    if (outcome.ok) {
+      const ms = Math.round(performance.now() - started);
+      const { created, updated, unchanged } = outcome;
+      throw redirect(`/lawmakers/import?created=${created}&updated=${updated}&unchanged=${unchanged}&ms=${ms}`);
+    }
+    const { rows, ...rest } = outcome.report;
+    return data<ActionResult>(
+      { intent, fileErrors: rest.fileErrors, report: rest, csv: null, shown: shownRows(rows) },
+      { status: 400 },
+    );
+  }
+  const report = await checkImport(decoded.text);
+  const { rows, ...rest } = report;
+  return data<ActionResult>(
+    {
+      intent,
+      fileErrors: rest.fileErrors,
+      report: rest,
+      csv: hasErrors(report) ? null : Buffer.from(bytes).toString("base64"),
+      shown: shownRows(rows),
+    },
+    { status: rest.fileErrors.length ? 400 : 200 },
+  );
+}
+
+export default function LawmakersImportPage() {
+  const { t, i18n } = useTranslation("lawmakers");
+  const { imported, columns, maxRows, maxMegabytes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const pendingIntent = busy ? navigation.formData?.get("intent") : null;
+  const number = (n: number) => n.toLocaleString(i18n.language);
+  const summary = result?.report?.summary;
+  return (
+    <div className="stack">
+      <PageHeader title={t("import.title")} lead={t("import.lead")}>
+        <p>
+          <Link to="/lawmakers">{t("import.toDirectory")}</Link>
+        </p>
+      </PageHeader>
+
+      {imported && !result && !busy ? (
+        <p className="alert alert-success" role="status">
+          {t("import.done", {
+            count: imported.created,
+            created: number(imported.created),
+            updated: number(imported.updated),
+            unchanged: number(imported.unchanged),
+            seconds: (imported.ms / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
+          })}{" "}
+          <Link to="/lawmakers">{t("import.toDirectory")}</Link>
+        </p>
+      ) : null}
+
+      <section className="card narrow" aria-labelledby="import-file">
+        <h2 id="import-file">{t("import.fileHeading")}</h2>
+        <p className="hint" id="import-columns">
+          {t("import.columnsHint", { columns })}
+        </p>
+        <p className="hint" id="import-limits">
+          {t("import.limits", { rows: number(maxRows), megabytes: maxMegabytes })} {t("import.usHint")}
+        </p>
+        <Form method="post" encType="multipart/form-data">
+          <div className="field">
+            <label htmlFor="import-file-input">{t("import.file")}</label>
+            <input
+              id="import-file-input"
+              type="file"
+              name="file"
+              accept=".csv,text/csv"
+              required
+              aria-describedby="import-columns import-limits"
+            />
+          </div>
+          <p className="inline-form">
+            <button type="submit" name="intent" value="check" disabled={busy}>
+              {t("import.check")}
+            </button>{" "}
+            <button type="submit" name="intent" value="import" className="secondary" disabled={busy}>
+              {t("import.import")}
+            </button>
+          </p>
+          <p className="hint">{t("import.importHint")}</p>
+        </Form>
+      </section>
+
+      <ImportProgress
+        busy={busy}
+        intent={pendingIntent === "import" ? "import" : "check"}
+        // The checked file's row count, when it is that file being imported.
+        rows={result?.csv && summary && navigation.formData?.has("csv") ? summary.rows : null}
+      />
+
+      {result && !busy ? <FileErrors errors={result.fileErrors} columns={columns} /> : null}
+
+      {result?.report && summary && !result.fileErrors.length && !busy ? (
+        <section aria-labelledby="import-report" className="stack">
+          <h2 id="import-report">{result.intent === "import" ? t("import.notImported") : t("import.report")}</h2>
+          {result.report.format === "us_congress" ? <p className="alert alert-info">{t("import.usDetected")}</p> : null}
+          <p role="status" className={summary.errors ? "alert alert-error" : "alert alert-info"}>
+            {t("import.summary", {
+              count: summary.rows,
+              rows: number(summary.rows),
+              create: number(summary.create),
+              update: number(summary.update),
+              unchanged: number(summary.unchanged),
+              errors: number(summary.errors),
+            })}{" "}
+            {summary.errors ? t("import.fixFirst") : null}
+          </p>
+          {result.csv ? (
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="csv" value={result.csv} />
+              <button type="submit" name="intent" value="import">
+                {t("import.confirm", { create: number(summary.create), update: number(summary.update) })}
+              </button>
+            </Form>
+          ) : null}
+          {result.shown && result.shown.rows.length < result.shown.total ? (
+            <p className="hint">
+              {t("import.partial", { shown: number(result.shown.rows.length), total: number(result.shown.total) })}
+            </p>
+          ) : null}
+          {result.shown ? <ReportTable rows={result.shown.rows} /> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm run lawmakers:import -- <file.csv> [--dry-run]`: the staff import from the command line
+ * (our columns or the US Congress list), with the same checks, report and single transaction as
+ * `/lawmakers/import`. Audited with no user. Exits 1 when the file has errors.
+ */
+import fs from "node:fs";
+import {
+  checkImport,
+  decodeCsv,
+  hasErrors,
+  importLawmakers,
+  type ImportReport,
+} from "../app/features/lawmakers/import.server";
+import { closeDatabase, getDatabase } from "../db/connection";
+import { migrateToLatest } from "../db/migrate";
+import { seedReferenceData } from "../db/seeds/reference";
+
+const args = process.argv.slice(2);
+const dryRun = args.includes("--dry-run");
+const file = args.find((arg) => !arg.startsWith("--"));
+if (!file) {
+  process.stderr.write("usage: npm run lawmakers:import -- <file.csv> [--dry-run]\n");
+  process.exit(2);
+}
+
+function print(report: ImportReport): void {
+  for (const error of report.fileErrors) {
+    process.stdout.write(
+      `file: ${error.code}${error.line ? ` (line ${error.line})` : ""}${error.columns ? `: ${error.columns.join(", ")}` : ""}\n`,
+    );
+  }
+  for (const row of report.rows) {
+    if (row.errors.length || row.notes.length) {
+      const dup = row.duplicateOf ? ` (see line ${row.duplicateOf})` : "";
+      process.stdout.write(`line ${row.line} ${row.name}: ${[...row.errors, ...row.notes].join(", ")}${dup}\n`);
+    }
+  }
+  const { rows, create, update, unchanged, errors } = report.summary;
+  const format = report.format === "us_congress" ? " (US Congress format detected)" : "";
+  process.stdout.write(
+    `${rows} rows${format}: ${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} with errors\n`,
+  );
+}
+
+await migrateToLatest(getDatabase());
+// The jurisdictions the rows are checked against.
+await seedReferenceData(getDatabase().db);
+let failed = false;
+try {
+  const decoded = decodeCsv(fs.readFileSync(file));
+  if (!decoded.ok) {
+    process.stdout.write(`file: ${decoded.error.code}\n`);
+    failed = true;
+  } else if (dryRun) {
+    const report = await checkImport(decoded.text);
+    print(report);
+    failed = hasErrors(report);
+  } else {
+    const started = performance.now();
+    const outcome = await importLawmakers(null, decoded.text);
+    print(outcome.report);
+    if (outcome.ok) {
+      const ms = Math.round(performance.now() - started);
+      process.stdout.write(
+        `imported in ${ms} ms: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged\n`,
+      );
+    } else {
+      process.stdout.write("nothing imported\n");
+      failed = true;
+    }
+  }
+} finally {
+  await closeDatabase();
+}
+process.exit(failed ? 1 : 0);
