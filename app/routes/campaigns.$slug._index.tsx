@@ -141,7 +141,12 @@ export default function CampaignPage() {
             </div>
           ) : null}
           {actionData?.preview ? <LettersPreview preview={actionData.preview} /> : null}
-          <SenderForm lastResult={actionData?.result} places={page.places} asksNote={page.asksNote} />
+          <SenderForm
+            lastResult={actionData?.result}
+            places={page.places}
+            asksNote={page.asksNote}
+            asksLocality={page.asksLocality}
+          />
         </>
       )}
     </div>

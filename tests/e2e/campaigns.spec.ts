@@ -47,6 +47,7 @@ test("staff open a campaign, a person writes to their lawmakers, confirms, and t
   await english.getByLabel("Letter", { exact: true }).fill("Dear {{lawmaker.nmae}},");
   await page.getByRole("button", { name: "Create the campaign" }).click();
   await expect(page.getByText("“lawmaker.nmae” is not a variable you can use.")).toBeVisible();
+  await screen(page, "campaign-form-error");
   await english
     .getByLabel("Letter", { exact: true })
     .fill(
@@ -76,7 +77,7 @@ test("staff open a campaign, a person writes to their lawmakers, confirms, and t
   await page.getByLabel("Your constituency", { exact: true }).selectOption({ label: "US · WA-02" });
   await page.getByLabel("Your name", { exact: true }).fill(`Robin Writer ${run}`);
   await page.getByLabel("E-mail address", { exact: true }).fill(email);
-  await page.getByLabel("Town or city (optional)", { exact: true }).fill("Tacoma");
+  await page.getByLabel("Town or city", { exact: true }).fill("Tacoma");
   await page
     .getByLabel("A few words of your own (optional)", { exact: true })
     .fill("I teach kids to stay safe online.");
@@ -99,6 +100,7 @@ test("staff open a campaign, a person writes to their lawmakers, confirms, and t
   await expect(page.getByRole("heading", { level: 1, name: "Your letters are on their way" })).toBeVisible();
   await expect(page.getByText("Your 2 letters are queued and leave in a moment.")).toBeVisible();
   const handed = page.getByRole("region", { name: "One letter to send yourself" });
+  await expect(handed.getByLabel("Subject", { exact: true })).toHaveValue(/STOP CSAM Act$/);
   await expect(handed.getByLabel("The letter, ready to copy")).toHaveValue(/I teach kids to stay safe online\./);
   await expect(handed.getByRole("link", { name: /^Open the contact form of / })).toHaveAttribute(
     "href",

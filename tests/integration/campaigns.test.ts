@@ -312,6 +312,7 @@ describe("the send → confirm flow", () => {
       [{ place: "US:ZZ-99" }, "No lawmaker represents this constituency in this campaign."],
       [{ name: "Eve\r\nBcc: victim@example.org" }, "Remove the control characters."],
       [{ locality: "x".repeat(500) }, "This is too long."],
+      [{ locality: "" }, "Enter your town or city: the letter says where you write from."],
       [{ personalNote: "y".repeat(5000) }, "This is too long."],
     ];
     for (const [overrides, message] of cases) {
@@ -333,6 +334,40 @@ describe("the send → confirm flow", () => {
     );
     expect(response.status).toBe(303);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("limits and languages", () => {
+  it("rate-limits the public form per address, like signing", async () => {
+    const campaign = await demoCampaign();
+    const person = visitor();
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await person.post(`/campaigns/${campaign.slug}`, senderForm())).status);
+    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Another address is not affected.
+    expect((await visitor().post(`/campaigns/${campaign.slug}`, senderForm())).status).toBe(200);
+  });
+
+  it("speaks French: the French text, letters and confirmation mail", async () => {
+    const campaign = await demoCampaign();
+    const fr = { "Accept-Language": "fr" };
+    const page = await (await visitor().get(`/campaigns/${campaign.slug}`, fr)).text();
+    expect(page).toContain("Loi STOP CSAM : écrivez à vos élus");
+    expect(page).toContain("Votre circonscription");
+    const email = uniqueEmail("francoise");
+    const person = visitor();
+    const preview = await (
+      await person.post(`/campaigns/${campaign.slug}`, senderForm({ email, place: "US:MN" }), fr)
+    ).text();
+    expect(preview).toContain("Je vous écris depuis Seattle");
+    expect(
+      (await person.post(`/campaigns/${campaign.slug}`, senderForm({ email, place: "US:MN", intent: "send" }), fr))
+        .status,
+    ).toBe(303);
+    const mail = (await lastMailTo(email))!;
+    expect(mail.locale).toBe("fr");
+    expect(mail.subject).toBe("Confirmez vos lettres : Loi STOP CSAM : écrivez à vos élus");
   });
 });
 
@@ -449,5 +484,19 @@ describe("paused and closed campaigns", () => {
       .where("campaign_id", "=", campaign.id)
       .execute();
     expect(letter.status).toBe("queued");
+  });
+});
+
+// Last: it closes every campaign.
+describe("the public list", () => {
+  it("shows open campaigns only, and says so when there is none", async () => {
+    const draft = await createListCampaign([], { status: "draft" });
+    const html = await (await visitor().get("/campaigns")).text();
+    expect(html).toContain("STOP CSAM Act: write to your lawmakers");
+    expect(html).not.toContain(draft.slug);
+    await db.updateTable("letter_campaigns").set({ status: "closed" }).where("status", "=", "open").execute();
+    const empty = await (await visitor().get("/campaigns")).text();
+    expect(empty).toContain("No campaign is open right now.");
+    expect(empty).not.toContain("STOP CSAM Act: write to your lawmakers");
   });
 });

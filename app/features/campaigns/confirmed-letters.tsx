@@ -59,12 +59,18 @@ export function ConfirmedLetters({ letters }: { letters: ConfirmedLetter[] }) {
           {handed.map((l) => {
             const id = `letter-${l.id}`;
             const url = safeUrl(l.contactUrl);
-            const text = `${l.subject}\n\n${l.body ?? ""}`;
+            const subjectId = `letter-${l.id}-subject`;
             return (
               <article key={l.id} className="card stack" aria-label={l.lawmakerName}>
                 <h3>{t("send.to", { name: l.lawmakerName })}</h3>
-                <label htmlFor={id}>{t("confirm.letterText")}</label>
-                <textarea id={id} readOnly rows={12} defaultValue={text} />
+                <div className="field">
+                  <label htmlFor={subjectId}>{t("confirm.letterSubject")}</label>
+                  <input id={subjectId} type="text" readOnly defaultValue={l.subject} />
+                </div>
+                <div className="field">
+                  <label htmlFor={id}>{t("confirm.letterText")}</label>
+                  <textarea id={id} readOnly rows={12} defaultValue={l.body ?? ""} />
+                </div>
                 <p className="inline-form">
                   <CopyButton targetId={id} />
                   {url ? (

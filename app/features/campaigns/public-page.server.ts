@@ -48,6 +48,7 @@ export async function campaignPage(slug: string, locale: string) {
     title: template?.title ?? campaign.slug,
     introduction: template?.introduction ?? "",
     asksNote: template ? templateVariables(template.body_template).includes("sender.personal_note") : false,
+    asksLocality: template ? templateVariables(template.body_template).includes("sender.locality") : false,
     threat: {
       slug: threat.slug,
       title: threat.title,

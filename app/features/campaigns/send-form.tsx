@@ -62,10 +62,12 @@ export function SenderForm({
   lastResult,
   places,
   asksNote,
+  asksLocality,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   places: Array<{ value: string; label: string }> | null;
   asksNote: boolean;
+  asksLocality: boolean;
 }) {
   const { t } = useTranslation(["campaigns", "common"]);
   const [form, fields] = useForm({
@@ -92,7 +94,9 @@ export function SenderForm({
       ) : null}
       <Field label={t("send.name")} meta={fields.name} type="text" autoComplete="name" />
       <Field label={t("send.email")} hint={t("send.emailHint")} meta={fields.email} type="email" autoComplete="email" />
-      <Field label={t("send.locality")} hint={t("send.localityHint")} meta={fields.locality} type="text" />
+      {asksLocality ? (
+        <Field label={t("send.locality")} hint={t("send.localityHint")} meta={fields.locality} type="text" />
+      ) : null}
       {asksNote ? (
         <div className="field">
           <label htmlFor={fields.personalNote.id}>{t("send.note")}</label>

@@ -17,7 +17,7 @@ import { logLetterCreated } from "./letter-state.server";
 import type { SendLettersInput } from "./schema";
 import { parsePlaceValue, type SenderPlace } from "./target-rules";
 import { targetsForSender, type TargetLawmaker } from "./targets.server";
-import { renderSubject, renderTemplate, type TemplateValues } from "./template";
+import { renderSubject, renderTemplate, templateVariables, type TemplateValues } from "./template";
 
 type Executor = Kysely<Database>;
 
@@ -107,6 +107,10 @@ export async function prepareLetters(
   ]);
   const template = pickTemplate(templates, locale);
   if (!template || template.subjects.length === 0) return { ok: false, formErrors: ["campaigns:errors.notOpen"] };
+  // Asked only when the letter says where the sender lives.
+  if (!input.locality && templateVariables(template.body_template).includes("sender.locality")) {
+    return { ok: false, fieldErrors: { locality: ["campaigns:validation.localityRequired"] } };
+  }
   if (targets.length === 0) {
     return campaign.sender_picks_constituency === 1
       ? { ok: false, fieldErrors: { place: ["campaigns:validation.noLawmaker"] } }
