@@ -8,7 +8,7 @@
 import { db } from "../../../db/connection";
 import type { CampaignLetterStatus } from "../../../db/schema";
 import { sha256Hex } from "../auth/tokens.server";
-import { queueEmail } from "../email/outbox.server";
+import { queueRenderedEmail, renderEmail, type RenderedEmail } from "../email/outbox.server";
 import { pickTemplate, templatesOf } from "./campaigns.server";
 import { transitionLetters } from "./letter-state.server";
 
@@ -49,10 +49,47 @@ export type ConfirmResult =
   | { ok: true; campaignSlug: string; campaignTitle: string; letters: ConfirmedLetter[] }
   | { ok: false; reason: "invalid" | "notOpen" };
 
+/** The language a sender's letters were written in: the template picked for their locale. */
+async function letterLanguage(campaignId: number, locale: string): Promise<string> {
+  return pickTemplate(await templatesOf(campaignId), locale)?.language ?? locale;
+}
+
+/**
+ * The mails of a sender's pending letters to lawmakers with an address, rendered before the
+ * transaction so the database's single writer waits for no rendering.
+ */
+async function renderPendingLetters(hash: string): Promise<{ language: string; mails: Map<number, RenderedEmail> }> {
+  const mails = new Map<number, RenderedEmail>();
+  const sender = await db
+    .selectFrom("campaign_senders")
+    .select(["id", "campaign_id", "locale", "status"])
+    .where("confirm_token_hash", "=", hash)
+    .executeTakeFirst();
+  if (!sender) return { language: "en", mails };
+  const language = await letterLanguage(sender.campaign_id, sender.locale);
+  if (sender.status !== "pending_confirmation") return { language, mails };
+  const letters = await db
+    .selectFrom("campaign_letters")
+    .innerJoin("lawmakers", "lawmakers.id", "campaign_letters.lawmaker_id")
+    .select(["campaign_letters.id", "campaign_letters.subject", "campaign_letters.body"])
+    .where("campaign_letters.sender_id", "=", sender.id)
+    .where("campaign_letters.status", "=", "pending_confirmation")
+    .where("lawmakers.email", "is not", null)
+    .execute();
+  for (const letter of letters) {
+    mails.set(
+      letter.id,
+      await renderEmail("campaign-letter", { subject: letter.subject, body: letter.body ?? "" }, language),
+    );
+  }
+  return { language, mails };
+}
+
 export async function confirmSender(token: string, now = new Date()): Promise<ConfirmResult> {
   const hash = tokenHash(token);
   if (!hash) return { ok: false, reason: "invalid" };
   const stamp = now.toISOString();
+  const { language, mails } = await renderPendingLetters(hash);
   return db.transaction().execute(async (trx): Promise<ConfirmResult> => {
     const sender = await trx
       .selectFrom("campaign_senders")
@@ -102,14 +139,18 @@ export async function confirmSender(token: string, now = new Date()): Promise<Co
           handed.push(letter.id);
           continue;
         }
-        const outboxId = await queueEmail(trx, {
+        const message =
+          mails.get(letter.id) ??
+          (await renderEmail("campaign-letter", { subject: letter.subject, body: letter.body ?? "" }, language));
+        const outboxId = await queueRenderedEmail(trx, {
           template: "campaign-letter",
           to: letter.email,
           from: sender.sending_address,
           replyTo: sender.email,
-          locale: sender.locale,
-          props: { subject: letter.subject, body: letter.body ?? "" },
+          locale: language,
+          ...message,
           idempotencyKey: `campaign-letter:${letter.id}`,
+          now: stamp,
         });
         await transitionLetters(trx, [letter.id], {
           from: "pending_confirmation",

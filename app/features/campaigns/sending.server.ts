@@ -10,7 +10,7 @@ import type { Database } from "../../../db/schema";
 import { loadConfig } from "../../config.server";
 import { normaliseEmail } from "../../lib/email-address";
 import { randomToken, sha256Hex } from "../auth/tokens.server";
-import { queueEmail } from "../email/outbox.server";
+import { queueRenderedEmail, renderEmail } from "../email/outbox.server";
 import { hashIp } from "../letters/signature-abuse.server";
 import { pickTemplate, templatesOf, type CampaignRow, type CampaignTemplate } from "./campaigns.server";
 import { logLetterCreated } from "./letter-state.server";
@@ -142,7 +142,8 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Writes the sender, their letters (pending confirmation) and the confirmation mail in one
  * transaction. A letter this address already wrote to one of the targets refuses the whole send
- * and names the lawmakers; nothing is written then.
+ * and names the lawmakers; nothing is written then. The letters and the mail are rendered before
+ * the transaction, so the database's single writer waits for no rendering.
  */
 export async function sendLetters(
   campaignId: number,
@@ -154,17 +155,29 @@ export async function sendLetters(
   const email = input.email.trim();
   const key = senderKey(email);
   const token = randomToken();
+  const campaign = await db.selectFrom("letter_campaigns").selectAll().where("id", "=", campaignId).executeTakeFirst();
+  if (!campaign || campaign.status !== "open") return { ok: false, formErrors: ["campaigns:errors.notOpen"] };
+  const prepared = await prepareLetters(campaign, input, context.locale, context.seed);
+  if (!prepared.ok) return prepared;
+  const title = pickTemplate(await templatesOf(campaign.id), context.locale)?.title ?? campaign.slug;
+  const message = await renderEmail(
+    "campaign-confirm",
+    {
+      name: input.name,
+      campaignTitle: title,
+      lawmakers: prepared.letters.map((l) => l.lawmakerName),
+      confirmUrl: `${loadConfig().appUrl}/campaigns/confirm?token=${token}`,
+    },
+    context.locale,
+  );
   try {
     return await db.transaction().execute(async (trx): Promise<SendResult> => {
-      const campaign = await trx
+      const current = await trx
         .selectFrom("letter_campaigns")
-        .selectAll()
-        .where("id", "=", campaignId)
+        .select("status")
+        .where("id", "=", campaign.id)
         .executeTakeFirst();
-      if (!campaign || campaign.status !== "open") return { ok: false, formErrors: ["campaigns:errors.notOpen"] };
-      const prepared = await prepareLetters(campaign, input, context.locale, context.seed, trx);
-      if (!prepared.ok) return prepared;
-
+      if (current?.status !== "open") return { ok: false, formErrors: ["campaigns:errors.notOpen"] };
       const already = await trx
         .selectFrom("campaign_letters")
         .innerJoin("lawmakers", "lawmakers.id", "campaign_letters.lawmaker_id")
@@ -228,18 +241,13 @@ export async function sendLetters(
         "pending_confirmation",
         stamp,
       );
-      const title = pickTemplate(await templatesOf(campaign.id, trx), context.locale)?.title ?? campaign.slug;
-      await queueEmail(trx, {
+      await queueRenderedEmail(trx, {
         template: "campaign-confirm",
         to: email,
         locale: context.locale,
-        props: {
-          name: input.name,
-          campaignTitle: title,
-          lawmakers: prepared.letters.map((l) => l.lawmakerName),
-          confirmUrl: `${loadConfig().appUrl}/campaigns/confirm?token=${token}`,
-        },
+        ...message,
         idempotencyKey: `campaign-confirm:${sender.id}`,
+        now: stamp,
       });
       return { ok: true };
     });
