@@ -302,6 +302,23 @@ describe("the send → confirm flow", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("two sends from one address at once: one goes through, the other is refused", async () => {
+    const campaign = await demoCampaign();
+    const email = uniqueEmail("race");
+    const before = await snapshot();
+    const answers = await Promise.all(
+      [0, 1, 2].map(() =>
+        visitor().post(`/campaigns/${campaign.slug}`, senderForm({ email, intent: "send", place: "US:MN" })),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 303)).toHaveLength(1);
+    expect(answers.filter((a) => a.status !== 303).every((a) => a.status === 409 || a.status === 400)).toBe(true);
+    const senators = await lawmakerIds({ constituency: "MN" });
+    const after = await snapshot();
+    expect(after.senders).toBe(before.senders + 1);
+    expect(after.letters).toBe(before.letters + senators.length);
+  });
+
   it("refuses bad input with field errors (400) and writes nothing", async () => {
     const campaign = await demoCampaign();
     const before = await snapshot();
