@@ -119,3 +119,25 @@ test("staff open a campaign, a person writes to their lawmakers, confirms, and t
   await page.goto(campaignPath);
   await screen(page, "campaign-public");
 });
+
+test("without JavaScript, a person previews and sends letters to the demo campaign", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/campaigns/stop-csam-act-write-to-your-lawmakers");
+  await expect(page.getByRole("heading", { level: 1, name: "STOP CSAM Act: write to your lawmakers" })).toBeVisible();
+  // A field error comes back from the server with the values kept.
+  await page.getByLabel("Your constituency", { exact: true }).selectOption({ label: "US · MN-01" });
+  await page.getByLabel("Your name", { exact: true }).fill("Quinn Offline");
+  await page.getByLabel("E-mail address", { exact: true }).fill("not an address");
+  await page.getByLabel("Town or city", { exact: true }).fill("Duluth");
+  await page.getByRole("button", { name: "Preview my letters" }).click();
+  await expect(page.getByText("Enter a valid e-mail address, like name@example.org.")).toBeVisible();
+  await expect(page.getByLabel("Your name", { exact: true })).toHaveValue("Quinn Offline");
+  await page.getByLabel("E-mail address", { exact: true }).fill(uniqueEmail("offline"));
+  await page.getByRole("button", { name: "Preview my letters" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Your 3 letters" })).toBeVisible();
+  await expect(page.getByRole("article").first()).toContainText("I am writing to you as a constituent from Duluth");
+  await page.getByRole("button", { name: "Send my 3 letters" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Check your e-mail" })).toBeVisible();
+  await context.close();
+});
