@@ -20,6 +20,12 @@ import {
   type ApplicationDecidedProps,
 } from "../../../emails/application-decided";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
+import {
+  CampaignConfirmEmail,
+  campaignConfirmSubject,
+  type CampaignConfirmProps,
+} from "../../../emails/campaign-confirm";
+import { CampaignLetterEmail, campaignLetterSubject, type CampaignLetterProps } from "../../../emails/campaign-letter";
 import type { EmailContext, EmailT } from "../../../emails/layout";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
 import {
@@ -54,6 +60,8 @@ export interface EmailTemplateProps {
   "application-decided": ApplicationDecidedProps;
   "signature-confirm": SignatureConfirmProps;
   "signature-reminder": SignatureReminderProps;
+  "campaign-confirm": CampaignConfirmProps;
+  "campaign-letter": CampaignLetterProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -66,6 +74,8 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "application-decided": { component: ApplicationDecidedEmail, subject: applicationDecidedSubject },
   "signature-confirm": { component: SignatureConfirmEmail, subject: signatureConfirmSubject },
   "signature-reminder": { component: SignatureReminderEmail, subject: signatureReminderSubject },
+  "campaign-confirm": { component: CampaignConfirmEmail, subject: campaignConfirmSubject },
+  "campaign-letter": { component: CampaignLetterEmail, subject: campaignLetterSubject },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */
@@ -79,6 +89,8 @@ export interface QueueEmailInput<N extends EmailTemplateName> {
   /** Stable for the event that causes the mail (e.g. `invitation:42`): a repeat queues nothing. */
   idempotencyKey: string;
   replyTo?: string;
+  /** The From header when not MAIL_FROM (letters to lawmakers use their campaign's address). */
+  from?: string;
 }
 
 export interface RenderedEmail {
@@ -111,9 +123,10 @@ function assertSingleLine(field: string, value: string): void {
 }
 
 /** The header checks every queued mail passes before anything is rendered or written. */
-function assertQueueable(input: { to: string; replyTo?: string; idempotencyKey: string }): void {
+function assertQueueable(input: { to: string; replyTo?: string; from?: string; idempotencyKey: string }): void {
   assertSingleLine("to", input.to);
   if (input.replyTo !== undefined) assertSingleLine("replyTo", input.replyTo);
+  if (input.from !== undefined) assertSingleLine("from", input.from);
   if (!input.idempotencyKey) throw new Error("queueEmail: idempotencyKey is required");
 }
 
@@ -141,6 +154,7 @@ export async function queueEmail<N extends EmailTemplateName>(
     text,
     idempotencyKey: input.idempotencyKey,
     replyTo: input.replyTo,
+    from: input.from,
   });
 }
 
@@ -151,6 +165,8 @@ export interface QueueRenderedEmailInput extends RenderedEmail {
   /** Stable for the event that causes the mail (e.g. `invitation:42`): a repeat queues nothing. */
   idempotencyKey: string;
   replyTo?: string;
+  /** The From header when not MAIL_FROM. */
+  from?: string;
   /** When the row is created and first due (ISO); the current time unless given. */
   now?: string;
 }
@@ -172,7 +188,7 @@ export async function queueRenderedEmail(executor: Kysely<Database>, input: Queu
       template: input.template,
       locale: input.locale,
       to_address: input.to.trim(),
-      from_address: loadConfig().mailFrom,
+      from_address: input.from?.trim() || loadConfig().mailFrom,
       reply_to: input.replyTo?.trim() || null,
       subject: input.subject,
       html: input.html,

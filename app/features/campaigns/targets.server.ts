@@ -1,0 +1,142 @@
+/**
+ * Loads the lawmakers a campaign can write to and applies the rules of target-rules.ts.
+ */
+import type { Kysely } from "kysely";
+import { db } from "../../../db/connection";
+import type { Database, LetterCampaignsTable } from "../../../db/schema";
+import {
+  constituencyChoices,
+  matchesRule,
+  resolveTargets,
+  ruleConstituenciesFromJson,
+  type SenderPlace,
+  type TargetRule,
+} from "./target-rules";
+
+type Executor = Kysely<Database>;
+
+export interface TargetLawmaker {
+  id: number;
+  name: string;
+  title: string | null;
+  body: string;
+  jurisdiction_code: string;
+  constituency: string | null;
+  email: string | null;
+  contact_url: string | null;
+}
+
+const LAWMAKER_COLUMNS = [
+  "lawmakers.id",
+  "lawmakers.name",
+  "lawmakers.title",
+  "lawmakers.body",
+  "lawmakers.jurisdiction_code",
+  "lawmakers.constituency",
+  "lawmakers.email",
+  "lawmakers.contact_url",
+] as const;
+
+type CampaignTargeting = Pick<
+  LetterCampaignsTable,
+  | "target_mode"
+  | "rule_jurisdiction_code"
+  | "rule_body"
+  | "rule_constituencies"
+  | "sender_picks_constituency"
+  | "fallback_lawmaker_id"
+> & { id: number };
+
+export function ruleOf(campaign: CampaignTargeting): TargetRule {
+  return {
+    jurisdiction: campaign.rule_jurisdiction_code,
+    body: campaign.rule_body,
+    constituencies: ruleConstituenciesFromJson(campaign.rule_constituencies),
+  };
+}
+
+/** Every lawmaker the campaign's rule or list names, before the sender's constituency. */
+export async function candidateLawmakers(
+  campaign: CampaignTargeting,
+  executor: Executor = db,
+): Promise<TargetLawmaker[]> {
+  if (campaign.target_mode === "list") {
+    return executor
+      .selectFrom("campaign_targets")
+      .innerJoin("lawmakers", "lawmakers.id", "campaign_targets.lawmaker_id")
+      .select(LAWMAKER_COLUMNS)
+      .where("campaign_targets.campaign_id", "=", campaign.id)
+      .orderBy("lawmakers.jurisdiction_code")
+      .orderBy("lawmakers.body")
+      .orderBy("lawmakers.name")
+      .execute();
+  }
+  const rule = ruleOf(campaign);
+  let query = executor.selectFrom("lawmakers").select(LAWMAKER_COLUMNS);
+  if (rule.jurisdiction) query = query.where("lawmakers.jurisdiction_code", "=", rule.jurisdiction);
+  if (rule.body) query = query.where("lawmakers.body", "=", rule.body);
+  const rows = await query
+    .orderBy("lawmakers.jurisdiction_code")
+    .orderBy("lawmakers.body")
+    .orderBy("lawmakers.name")
+    .execute();
+  // The constituency prefixes are matched in code: the same rule as the sender's pick.
+  return rows.filter((l) => matchesRule(l, rule));
+}
+
+export async function fallbackLawmaker(
+  campaign: CampaignTargeting,
+  executor: Executor = db,
+): Promise<TargetLawmaker | null> {
+  if (campaign.fallback_lawmaker_id === null) return null;
+  const row = await executor
+    .selectFrom("lawmakers")
+    .select(LAWMAKER_COLUMNS)
+    .where("lawmakers.id", "=", campaign.fallback_lawmaker_id)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The lawmakers one sender writes to (see resolveTargets). */
+export async function targetsForSender(
+  campaign: CampaignTargeting,
+  place: SenderPlace | null,
+  executor: Executor = db,
+): Promise<TargetLawmaker[]> {
+  const [candidates, fallback] = await Promise.all([
+    candidateLawmakers(campaign, executor),
+    fallbackLawmaker(campaign, executor),
+  ]);
+  return resolveTargets(candidates, {
+    senderPicksConstituency: campaign.sender_picks_constituency === 1,
+    place,
+    fallback,
+  });
+}
+
+export async function placeChoices(campaign: CampaignTargeting): Promise<ReturnType<typeof constituencyChoices>> {
+  return constituencyChoices(await candidateLawmakers(campaign));
+}
+
+/** Lawmakers for the staff pickers (explicit list, fallback, preview). */
+export async function listLawmakersForPicker(): Promise<
+  Array<Pick<TargetLawmaker, "id" | "name" | "jurisdiction_code" | "body" | "constituency">>
+> {
+  return db
+    .selectFrom("lawmakers")
+    .select(["id", "name", "jurisdiction_code", "body", "constituency"])
+    .orderBy("jurisdiction_code")
+    .orderBy("body")
+    .orderBy("name")
+    .limit(5000)
+    .execute();
+}
+
+export async function getLawmaker(id: number): Promise<TargetLawmaker | null> {
+  const row = await db
+    .selectFrom("lawmakers")
+    .select(LAWMAKER_COLUMNS)
+    .where("lawmakers.id", "=", id)
+    .executeTakeFirst();
+  return row ?? null;
+}
