@@ -16,7 +16,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return text(405, "Method not allowed.", { Allow: "POST" });
   // The signature covers the exact bytes sent: read the raw body, never a parsed form.
   const raw = await readLimitedBody(request);
-  if (raw === null) return text(413, "Payload too large.");
+  // The rest of the body is left unread: close the connection rather than reuse it.
+  if (raw === null) return text(413, "Payload too large.", { Connection: "close" });
   const answer = await receiveResendWebhook(raw, request.headers);
   return text(answer.status, answer.message);
 }
