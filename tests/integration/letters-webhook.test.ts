@@ -138,7 +138,10 @@ describe("POST /webhooks/resend: signature", () => {
         return { headers: { "svix-id": "msg_a", "svix-timestamp": String(ts), "svix-signature": "v1,AAAA" } };
       },
     ],
-    ["with a garbage signature header", () => ({ headers: { "svix-id": "x", "svix-timestamp": "y", "svix-signature": "z" } })],
+    [
+      "with a garbage signature header",
+      () => ({ headers: { "svix-id": "x", "svix-timestamp": "y", "svix-signature": "z" } }),
+    ],
   ];
   for (const [name, options] of refusals) {
     it(`refuses a request ${name} with 401 and changes nothing`, async () => {
@@ -232,7 +235,9 @@ describe("POST /webhooks/resend: events", () => {
     const viaTag = await sentLetter();
     await db.updateTable("campaign_letters").set({ provider_id: null }).where("id", "=", viaTag.id).execute();
     await db.updateTable("outbox").set({ provider_id: null }).where("id", "=", viaTag.outboxId).execute();
-    await post(eventBody({ type: "email.bounced", emailId: "re_unknown_to_us", outboxId: viaTag.outboxId, tagsAsRecord: true }));
+    await post(
+      eventBody({ type: "email.bounced", emailId: "re_unknown_to_us", outboxId: viaTag.outboxId, tagsAsRecord: true }),
+    );
 
     const rows = await lettersById(db, [viaOutbox.id, viaTag.id]);
     expect(rows.map((r) => r.status)).toEqual(["delivered", "bounced"]);

@@ -40,6 +40,8 @@ export interface ResendCounters {
   accepted: number;
   /** Mails created for an outbox id (tag `outbox_id`) already created, or under an idempotency key already accepted. */
   duplicates: number;
+  /** Requests answered from an idempotency record (a retry of a request already accepted). */
+  replayed: number;
   /** Requests refused by the rate limit. */
   rateLimited: number;
   /** Requests answered by an injected fault. */
@@ -126,7 +128,14 @@ export async function startResendServer(options: ResendServerOptions = {}): Prom
   const sent: SentEmail[] = [];
   const requests: RecordedRequest[] = [];
   const idempotent = new Map<string, { bodyHash: string; reply: Reply }>();
-  const counters: ResendCounters = { requests: 0, accepted: 0, duplicates: 0, rateLimited: 0, faults: 0 };
+  const counters: ResendCounters = {
+    requests: 0,
+    accepted: 0,
+    duplicates: 0,
+    replayed: 0,
+    rateLimited: 0,
+    faults: 0,
+  };
   // What the counters compare against; kept even when a restart loses the server's state.
   const seenOutboxIds = new Set<string>();
   const acceptedKeys = new Set<string>();
@@ -298,6 +307,7 @@ export async function startResendServer(options: ResendServerOptions = {}): Prom
             "invalid_idempotent_request",
             "Same idempotency key used with a different request payload.",
           );
+        counters.replayed++;
         return previous.reply;
       }
       const reply = handlePost(path, body, key, headerValue(req, "x-batch-validation"));

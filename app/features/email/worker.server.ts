@@ -27,6 +27,8 @@ export interface DrainOptions {
   maxAttempts?: number;
   /** Ends the drain before its next request (graceful shutdown). */
   signal?: AbortSignal;
+  /** Requests at most in this pass (default 50). */
+  maxBatches?: number;
 }
 
 export interface DrainResult {
@@ -79,7 +81,8 @@ async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
   const pacer = sharedPacer(config.resendRequestsPerSecond);
 
   await releaseExpiredLeases(clock());
-  for (let i = 0; i < MAX_BATCHES_PER_DRAIN; i++) {
+  const maxBatches = Math.max(Math.trunc(options.maxBatches ?? MAX_BATCHES_PER_DRAIN), 1);
+  for (let i = 0; i < maxBatches; i++) {
     if (options.signal?.aborted) {
       result.end = "aborted";
       break;
