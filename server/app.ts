@@ -92,6 +92,8 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
   });
 
   app.use((req, res, next) => {
+    // Provider webhooks come from servers, without Origin or cookies; their signature is the check.
+    if (req.path === "/webhooks/resend") return next();
     if (isCrossSiteRequest(req.method, req.headers, config.appUrl)) {
       res.status(403).type("text/plain").send("Cross-site request refused.");
       return;

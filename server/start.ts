@@ -6,6 +6,7 @@ import "./runtime-mode";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { loadConfig, productionProblems } from "../app/config.server";
+import { startLetterScrub } from "../app/features/campaigns/scrub.server";
 import { startOutboxWorker } from "../app/features/email/worker.server";
 import { logger } from "../app/features/security/log.server";
 import { closeDatabase, getDatabase } from "../db/connection";
@@ -36,6 +37,7 @@ if (!config.production && (await isDatabaseEmpty(handle.db))) {
 const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
 const app = createApp({ config, build });
 const worker = startOutboxWorker({ intervalMs: config.outboxIntervalMs });
+const scrub = startLetterScrub();
 const server = app.listen(config.port, () => {
   logger.info({
     msg: `listening on ${config.appUrl}`,
@@ -56,7 +58,7 @@ async function shutdown(signal: string) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await closed;
-  await worker.stop();
+  await Promise.all([worker.stop(), scrub.stop()]);
   await closeDatabase();
   process.exit(0);
 }

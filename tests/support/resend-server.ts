@@ -3,6 +3,10 @@
  * POST /emails, POST /emails/batch (strict and permissive validation), GET /emails/:id, bearer
  * auth, and idempotency keys (same key + same body → the stored response, nothing sent again;
  * same key + another body → 409). Errors use Resend's body shape {statusCode, name, message}.
+ *
+ * For reliability tests and the bench: a request rate limit (429 with retry-after, as Resend
+ * answers), seeded random faults, a restart on the same port that keeps what Resend keeps (its
+ * idempotency records and the mails it accepted), and counters. It sends nothing anywhere.
  */
 import crypto from "node:crypto";
 import http from "node:http";
@@ -29,10 +33,52 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+export interface ResendCounters {
+  /** HTTP requests received, whatever the answer. */
+  requests: number;
+  /** Mails created (a replayed idempotent request creates none). */
+  accepted: number;
+  /** Mails created for an outbox id (tag `outbox_id`) already created, or under an idempotency key already accepted. */
+  duplicates: number;
+  /** Requests answered from an idempotency record (a retry of a request already accepted). */
+  replayed: number;
+  /** Requests refused by the rate limit. */
+  rateLimited: number;
+  /** Requests answered by an injected fault. */
+  faults: number;
+}
+
+export interface FaultOptions {
+  /** Share of POST requests that get a fault (0..1). */
+  fraction: number;
+  /** Seed of the pseudo-random choice: the same seed gives the same faults for the same requests. */
+  seed: number;
+  /** Share of the 500s answered after the mails were accepted (the answer is lost); default 0.5. */
+  acceptedBefore500?: number;
+}
+
+export interface ResendServerOptions {
+  /** At most this many requests in any one second (sliding window); more get 429. */
+  requestsPerSecond?: number;
+  /** Keep every request body in `requests` (default true; the bench keeps none). */
+  recordBodies?: boolean;
+}
+
 export interface ResendServer {
   url: string;
+  port: number;
   sent: SentEmail[];
   requests: RecordedRequest[];
+  counters: ResendCounters;
+  /** Changes the request rate limit; null lifts it. */
+  setRateLimit(requestsPerSecond: number | null): void;
+  /** Answers 429 or 500 at random to `fraction` of the POST requests; null stops. */
+  injectFaults(options: FaultOptions | null): void;
+  /**
+   * Closes (dropping connections in flight) and listens again on the same port after `downMs`.
+   * Like Resend, it keeps its idempotency records and accepted mails unless `keepState: false`.
+   */
+  restart(options?: { downMs?: number; keepState?: boolean }): Promise<void>;
   /** The next `times` (default 1) POST requests fail with `status`; `times: 0` cancels. */
   failNext(status: 429 | 500, opts?: { retryAfter?: number; times?: number }): void;
   /** The next request is answered only after `ms`. */
@@ -66,15 +112,47 @@ function validationError(email: unknown): string | null {
   return null;
 }
 
-export async function startResendServer(): Promise<ResendServer> {
+/** mulberry32: a small seeded generator, enough for reproducible fault patterns. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function startResendServer(options: ResendServerOptions = {}): Promise<ResendServer> {
   const sent: SentEmail[] = [];
   const requests: RecordedRequest[] = [];
   const idempotent = new Map<string, { bodyHash: string; reply: Reply }>();
+  const counters: ResendCounters = {
+    requests: 0,
+    accepted: 0,
+    duplicates: 0,
+    replayed: 0,
+    rateLimited: 0,
+    faults: 0,
+  };
+  // What the counters compare against; kept even when a restart loses the server's state.
+  const seenOutboxIds = new Set<string>();
+  const acceptedKeys = new Set<string>();
+  const recordBodies = options.recordBodies ?? true;
   let failures: { status: 429 | 500; retryAfter?: number; remaining: number } | null = null;
   let nextDelayMs = 0;
+  let rateLimit = options.requestsPerSecond ?? null;
+  let window: number[] = [];
+  let faults: (Required<FaultOptions> & { random: () => number }) | null = null;
 
-  const create = (email: Record<string, unknown>, idempotencyKey: string | null): string => {
+  const create = (email: Record<string, unknown>, idempotencyKey: string | null, keySeenBefore: boolean): string => {
     const id = crypto.randomUUID();
+    const tags = Array.isArray(email.tags) ? (email.tags as SentEmail["tags"]) : [];
+    const outboxId = tags.find((tag) => tag.name === "outbox_id")?.value;
+    counters.accepted++;
+    if (outboxId !== undefined ? seenOutboxIds.has(outboxId) : keySeenBefore) counters.duplicates++;
+    if (outboxId !== undefined) seenOutboxIds.add(outboxId);
     sent.push({
       id,
       idempotencyKey,
@@ -84,17 +162,30 @@ export async function startResendServer(): Promise<ResendServer> {
       html: typeof email.html === "string" ? email.html : null,
       text: typeof email.text === "string" ? email.text : null,
       replyTo: asList(email.reply_to),
-      tags: Array.isArray(email.tags) ? (email.tags as SentEmail["tags"]) : [],
+      tags,
       createdAt: new Date().toISOString(),
     });
     return id;
   };
 
   const handlePost = (path: string, body: unknown, key: string | null, mode: string | undefined): Reply => {
+    const keySeenBefore = key !== null && acceptedKeys.has(`${path} ${key}`);
+    const reply = createMails(path, body, key, mode, keySeenBefore);
+    if (reply.status === 200 && key !== null) acceptedKeys.add(`${path} ${key}`);
+    return reply;
+  };
+
+  const createMails = (
+    path: string,
+    body: unknown,
+    key: string | null,
+    mode: string | undefined,
+    keySeenBefore: boolean,
+  ): Reply => {
     if (path === "/emails") {
       const problem = validationError(body);
       if (problem) return errorReply(422, "validation_error", problem);
-      return { status: 200, body: { id: create(body as Record<string, unknown>, key) } };
+      return { status: 200, body: { id: create(body as Record<string, unknown>, key, keySeenBefore) } };
     }
     if (path === "/emails/batch") {
       if (!Array.isArray(body) || body.length === 0)
@@ -110,14 +201,38 @@ export async function startResendServer(): Promise<ResendServer> {
       body.forEach((email: Record<string, unknown>, index) => {
         const problem = problems[index];
         if (problem) errors.push({ index, message: problem });
-        else data.push({ id: create(email, key) });
+        else data.push({ id: create(email, key, keySeenBefore) });
       });
       return { status: 200, body: mode === "permissive" ? { data, errors } : { data } };
     }
     return errorReply(404, "not_found", "The requested endpoint does not exist.");
   };
 
-  const handle = (req: http.IncomingMessage, raw: string): Reply => {
+  /** Null when the request may go on; a 429 when this second's allowance is used up. */
+  const limitRate = (arrivedAt: number): Reply | null => {
+    if (rateLimit === null) return null;
+    window = window.filter((t) => t > arrivedAt - 1000);
+    if (window.length < rateLimit) {
+      window.push(arrivedAt);
+      return null;
+    }
+    counters.rateLimited++;
+    const resetMs = window[0] + 1000 - arrivedAt;
+    return errorReply(
+      429,
+      "rate_limit_exceeded",
+      `Too many requests. You can only make ${rateLimit} requests per second. See rate limit response headers for more information.`,
+      {
+        "retry-after": String(Math.max(Math.ceil(resetMs / 1000), 1)),
+        "ratelimit-limit": String(rateLimit),
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": String(Math.max(Math.ceil(resetMs / 1000), 1)),
+      },
+    );
+  };
+
+  const handle = (req: http.IncomingMessage, raw: string, arrivedAt: number): Reply => {
+    counters.requests++;
     const path = (req.url ?? "/").split("?")[0];
     const key = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
     let body: unknown = null;
@@ -126,10 +241,12 @@ export async function startResendServer(): Promise<ResendServer> {
     } catch {
       return errorReply(400, "validation_error", "Invalid JSON body.");
     }
-    requests.push({ method: req.method ?? "GET", path, idempotencyKey: key, body });
+    requests.push({ method: req.method ?? "GET", path, idempotencyKey: key, body: recordBodies ? body : null });
 
     if (!/^Bearer \S+$/.test(req.headers.authorization ?? ""))
       return errorReply(401, "missing_api_key", "Missing API key in the authorization header.");
+    const limited = limitRate(arrivedAt);
+    if (limited) return limited;
 
     if (req.method === "GET") {
       const match = /^\/emails\/([^/]+)$/.exec(path);
@@ -162,7 +279,21 @@ export async function startResendServer(): Promise<ResendServer> {
       }
       return errorReply(500, "internal_server_error", "An unexpected error occurred.");
     }
+    let lostAnswer = false;
+    if (faults && faults.random() < faults.fraction) {
+      counters.faults++;
+      if (faults.random() < 0.5) {
+        return errorReply(429, "rate_limit_exceeded", "Too many requests. Please slow down.", { "retry-after": "1" });
+      }
+      if (faults.random() >= faults.acceptedBefore500)
+        return errorReply(500, "internal_server_error", "An unexpected error occurred.");
+      lostAnswer = true;
+    }
+    const reply = acceptPost(req, path, body, key, raw);
+    return lostAnswer ? errorReply(500, "internal_server_error", "An unexpected error occurred.") : reply;
+  };
 
+  const acceptPost = (req: http.IncomingMessage, path: string, body: unknown, key: string | null, raw: string) => {
     if (key !== null) {
       if (key.length === 0 || key.length > 256)
         return errorReply(400, "invalid_idempotency_key", "The key must be between 1-256 chars.");
@@ -176,6 +307,7 @@ export async function startResendServer(): Promise<ResendServer> {
             "invalid_idempotent_request",
             "Same idempotency key used with a different request payload.",
           );
+        counters.replayed++;
         return previous.reply;
       }
       const reply = handlePost(path, body, key, headerValue(req, "x-batch-validation"));
@@ -185,27 +317,66 @@ export async function startResendServer(): Promise<ResendServer> {
     return handlePost(path, body, key, headerValue(req, "x-batch-validation"));
   };
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const arrivedAt = performance.now();
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const delay = nextDelayMs;
       nextDelayMs = 0;
-      const reply = handle(req, Buffer.concat(chunks).toString("utf8"));
-      setTimeout(() => {
+      const reply = handle(req, Buffer.concat(chunks).toString("utf8"), arrivedAt);
+      const answer = () => {
+        if (res.destroyed) return;
         res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
         res.end(JSON.stringify(reply.body));
-      }, delay);
+      };
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     });
-  });
+  };
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listen = (port: number) =>
+    new Promise<http.Server>((resolve, reject) => {
+      const server = http.createServer(onRequest);
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolve(server));
+    });
+  const shut = (server: http.Server) => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  };
+
+  let server = await listen(0);
   const { port } = server.address() as AddressInfo;
 
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     sent,
     requests,
+    counters,
+    setRateLimit(requestsPerSecond) {
+      rateLimit = requestsPerSecond;
+      window = [];
+    },
+    injectFaults(fault) {
+      faults = fault && {
+        fraction: fault.fraction,
+        seed: fault.seed,
+        acceptedBefore500: fault.acceptedBefore500 ?? 0.5,
+        random: seededRandom(fault.seed),
+      };
+    },
+    async restart({ downMs = 0, keepState = true } = {}) {
+      await shut(server);
+      if (!keepState) {
+        idempotent.clear();
+        sent.length = 0;
+      }
+      window = [];
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      server = await listen(port);
+    },
     failNext(status, opts = {}) {
       const times = opts.times ?? 1;
       failures = times > 0 ? { status, retryAfter: opts.retryAfter, remaining: times } : null;
@@ -214,8 +385,7 @@ export async function startResendServer(): Promise<ResendServer> {
       nextDelayMs = ms;
     },
     close() {
-      server.closeAllConnections();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      return shut(server);
     },
   };
 }

@@ -1,0 +1,81 @@
+/**
+ * Delivery of letters to lawmakers: the outbox worker reports what became of the outbox rows that
+ * carry letters, and the letters follow (queued → sent with Resend's id, or queued → failed), in
+ * the worker's transaction. Every move goes through the letter state machine.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../../../db/schema";
+import { transitionLetters } from "./letter-state.server";
+
+export interface OutboxOutcome {
+  outboxId: number;
+  /** True when Resend accepted the mail; false when the row was dead-lettered `failed`. */
+  sent: boolean;
+  providerId: string | null;
+}
+
+/** Outbox idempotency key of a letter's row: one row per letter, ever. */
+export const letterOutboxKey = (letterId: number): string => `campaign-letter:${letterId}`;
+
+/**
+ * Moves the letters linked to these outbox rows, through `executor` (the worker's transaction).
+ * A letter staff put back after a failure is `failed` while its row is retried: when the row is
+ * then sent, the letter goes failed → queued → sent. Returns how many letters moved.
+ */
+export async function moveLettersForOutbox(
+  executor: Kysely<Database>,
+  outcomes: readonly OutboxOutcome[],
+  now: string,
+): Promise<{ sent: number; failed: number }> {
+  const moved = { sent: 0, failed: 0 };
+  if (outcomes.length === 0) return moved;
+  const byOutboxId = new Map(outcomes.map((o) => [o.outboxId, o]));
+  const ids = [...byOutboxId.keys()];
+  const letters: Array<{ id: number; outbox_id: number | null; status: string }> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    letters.push(
+      ...(await executor
+        .selectFrom("campaign_letters")
+        .select(["id", "outbox_id", "status"])
+        .where("outbox_id", "in", ids.slice(i, i + 500))
+        .where("status", "in", ["queued", "failed"])
+        .execute()),
+    );
+  }
+
+  const failed: number[] = [];
+  for (const letter of letters) {
+    const outcome = letter.outbox_id === null ? undefined : byOutboxId.get(letter.outbox_id);
+    if (!outcome) continue;
+    if (!outcome.sent) {
+      if (letter.status === "queued") failed.push(letter.id);
+      continue;
+    }
+    if (letter.status === "failed") {
+      await transitionLetters(executor, [letter.id], {
+        from: "failed",
+        to: "queued",
+        detail: `outbox ${outcome.outboxId} retried`,
+        now,
+      });
+    }
+    const done = await transitionLetters(executor, [letter.id], {
+      from: "queued",
+      to: "sent",
+      detail: `outbox ${outcome.outboxId} sent`,
+      set: { provider_id: outcome.providerId },
+      now,
+    });
+    moved.sent += done.length;
+  }
+  if (failed.length > 0) {
+    const done = await transitionLetters(executor, failed, {
+      from: "queued",
+      to: "failed",
+      detail: "outbox failed",
+      now,
+    });
+    moved.failed += done.length;
+  }
+  return moved;
+}

@@ -1,0 +1,15 @@
+/** `npm run letters:scrub`: one pass of the privacy scrub of letters to lawmakers, then exit. */
+import { scrubLetters } from "../app/features/campaigns/scrub.server";
+import { loadConfig } from "../app/config.server";
+import { closeDatabase, getDatabase } from "../db/connection";
+import { migrateToLatest } from "../db/migrate";
+
+await migrateToLatest(getDatabase());
+try {
+  const result = await scrubLetters();
+  process.stdout.write(
+    `scrubbed ${result.senders} senders and ${result.letters} letters done more than ${loadConfig().letterScrubDays} days ago\n`,
+  );
+} finally {
+  await closeDatabase();
+}
