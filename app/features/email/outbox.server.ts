@@ -19,6 +19,11 @@ import {
   applicationDecidedSubject,
   type ApplicationDecidedProps,
 } from "../../../emails/application-decided";
+import {
+  ActionReviewedEmail,
+  actionReviewedSubject,
+  type ActionReviewedProps,
+} from "../../../emails/action-reviewed";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import type { EmailContext, EmailT } from "../../../emails/layout";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
@@ -54,6 +59,7 @@ export interface EmailTemplateProps {
   "application-decided": ApplicationDecidedProps;
   "signature-confirm": SignatureConfirmProps;
   "signature-reminder": SignatureReminderProps;
+  "action-reviewed": ActionReviewedProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -66,6 +72,7 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "application-decided": { component: ApplicationDecidedEmail, subject: applicationDecidedSubject },
   "signature-confirm": { component: SignatureConfirmEmail, subject: signatureConfirmSubject },
   "signature-reminder": { component: SignatureReminderEmail, subject: signatureReminderSubject },
+  "action-reviewed": { component: ActionReviewedEmail, subject: actionReviewedSubject },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */
