@@ -3,12 +3,11 @@
  * log what they did; staff review it (review.server.ts). Only `accepted` rows count anywhere.
  */
 import { db } from "../../../db/connection";
+import { LOG_PER_PAGE } from "./constants";
 import type { ActionReviewStatus, User } from "../../../db/schema";
 import type { FieldErrors } from "../auth/accounts.server";
 import { recordAudit } from "../security/audit.server";
 import type { ActionInput } from "./schema";
-
-export const LOG_PER_PAGE = 50;
 
 /** Whose log a user writes in: their chapter, their organisation, or none (staff, the detached). */
 export function loggerScope(

@@ -1,4 +1,5 @@
 import { db } from "../../../db/connection";
+import { QUEUE_PER_PAGE } from "./constants";
 import type { User } from "../../../db/schema";
 import { loadConfig } from "../../config.server";
 import type { FieldErrors } from "../auth/accounts.server";
@@ -6,8 +7,6 @@ import { queueEmail } from "../email/outbox.server";
 import { recordAudit } from "../security/audit.server";
 import { yearRange } from "../chapters/chapters.server";
 import type { ReviewFilters } from "./schema";
-
-export const QUEUE_PER_PAGE = 25;
 
 /** Staff queue: pending by default, or any state with the filters; oldest first so nothing waits forever. */
 export async function listReviewQueue(filters: ReviewFilters, page: number) {
