@@ -78,7 +78,12 @@ export default function EditActionPage() {
           {logged.status === "accepted" || logged.status === "needs_changes" ? (
             <p className="hint">{t("edit.backToReview")}</p>
           ) : null}
-          <ActionForm lastResult={lastResult} defaultValue={defaults} threats={threats} submitLabel={t("edit.submit")} />
+          <ActionForm
+            lastResult={lastResult}
+            defaultValue={defaults}
+            threats={threats}
+            submitLabel={t("edit.submit")}
+          />
           <section className="stack" aria-labelledby="withdraw-heading">
             <h2 id="withdraw-heading">{t("edit.withdrawTitle")}</h2>
             <p>{t("edit.withdrawLead")}</p>

@@ -117,8 +117,8 @@ export default function ChapterPage() {
               <ul>
                 {threats.map((th) => (
                   <li key={th.id}>
-                    <Link to={`/threats/${th.slug}`}>{th.short_name ?? th.title}</Link>{" "}
-                    <StageBadge stage={th.stage} /> <OutcomeBadge outcome={th.outcome} />
+                    <Link to={`/threats/${th.slug}`}>{th.short_name ?? th.title}</Link> <StageBadge stage={th.stage} />{" "}
+                    <OutcomeBadge outcome={th.outcome} />
                   </li>
                 ))}
               </ul>

@@ -150,7 +150,10 @@ export default function ChapterMembersPage() {
             <SelectField
               label={t("common:fields.role")}
               meta={fields.role}
-              options={(["chapter_member", "chapter_lead"] as const).map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+              options={(["chapter_member", "chapter_lead"] as const).map((r) => ({
+                value: r,
+                label: t(`common:roles.${r}`),
+              }))}
             />
           ) : (
             <input type="hidden" name="role" value="chapter_member" />

@@ -94,7 +94,13 @@ function StaffChapters({ staff }: { staff: NonNullable<ReturnType<typeof useLoad
             ["inactive", t("chapterStatus.inactive")],
           ]}
         />
-        <Filter name="year" label={t("fields.year")} value={staff.year} options={years.map((y) => [y, y])} any={false} />
+        <Filter
+          name="year"
+          label={t("fields.year")}
+          value={staff.year}
+          options={years.map((y) => [y, y])}
+          any={false}
+        />
         <button type="submit">{t("common:actions.filter")}</button>
         <Link to="/chapters">{t("filters.clear")}</Link>
       </Form>

@@ -42,7 +42,17 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ actionId, errors: {} as Record<string, string[]>, done: submission.value.decision });
 }
 
-function Filter({ name, label, value, options }: { name: string; label: string; value?: string | number; options: Array<[string, string]> }) {
+function Filter({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string | number;
+  options: Array<[string, string]>;
+}) {
   const { t } = useTranslation("actions");
   return (
     <div className="field">
@@ -86,7 +96,12 @@ export default function ReviewQueuePage() {
             ))}
           </select>
         </div>
-        <Filter name="kind" label={t("fields.kind")} value={filters.kind} options={ACTION_KINDS.map((k) => [k, t(`kind.${k}`)])} />
+        <Filter
+          name="kind"
+          label={t("fields.kind")}
+          value={filters.kind}
+          options={ACTION_KINDS.map((k) => [k, t(`kind.${k}`)])}
+        />
         <Filter
           name="chapter"
           label={t("fields.chapter")}
@@ -104,10 +119,12 @@ export default function ReviewQueuePage() {
         return (
           <section key={a.id} className="card stack" aria-labelledby={`action-${a.id}`}>
             <h2 id={`action-${a.id}`}>
-              {t(`kind.${a.kind}`)} · {a.chapter_name ?? a.organisation_name} · {formatDate(a.occurred_on, i18n.language)}
+              {t(`kind.${a.kind}`)} · {a.chapter_name ?? a.organisation_name} ·{" "}
+              {formatDate(a.occurred_on, i18n.language)}
             </h2>
             <p>
-              <ReviewBadge status={a.review_status} /> {a.logger_name ? t("list.loggedBy", { name: a.logger_name }) : null}
+              <ReviewBadge status={a.review_status} />{" "}
+              {a.logger_name ? t("list.loggedBy", { name: a.logger_name }) : null}
             </p>
             <p>{a.description}</p>
             {a.policymakers ? <p>{t("list.targeted", { who: a.policymakers })}</p> : null}
@@ -129,7 +146,9 @@ export default function ReviewQueuePage() {
                 </>
               ) : null}
             </p>
-            {a.review_comment ? <p className="hint">{t("review.previousComment", { comment: a.review_comment })}</p> : null}
+            {a.review_comment ? (
+              <p className="hint">{t("review.previousComment", { comment: a.review_comment })}</p>
+            ) : null}
             {a.review_status === "pending" ? (
               <>
                 <ErrorList errors={errors.decision} />

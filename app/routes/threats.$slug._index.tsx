@@ -138,8 +138,17 @@ function StaffForms() {
 
 export default function ThreatPage() {
   const { t, i18n } = useTranslation(["threats", "common"]);
-  const { threat, signedIn, staff, following, history, canAssess: assess, advocacy, campaigns, canLog } =
-    useLoaderData<typeof loader>();
+  const {
+    threat,
+    signedIn,
+    staff,
+    following,
+    history,
+    canAssess: assess,
+    advocacy,
+    campaigns,
+    canLog,
+  } = useLoaderData<typeof loader>();
   const location = useLocation();
   const lang = i18n.language;
   return (

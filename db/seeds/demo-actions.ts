@@ -44,7 +44,8 @@ const LOG: DemoLogEntry[] = [
     by: "lead@example.org",
     kind: "written_submission",
     on: "2025-02-14",
-    description: "Submitted comments to the national consultation ahead of the ITU plenipotentiary, opposing proposals that would centralise addressing.",
+    description:
+      "Submitted comments to the national consultation ahead of the ITU plenipotentiary, opposing proposals that would centralise addressing.",
     policymakers: "Ministry of Information, Communications and the Digital Economy",
     threat: "itu-new-ip",
     outcome: "Acknowledged; the submission is cited in the national brief.",
@@ -56,7 +57,8 @@ const LOG: DemoLogEntry[] = [
     by: "chapter@example.org",
     kind: "meeting",
     on: "2025-04-09",
-    description: "Met the delegation preparing the ITU Council to explain the risks of a top-down network architecture.",
+    description:
+      "Met the delegation preparing the ITU Council to explain the risks of a top-down network architecture.",
     policymakers: "Kenyan delegation to the ITU Council",
     threat: "itu-new-ip",
     outcome: "The delegation asked for a one-page brief.",
@@ -155,7 +157,8 @@ const LOG: DemoLogEntry[] = [
     by: null,
     kind: "training",
     on: "2025-10-21",
-    description: "Atelier sur le chiffrement pour des étudiants de Cotonou, à l'occasion de la Journée mondiale du chiffrement.",
+    description:
+      "Atelier sur le chiffrement pour des étudiants de Cotonou, à l'occasion de la Journée mondiale du chiffrement.",
     status: "accepted",
   },
   {

@@ -12,7 +12,6 @@ import { lastMailTo } from "../support/mailbox";
 let server: TestServer;
 const clients: Record<"staff" | "lead" | "member" | "rep", Client> = {} as never;
 let member: User;
-let lead: User;
 let rep: User;
 let kenya: number;
 let nigeria: number;
@@ -29,10 +28,20 @@ const user = (email: string) => db.selectFrom("users").selectAll().where("email"
 
 beforeAll(async () => {
   server = await startTestServer();
-  [member, lead, rep] = await Promise.all([user(DEMO.chapter_member), user(DEMO.chapter_lead), user(DEMO.coalition_member)]);
+  [member, , rep] = await Promise.all([
+    user(DEMO.chapter_member),
+    user(DEMO.chapter_lead),
+    user(DEMO.coalition_member),
+  ]);
   kenya = member.chapter_id!;
-  nigeria = (await db.selectFrom("chapters").select("id").where("name", "=", "Nigeria Chapter").executeTakeFirstOrThrow()).id;
-  threat = await db.selectFrom("threats").select(["id", "slug"]).where("short_name", "=", "ITU New IP").executeTakeFirstOrThrow();
+  nigeria = (
+    await db.selectFrom("chapters").select("id").where("name", "=", "Nigeria Chapter").executeTakeFirstOrThrow()
+  ).id;
+  threat = await db
+    .selectFrom("threats")
+    .select(["id", "slug"])
+    .where("short_name", "=", "ITU New IP")
+    .executeTakeFirstOrThrow();
   clients.staff = await signedIn(DEMO.staff);
   clients.lead = await signedIn(DEMO.chapter_lead);
   clients.member = await signedIn(DEMO.chapter_member);
@@ -52,7 +61,14 @@ const valid = (overrides: Record<string, string> = {}) => ({
 });
 
 const countActions = async () =>
-  Number((await db.selectFrom("advocacy_actions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom("advocacy_actions")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function logAs(client: Client, overrides: Record<string, string> = {}): Promise<number> {
   const response = await client.post("/actions/new", valid(overrides));
@@ -61,10 +77,15 @@ async function logAs(client: Client, overrides: Record<string, string> = {}): Pr
   return row.id;
 }
 
-const getAction = (id: number) => db.selectFrom("advocacy_actions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const getAction = (id: number) =>
+  db.selectFrom("advocacy_actions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 /** An action straight in the database, for another chapter or organisation. */
-async function insertAction(values: { chapter_id?: number | null; coalition_member_id?: number | null; status?: "pending" | "accepted" }) {
+async function insertAction(values: {
+  chapter_id?: number | null;
+  coalition_member_id?: number | null;
+  status?: "pending" | "accepted";
+}) {
   const now = new Date().toISOString();
   const row = await db
     .insertInto("advocacy_actions")
@@ -95,8 +116,19 @@ describe("logging an action", () => {
   it("a chapter member logs one for their chapter, pending and audited, shown in their log", async () => {
     const id = await logAs(clients.member, { description: "Logged by the member for the log test." });
     const row = await getAction(id);
-    expect(row).toMatchObject({ chapter_id: kenya, coalition_member_id: null, logged_by: member.id, review_status: "pending", threat_id: threat.id });
-    const audit = await db.selectFrom("audit_log").select("action").where("entity_type", "=", "advocacy_action").where("entity_id", "=", String(id)).execute();
+    expect(row).toMatchObject({
+      chapter_id: kenya,
+      coalition_member_id: null,
+      logged_by: member.id,
+      review_status: "pending",
+      threat_id: threat.id,
+    });
+    const audit = await db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "advocacy_action")
+      .where("entity_id", "=", String(id))
+      .execute();
     expect(audit.map((a) => a.action)).toContain("advocacy_action.create");
     const html = await (await clients.member.get("/actions")).text();
     expect(html).toContain("Logged by the member for the log test.");
@@ -105,7 +137,11 @@ describe("logging an action", () => {
 
   it("a representative logs one for their organisation", async () => {
     const id = await logAs(clients.rep, { description: "Logged for the organisation." });
-    expect(await getAction(id)).toMatchObject({ chapter_id: null, coalition_member_id: rep.coalition_member_id, logged_by: rep.id });
+    expect(await getAction(id)).toMatchObject({
+      chapter_id: null,
+      coalition_member_id: rep.coalition_member_id,
+      logged_by: rep.id,
+    });
   });
 
   it("refuses bad input with a 400 and writes nothing", async () => {
@@ -162,7 +198,9 @@ describe("editing: each role within its scope", () => {
     expect((await clients.member.post(`/actions/${leads}/edit`, valid({ description: "Hijacked" }))).status).toBe(403);
     expect((await getAction(leads)).description).toBe("The lead's own.");
     const members = await logAs(clients.member);
-    expect((await clients.lead.post(`/actions/${members}/edit`, valid({ description: "Fixed by the lead." }))).status).toBe(302);
+    expect(
+      (await clients.lead.post(`/actions/${members}/edit`, valid({ description: "Fixed by the lead." }))).status,
+    ).toBe(302);
     expect((await getAction(members)).description).toBe("Fixed by the lead.");
   });
 
@@ -170,7 +208,9 @@ describe("editing: each role within its scope", () => {
     const other = await insertAction({ chapter_id: nigeria });
     expect((await clients.lead.get(`/actions/${other}/edit`)).status).toBe(403);
     expect((await clients.lead.post(`/actions/${other}/edit`, valid({ description: "Nope" }))).status).toBe(403);
-    expect((await clients.lead.post(`/actions/${other}/edit`, { intent: "withdraw", confirm: "yes" })).status).toBe(403);
+    expect((await clients.lead.post(`/actions/${other}/edit`, { intent: "withdraw", confirm: "yes" })).status).toBe(
+      403,
+    );
     expect(await getAction(other)).toMatchObject({ description: "Somebody else's action", review_status: "pending" });
   });
 
@@ -178,7 +218,11 @@ describe("editing: each role within its scope", () => {
     const own = await logAs(clients.rep);
     expect((await clients.rep.post(`/actions/${own}/edit`, valid({ description: "Org edit." }))).status).toBe(302);
     const otherOrg = (
-      await db.selectFrom("coalition_members").select("id").where("id", "!=", rep.coalition_member_id!).executeTakeFirstOrThrow()
+      await db
+        .selectFrom("coalition_members")
+        .select("id")
+        .where("id", "!=", rep.coalition_member_id!)
+        .executeTakeFirstOrThrow()
     ).id;
     const foreign = await insertAction({ coalition_member_id: otherOrg });
     const kenyan = await insertAction({ chapter_id: kenya });
@@ -200,7 +244,9 @@ describe("editing: each role within its scope", () => {
 
   it("a bad edit is a 400 that changes nothing", async () => {
     const id = await logAs(clients.member);
-    expect((await clients.member.post(`/actions/${id}/edit`, valid({ evidenceUrl: "data:text/html,hi" }))).status).toBe(400);
+    expect((await clients.member.post(`/actions/${id}/edit`, valid({ evidenceUrl: "data:text/html,hi" }))).status).toBe(
+      400,
+    );
     expect((await getAction(id)).evidence_url).toBe("https://example.org/minutes");
   });
 });
@@ -233,12 +279,20 @@ describe("staff review", () => {
     const response = await clients.staff.post("/staff/actions", { actionId: String(id), decision: "accepted" });
     expect(response.status).toBe(200);
     expect(await getAction(id)).toMatchObject({ review_status: "accepted", reviewed_by: expect.any(Number) });
-    const audit = await db.selectFrom("audit_log").select("action").where("entity_id", "=", String(id)).where("entity_type", "=", "advocacy_action").execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", String(id))
+      .where("entity_type", "=", "advocacy_action")
+      .execute();
     expect(audit.map((a) => a.action)).toContain("advocacy_action.accepted");
     const mailsAfter = await db.selectFrom("outbox").select("id").where("template", "=", "action-reviewed").execute();
     expect(mailsAfter.length).toBe(mailsBefore.length);
     // Reviewed already: a second decision is refused.
-    expect((await clients.staff.post("/staff/actions", { actionId: String(id), decision: "needs_changes", comment: "Late" })).status).toBe(400);
+    expect(
+      (await clients.staff.post("/staff/actions", { actionId: String(id), decision: "needs_changes", comment: "Late" }))
+        .status,
+    ).toBe(400);
     expect((await getAction(id)).review_status).toBe("accepted");
   });
 
@@ -255,7 +309,10 @@ describe("staff review", () => {
       comment: "Please link the <minutes>.",
     });
     expect(response.status).toBe(200);
-    expect(await getAction(id)).toMatchObject({ review_status: "needs_changes", review_comment: "Please link the <minutes>." });
+    expect(await getAction(id)).toMatchObject({
+      review_status: "needs_changes",
+      review_comment: "Please link the <minutes>.",
+    });
     const mail = await lastMailTo(DEMO.chapter_member);
     expect(mail).toMatchObject({ template: "action-reviewed" });
     expect(mail!.subject).toMatch(/Changes requested|Modifications demandées/);
@@ -266,7 +323,10 @@ describe("staff review", () => {
     // The member sees the request, edits, and the action is back in the queue.
     const edit = await (await clients.member.get(`/actions/${id}/edit`)).text();
     expect(edit).toContain("Please link the &lt;minutes&gt;.");
-    expect((await clients.member.post(`/actions/${id}/edit`, valid({ evidenceUrl: "https://example.org/the-minutes" }))).status).toBe(302);
+    expect(
+      (await clients.member.post(`/actions/${id}/edit`, valid({ evidenceUrl: "https://example.org/the-minutes" })))
+        .status,
+    ).toBe(302);
     expect((await getAction(id)).review_status).toBe("pending");
     const queue = await (await clients.staff.get("/staff/actions")).text();
     expect(queue).toContain("https://example.org/the-minutes");
@@ -275,7 +335,9 @@ describe("staff review", () => {
   it("is staff work only", async () => {
     const id = await logAs(clients.member);
     for (const who of ["lead", "member", "rep"] as const) {
-      expect((await clients[who].post("/staff/actions", { actionId: String(id), decision: "accepted" })).status).toBe(403);
+      expect((await clients[who].post("/staff/actions", { actionId: String(id), decision: "accepted" })).status).toBe(
+        403,
+      );
     }
     expect((await getAction(id)).review_status).toBe("pending");
   });
@@ -292,8 +354,16 @@ describe("staff review", () => {
 
 describe("the threat page", () => {
   it("lists accepted advocacy on the threat, not pending ones", async () => {
-    const accepted = await logAs(clients.member, { description: "x", outcome: "Delegation changed its position.", evidenceUrl: "https://example.org/proof-accepted" });
-    await logAs(clients.member, { description: "y", outcome: "Still pending outcome.", evidenceUrl: "https://example.org/proof-pending" });
+    const accepted = await logAs(clients.member, {
+      description: "x",
+      outcome: "Delegation changed its position.",
+      evidenceUrl: "https://example.org/proof-accepted",
+    });
+    await logAs(clients.member, {
+      description: "y",
+      outcome: "Still pending outcome.",
+      evidenceUrl: "https://example.org/proof-pending",
+    });
     await clients.staff.post("/staff/actions", { actionId: String(accepted), decision: "accepted" });
     const html = await (await new Client(server.url, "10.41.9.6").get(`/threats/${threat.slug}`)).text();
     expect(html).toContain("Advocacy on this threat");
@@ -307,7 +377,11 @@ describe("the threat page", () => {
   it("lists the letter campaigns on it in the reader's language, never drafts", async () => {
     const now = new Date().toISOString();
     const stamps = { created_at: now, updated_at: now };
-    const campaign = async (slug: string, status: "draft" | "open" | "paused" | "closed", titles: Record<string, string>) => {
+    const campaign = async (
+      slug: string,
+      status: "draft" | "open" | "paused" | "closed",
+      titles: Record<string, string>,
+    ) => {
       const { id } = await db
         .insertInto("letter_campaigns")
         .values({
@@ -331,7 +405,15 @@ describe("the threat page", () => {
       for (const [language, title] of Object.entries(titles)) {
         await db
           .insertInto("campaign_templates")
-          .values({ campaign_id: id, language, title, introduction: "i", subject_variants: "[]", body_template: "b", ...stamps })
+          .values({
+            campaign_id: id,
+            language,
+            title,
+            introduction: "i",
+            subject_variants: "[]",
+            body_template: "b",
+            ...stamps,
+          })
           .execute();
       }
     };
@@ -343,7 +425,9 @@ describe("the threat page", () => {
     expect(en).toContain("Write to your delegate");
     expect(en).toContain("An English-only campaign");
     expect(en).not.toContain("A draft campaign");
-    const fr = await (await new Client(server.url, "10.41.9.4").get(`/threats/${threat.slug}`, { "Accept-Language": "fr" })).text();
+    const fr = await (
+      await new Client(server.url, "10.41.9.4").get(`/threats/${threat.slug}`, { "Accept-Language": "fr" })
+    ).text();
     expect(fr).toContain("Écrivez à votre délégué");
     expect(fr).toContain("An English-only campaign");
   });

@@ -44,8 +44,18 @@ export function ActionForm({
         options={ACTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
       />
       <Field label={t("fields.occurredOn")} meta={fields.occurredOn} type="date" />
-      <TextAreaField label={t("fields.description")} hint={t("form.descriptionHint")} meta={fields.description} rows={5} />
-      <TextAreaField label={t("fields.policymakers")} hint={t("form.policymakersHint")} meta={fields.policymakers} rows={2} />
+      <TextAreaField
+        label={t("fields.description")}
+        hint={t("form.descriptionHint")}
+        meta={fields.description}
+        rows={5}
+      />
+      <TextAreaField
+        label={t("fields.policymakers")}
+        hint={t("form.policymakersHint")}
+        meta={fields.policymakers}
+        rows={2}
+      />
       <SelectField
         label={t("fields.threat")}
         hint={t("form.threatHint")}

@@ -43,7 +43,10 @@ export async function listReviewQueue(filters: ReviewFilters, page: number) {
         "threats.title as threat_title",
         "users.name as logger_name",
       ])
-      .orderBy(status === "pending" ? "advocacy_actions.updated_at" : "advocacy_actions.occurred_on", status === "pending" ? "asc" : "desc")
+      .orderBy(
+        status === "pending" ? "advocacy_actions.updated_at" : "advocacy_actions.occurred_on",
+        status === "pending" ? "asc" : "desc",
+      )
       .orderBy("advocacy_actions.id")
       .limit(QUEUE_PER_PAGE)
       .offset((page - 1) * QUEUE_PER_PAGE)
@@ -84,7 +87,13 @@ export async function reviewAction(
   const done = await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable("advocacy_actions")
-      .set({ review_status: input.decision, review_comment: comment, reviewed_by: actor.id, reviewed_at: now, updated_at: now })
+      .set({
+        review_status: input.decision,
+        review_comment: comment,
+        reviewed_by: actor.id,
+        reviewed_at: now,
+        updated_at: now,
+      })
       .where("id", "=", action.id)
       .where("review_status", "=", "pending")
       .where("updated_at", "=", action.updated_at)

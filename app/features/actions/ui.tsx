@@ -40,7 +40,8 @@ export function ActionList({ actions, withStates }: { actions: ActionRow[]; with
       {actions.map((a) => (
         <li key={a.id} className="card">
           <p>
-            <strong>{t(`kind.${a.kind}`)}</strong> · <time dateTime={a.occurred_on}>{formatDate(a.occurred_on, i18n.language)}</time>
+            <strong>{t(`kind.${a.kind}`)}</strong> ·{" "}
+            <time dateTime={a.occurred_on}>{formatDate(a.occurred_on, i18n.language)}</time>
             {withStates ? (
               <>
                 {" "}
@@ -149,7 +150,11 @@ export function ThreatAdvocacy({ actions, logUrl }: { actions: ThreatAdvocacyRow
 }
 
 /** The threat page's list of letter campaigns about it. */
-export function ThreatCampaigns({ campaigns }: { campaigns: Array<{ id: number; slug: string; status: string; title: string }> }) {
+export function ThreatCampaigns({
+  campaigns,
+}: {
+  campaigns: Array<{ id: number; slug: string; status: string; title: string }>;
+}) {
   const { t } = useTranslation("actions");
   if (campaigns.length === 0) return null;
   return (
@@ -158,7 +163,8 @@ export function ThreatCampaigns({ campaigns }: { campaigns: Array<{ id: number; 
       <ul>
         {campaigns.map((c) => (
           <li key={c.id}>
-            <a href={`/campaigns/${c.slug}`}>{c.title}</a> <span className="badge">{t(`campaignStatus.${c.status}`)}</span>
+            <a href={`/campaigns/${c.slug}`}>{c.title}</a>{" "}
+            <span className="badge">{t(`campaignStatus.${c.status}`)}</span>
           </li>
         ))}
       </ul>

@@ -68,7 +68,11 @@ export async function listChaptersForStaff(filters: ChapterFilters, year: number
   if (filters.kind) query = query.where("chapters.kind", "=", filters.kind);
   if (filters.status) query = query.where("chapters.status", "=", filters.status);
   const rows = await query.orderBy("chapters.name").limit(2000).execute();
-  return rows.map((r) => ({ ...r, accepted_count: Number(r.accepted_count ?? 0), member_count: Number(r.member_count ?? 0) }));
+  return rows.map((r) => ({
+    ...r,
+    accepted_count: Number(r.accepted_count ?? 0),
+    member_count: Number(r.member_count ?? 0),
+  }));
 }
 export type StaffChapterRow = Awaited<ReturnType<typeof listChaptersForStaff>>[number];
 

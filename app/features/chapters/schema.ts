@@ -7,8 +7,7 @@ export const CHAPTER_KINDS = ["chapter", "sig"] as const;
 export const CHAPTER_STATUSES = ["active", "inactive"] as const;
 
 const choose = () => ({ errorMap: () => ({ message: "validation.choose" }) });
-const singleLine = (max: number) =>
-  requiredText(max).refine((v) => !/[\r\n]/.test(v), "validation.controlCharacters");
+const singleLine = (max: number) => requiredText(max).refine((v) => !/[\r\n]/.test(v), "validation.controlCharacters");
 
 // Messages are i18n keys (see components/forms.tsx).
 export const ChapterSchema = z.object({

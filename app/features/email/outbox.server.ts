@@ -19,11 +19,7 @@ import {
   applicationDecidedSubject,
   type ApplicationDecidedProps,
 } from "../../../emails/application-decided";
-import {
-  ActionReviewedEmail,
-  actionReviewedSubject,
-  type ActionReviewedProps,
-} from "../../../emails/action-reviewed";
+import { ActionReviewedEmail, actionReviewedSubject, type ActionReviewedProps } from "../../../emails/action-reviewed";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import type { EmailContext, EmailT } from "../../../emails/layout";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
