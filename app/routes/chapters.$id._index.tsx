@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Kinds down, years across (few years, many kinds: it fits the side column). */
 function YearlySummary({ summary }: { summary: Array<{ year: string; kind: string; count: number }> }) {
   const { t } = useTranslation("actions");
   if (summary.length === 0) return <p className="empty-state">{t("chapter.noSummary")}</p>;
@@ -46,26 +47,32 @@ function YearlySummary({ summary }: { summary: Array<{ year: string; kind: strin
         <caption className="visually-hidden">{t("chapter.summary")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("fields.year")}</th>
-            {kinds.map((k) => (
-              <th key={k} scope="col">
-                {t(`kind.${k}`)}
+            <th scope="col">{t("fields.kind")}</th>
+            {years.map((y) => (
+              <th key={y} scope="col">
+                {y}
               </th>
             ))}
-            <th scope="col">{t("chapter.total")}</th>
           </tr>
         </thead>
         <tbody>
-          {years.map((y) => (
-            <tr key={y}>
-              <th scope="row">{y}</th>
-              {kinds.map((k) => (
-                <td key={k}>{count(y, k)}</td>
+          {kinds.map((k) => (
+            <tr key={k}>
+              <th scope="row">{t(`kind.${k}`)}</th>
+              {years.map((y) => (
+                <td key={y}>{count(y, k)}</td>
               ))}
-              <td>{summary.filter((s) => s.year === y).reduce((sum, s) => sum + s.count, 0)}</td>
             </tr>
           ))}
         </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("chapter.total")}</th>
+            {years.map((y) => (
+              <td key={y}>{summary.filter((s) => s.year === y).reduce((sum, s) => sum + s.count, 0)}</td>
+            ))}
+          </tr>
+        </tfoot>
       </table>
     </div>
   );
@@ -86,16 +93,18 @@ export default function ChapterPage() {
           chapter.region ? ` · ${t(`region.${chapter.region}`, { defaultValue: chapter.region })}` : ""
         }`}
       >
-        <p className="inline-form">
-          {chapter.status === "inactive" ? <span className="badge">{t("chapterStatus.inactive")}</span> : null}
-          {staff ? <Link to={`/chapters/${chapter.id}/edit`}>{t("chapters.edit")}</Link> : null}
-          {staff || lead ? <Link to={`/chapters/${chapter.id}/members`}>{t("chapters.membersLink")}</Link> : null}
-          {insider && !staff ? (
-            <Link className="button" to="/actions/new">
-              {t("log.new")}
-            </Link>
-          ) : null}
-        </p>
+        {chapter.status === "inactive" || staff || lead || insider ? (
+          <p className="inline-form">
+            {chapter.status === "inactive" ? <span className="badge">{t("chapterStatus.inactive")}</span> : null}
+            {staff ? <Link to={`/chapters/${chapter.id}/edit`}>{t("chapters.edit")}</Link> : null}
+            {staff || lead ? <Link to={`/chapters/${chapter.id}/members`}>{t("chapters.membersLink")}</Link> : null}
+            {insider && !staff ? (
+              <Link className="button" to="/actions/new">
+                {t("log.new")}
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
       </PageHeader>
       <div className="two-columns">
         <div className="stack">

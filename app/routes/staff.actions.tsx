@@ -152,30 +152,32 @@ export default function ReviewQueuePage() {
             {a.review_status === "pending" ? (
               <>
                 <ErrorList errors={errors.decision} />
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="actionId" value={a.id} />
-                  <input type="hidden" name="decision" value="accepted" />
-                  <button type="submit">{t("review.accept")}</button>
-                </Form>
-                <details open={!!errors.comment}>
-                  <summary className="button secondary button-small">{t("review.askChanges")}</summary>
-                  <Form method="post" className="stack">
+                <div className="inline-form">
+                  <Form method="post" className="inline-form">
                     <input type="hidden" name="actionId" value={a.id} />
-                    <input type="hidden" name="decision" value="needs_changes" />
-                    <div className="field">
-                      <label htmlFor={`comment-${a.id}`}>{t("review.comment")}</label>
-                      <textarea
-                        id={`comment-${a.id}`}
-                        name="comment"
-                        rows={3}
-                        maxLength={2000}
-                        aria-describedby={errors.comment ? `comment-${a.id}-error` : undefined}
-                      />
-                      <ErrorList id={`comment-${a.id}-error`} errors={errors.comment} />
-                    </div>
-                    <button type="submit">{t("review.askChangesConfirm")}</button>
+                    <input type="hidden" name="decision" value="accepted" />
+                    <button type="submit">{t("review.accept")}</button>
                   </Form>
-                </details>
+                  <details open={!!errors.comment}>
+                    <summary className="button secondary button-small">{t("review.askChanges")}</summary>
+                    <Form method="post" className="stack">
+                      <input type="hidden" name="actionId" value={a.id} />
+                      <input type="hidden" name="decision" value="needs_changes" />
+                      <div className="field">
+                        <label htmlFor={`comment-${a.id}`}>{t("review.comment")}</label>
+                        <textarea
+                          id={`comment-${a.id}`}
+                          name="comment"
+                          rows={3}
+                          maxLength={2000}
+                          aria-describedby={errors.comment ? `comment-${a.id}-error` : undefined}
+                        />
+                        <ErrorList id={`comment-${a.id}-error`} errors={errors.comment} />
+                      </div>
+                      <button type="submit">{t("review.askChangesConfirm")}</button>
+                    </Form>
+                  </details>
+                </div>
               </>
             ) : null}
           </section>

@@ -390,9 +390,10 @@ describe("the chapter page", () => {
       .execute();
     const html = await (await new Client(server.url, "10.42.9.4").get(`/chapters/${id}`)).text();
     expect(html).toContain("Accepted actions per year");
-    expect(html).toMatch(/<th scope="col">Meeting<\/th><th scope="col">Media<\/th><th scope="col">Total<\/th>/);
-    expect(html).toContain('<th scope="row">2026</th><td>0</td><td>1</td><td>1</td>');
-    expect(html).toContain('<th scope="row">2025</th><td>2</td><td>1</td><td>3</td>');
+    expect(html).toContain('<th scope="col">Kind of action</th><th scope="col">2026</th><th scope="col">2025</th>');
+    expect(html).toContain('<th scope="row">Meeting</th><td>0</td><td>2</td>');
+    expect(html).toContain('<th scope="row">Media</th><td>1</td><td>1</td>');
+    expect(html).toContain('<th scope="row">Total</th><td>1</td><td>3</td>');
     expect(html).toContain("Meeting A");
     expect(html).not.toContain("Pending E");
     expect(html).not.toContain("Withdrawn F");

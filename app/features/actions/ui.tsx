@@ -114,7 +114,7 @@ export function ThreatAdvocacy({ actions, logUrl }: { actions: ThreatAdvocacyRow
                 <th scope="col">{t("fields.kind")}</th>
                 <th scope="col">{t("fields.occurredOn")}</th>
                 <th scope="col">{t("fields.outcome")}</th>
-                <th scope="col">{t("fields.evidenceUrl")}</th>
+                <th scope="col">{t("list.evidence")}</th>
               </tr>
             </thead>
             <tbody>
