@@ -21,12 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mine = url.searchParams.get("mine") === "1";
   const page = parsePage(url.searchParams);
   const [log, scopeName] = await Promise.all([listMyLog(user, { mine, page }), getScopeName(user)]);
-  return { ...log, mine, page, scopeName, chapterId: user.coalition_member_id ? null : user.chapter_id };
+  return {
+    ...log,
+    mine,
+    page,
+    scopeName,
+    chapterId: user.coalition_member_id ? null : user.chapter_id,
+    lead: user.role === "chapter_lead",
+  };
 }
 
 export default function MyLogPage() {
   const { t } = useTranslation("actions");
-  const { rows, total, mine, page, scopeName, chapterId } = useLoaderData<typeof loader>();
+  const { rows, total, mine, page, scopeName, chapterId, lead } = useLoaderData<typeof loader>();
   const saved = useSearchParams()[0].get("saved");
   return (
     <div className="stack">
@@ -36,6 +43,7 @@ export default function MyLogPage() {
             {t("log.new")}
           </Link>
           {chapterId ? <Link to={`/chapters/${chapterId}`}>{t("log.chapterPage")}</Link> : null}
+          {chapterId && lead ? <Link to={`/chapters/${chapterId}/members`}>{t("chapters.membersLink")}</Link> : null}
         </p>
       </PageHeader>
       {saved === "1" || saved === "withdrawn" ? (

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
+import { insertAdvocacyAction } from "../support/advocacy-factory";
 import { lastMailTo } from "../support/mailbox";
 
 let server: TestServer;
@@ -80,37 +81,7 @@ async function logAs(client: Client, overrides: Record<string, string> = {}): Pr
 const getAction = (id: number) =>
   db.selectFrom("advocacy_actions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
-/** An action straight in the database, for another chapter or organisation. */
-async function insertAction(values: {
-  chapter_id?: number | null;
-  coalition_member_id?: number | null;
-  status?: "pending" | "accepted";
-}) {
-  const now = new Date().toISOString();
-  const row = await db
-    .insertInto("advocacy_actions")
-    .values({
-      chapter_id: values.chapter_id ?? null,
-      coalition_member_id: values.coalition_member_id ?? null,
-      logged_by: null,
-      kind: "media",
-      occurred_on: "2026-01-10",
-      description: "Somebody else's action",
-      policymakers: null,
-      threat_id: null,
-      outcome: null,
-      evidence_url: null,
-      review_status: values.status ?? "pending",
-      review_comment: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const insertAction = (values: { chapter_id?: number; coalition_member_id?: number }) => insertAdvocacyAction(values);
 
 describe("logging an action", () => {
   it("a chapter member logs one for their chapter, pending and audited, shown in their log", async () => {

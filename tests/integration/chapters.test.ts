@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
-import type { Role } from "../../db/schema";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
+import { insertAdvocacyAction, insertTestUser } from "../support/advocacy-factory";
 import { lastMailTo } from "../support/mailbox";
 
 let server: TestServer;
@@ -20,36 +20,6 @@ async function signedIn(email: string): Promise<Client> {
   const client = new Client(server.url, `10.42.0.${ip++}`);
   await client.login(email);
   return client;
-}
-
-let userSeq = 0;
-/** A user who can sign in with the test password (the demo accounts' hash). */
-async function createUser(role: Role, chapterId: number | null) {
-  const { password_hash } = await db
-    .selectFrom("users")
-    .select("password_hash")
-    .where("email", "=", DEMO.staff)
-    .executeTakeFirstOrThrow();
-  const now = new Date().toISOString();
-  const email = `chapter-test-${++userSeq}-${Date.now()}@example.org`;
-  const { id } = await db
-    .insertInto("users")
-    .values({
-      email,
-      name: `Test ${userSeq}`,
-      password_hash,
-      role,
-      chapter_id: chapterId,
-      coalition_member_id: null,
-      locale: "en",
-      status: "active",
-      last_login_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id, email };
 }
 
 beforeAll(async () => {
@@ -195,7 +165,7 @@ describe("chapter members", () => {
   });
 
   it("a lead never touches another chapter (403) and writes nothing there", async () => {
-    const other = await createUser("chapter_member", nigeria);
+    const other = await insertTestUser("chapter_member", nigeria);
     expect((await lead.get(`/chapters/${nigeria}/members`)).status).toBe(403);
     expect(
       (await lead.post(`/chapters/${nigeria}/members`, { intent: "remove", userId: String(other.id), confirm: "yes" }))
@@ -255,7 +225,7 @@ describe("chapter members", () => {
   });
 
   it("removal needs the confirmation, closes the account, and leaves the logged actions to the chapter", async () => {
-    const gone = await createUser("chapter_member", kenya);
+    const gone = await insertTestUser("chapter_member", kenya);
     const client = await signedIn(gone.email);
     expect(
       (
@@ -307,7 +277,7 @@ describe("chapter members", () => {
   });
 
   it("a lead cannot remove a lead or themselves; staff can remove a lead", async () => {
-    const otherLead = await createUser("chapter_lead", kenya);
+    const otherLead = await insertTestUser("chapter_lead", kenya);
     const self = await db
       .selectFrom("users")
       .select("id")
@@ -353,41 +323,17 @@ describe("the chapter page", () => {
       status: "active",
     });
     const id = Number(created.headers.get("location")!.split("/").pop());
-    const now = new Date().toISOString();
-    const row = (
-      kind: "meeting" | "media",
-      on: string,
-      status: "accepted" | "pending" | "withdrawn",
-      description: string,
-    ) => ({
-      chapter_id: id,
-      coalition_member_id: null,
-      logged_by: null,
-      kind,
-      occurred_on: on,
-      description,
-      policymakers: null,
-      threat_id: null,
-      outcome: null,
-      evidence_url: null,
-      review_status: status,
-      review_comment: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      created_at: now,
-      updated_at: now,
-    });
-    await db
-      .insertInto("advocacy_actions")
-      .values([
-        row("meeting", "2025-01-05", "accepted", "Meeting A"),
-        row("meeting", "2025-06-05", "accepted", "Meeting B"),
-        row("media", "2025-07-05", "accepted", "Media C"),
-        row("media", "2026-02-05", "accepted", "Media D"),
-        row("meeting", "2026-03-05", "pending", "Pending E"),
-        row("media", "2026-04-05", "withdrawn", "Withdrawn F"),
-      ])
-      .execute();
+    const rows = [
+      ["meeting", "2025-01-05", "accepted", "Meeting A"],
+      ["meeting", "2025-06-05", "accepted", "Meeting B"],
+      ["media", "2025-07-05", "accepted", "Media C"],
+      ["media", "2026-02-05", "accepted", "Media D"],
+      ["meeting", "2026-03-05", "pending", "Pending E"],
+      ["media", "2026-04-05", "withdrawn", "Withdrawn F"],
+    ] as const;
+    for (const [kind, on, status, description] of rows) {
+      await insertAdvocacyAction({ chapter_id: id, kind, occurred_on: on, review_status: status, description });
+    }
     const html = await (await new Client(server.url, "10.42.9.4").get(`/chapters/${id}`)).text();
     expect(html).toContain("Accepted actions per year");
     expect(html).toContain('<th scope="col">Kind of action</th><th scope="col">2026</th><th scope="col">2025</th>');
