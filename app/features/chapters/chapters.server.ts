@@ -34,9 +34,27 @@ export function yearRange(year: number): [string, string] {
 /** Staff: every chapter matching the filters, with its member count and accepted actions in `year`. */
 export async function listChaptersForStaff(filters: ChapterFilters, year: number) {
   const [from, to] = yearRange(year);
+  // One grouped pass over the year's accepted actions (the review index serves it), joined to the
+  // chapters: a count per chapter row would scan the year once per chapter.
+  const accepted = db
+    .selectFrom("advocacy_actions")
+    .select(["chapter_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("review_status", "=", "accepted")
+    .where("occurred_on", ">=", from)
+    .where("occurred_on", "<", to)
+    .where("chapter_id", "is not", null)
+    .groupBy("chapter_id");
+  const members = db
+    .selectFrom("users")
+    .select(["chapter_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("status", "=", "active")
+    .where("chapter_id", "is not", null)
+    .groupBy("chapter_id");
   let query = db
     .selectFrom("chapters")
     .innerJoin("jurisdictions", "jurisdictions.code", "chapters.jurisdiction_code")
+    .leftJoin(accepted.as("accepted"), "accepted.chapter_id", "chapters.id")
+    .leftJoin(members.as("members"), "members.chapter_id", "chapters.id")
     .select([
       "chapters.id",
       "chapters.name",
@@ -46,22 +64,8 @@ export async function listChaptersForStaff(filters: ChapterFilters, year: number
       "chapters.jurisdiction_code",
       "jurisdictions.name_en",
       "jurisdictions.name_fr",
-    ])
-    .select((eb) => [
-      eb
-        .selectFrom("advocacy_actions")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("advocacy_actions.chapter_id", "=", "chapters.id")
-        .where("advocacy_actions.review_status", "=", "accepted")
-        .where("advocacy_actions.occurred_on", ">=", from)
-        .where("advocacy_actions.occurred_on", "<", to)
-        .as("accepted_count"),
-      eb
-        .selectFrom("users")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("users.chapter_id", "=", "chapters.id")
-        .where("users.status", "=", "active")
-        .as("member_count"),
+      "accepted.n as accepted_count",
+      "members.n as member_count",
     ]);
   if (filters.region) query = query.where("chapters.region", "=", filters.region);
   if (filters.jurisdiction) query = query.where("chapters.jurisdiction_code", "=", filters.jurisdiction);
