@@ -91,6 +91,12 @@ export default function AccountPage() {
 
       <p>
         <Link to="/account/follows">{t("threats:follows.title")}</Link>
+        {["chapter_lead", "chapter_member", "coalition_member"].includes(user.role) ? (
+          <>
+            {" · "}
+            <Link to="/actions">{t("actions:log.title")}</Link>
+          </>
+        ) : null}
       </p>
 
       <section className="card narrow" aria-labelledby="profile-heading">

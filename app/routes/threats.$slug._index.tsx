@@ -4,6 +4,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { loggerScope } from "~/features/actions/actions.server";
+import { listThreatAdvocacy, listThreatCampaigns } from "~/features/actions/threat-activity.server";
+import { ThreatAdvocacy, ThreatCampaigns } from "~/features/actions/ui";
 import { getOptionalUser, isStaff, notFound, requireStaff, requireUser } from "~/features/auth/guards.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { listEntityHistory } from "~/features/security/audit.server";
@@ -15,6 +18,7 @@ import { getThreatDetail, getThreatIdBySlug } from "~/features/threats/queries.s
 import { ActionSchema, OutcomeSchema } from "~/features/threats/schema";
 import { AssessmentTable, ThreatTimeline, StatementList } from "~/features/threats/detail-parts";
 import { OutcomeBadge, SeverityBadge, StageBadge } from "~/features/threats/ui";
+import { getLocale } from "~/i18n/i18next.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 
 export const handle = { titleKey: "threats:detail.title" };
@@ -23,10 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const threat = await getThreatDetail(params.slug ?? "");
   if (!threat) throw notFound();
   const user = await getOptionalUser(request);
-  const [following, history, assess] = await Promise.all([
+  const [following, history, assess, advocacy, campaigns] = await Promise.all([
     user ? isFollowing(user.id, { threatId: threat.id }) : false,
     listEntityHistory("threat", threat.id),
     user ? canAssess(user, threat.jurisdiction_code) : false,
+    listThreatAdvocacy(threat.id),
+    getLocale(request).then((locale) => listThreatCampaigns(threat.id, locale)),
   ]);
   return {
     pageTitle: threat.short_name ?? threat.title,
@@ -37,6 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Everyone sees when the record changed; only staff see who changed it.
     history: history.map((h) => ({ ...h, actor_name: isStaff(user) ? h.actor_name : null })),
     canAssess: assess,
+    advocacy,
+    campaigns,
+    canLog: !!user && !!loggerScope(user),
   };
 }
 
@@ -129,7 +138,17 @@ function StaffForms() {
 
 export default function ThreatPage() {
   const { t, i18n } = useTranslation(["threats", "common"]);
-  const { threat, signedIn, staff, following, history, canAssess: assess } = useLoaderData<typeof loader>();
+  const {
+    threat,
+    signedIn,
+    staff,
+    following,
+    history,
+    canAssess: assess,
+    advocacy,
+    campaigns,
+    canLog,
+  } = useLoaderData<typeof loader>();
   const location = useLocation();
   const lang = i18n.language;
   return (
@@ -200,6 +219,8 @@ export default function ThreatPage() {
             <h2 id="statements-heading">{t("detail.statements")}</h2>
             <StatementList statements={threat.statements} />
           </section>
+          <ThreatCampaigns campaigns={campaigns} />
+          <ThreatAdvocacy actions={advocacy} logUrl={canLog ? `/actions/new?threat=${threat.id}` : null} />
         </div>
         <aside className="stack">
           {threat.sources.length ? (

@@ -19,6 +19,7 @@ import {
   applicationDecidedSubject,
   type ApplicationDecidedProps,
 } from "../../../emails/application-decided";
+import { ActionReviewedEmail, actionReviewedSubject, type ActionReviewedProps } from "../../../emails/action-reviewed";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import {
   CampaignConfirmEmail,
@@ -62,6 +63,7 @@ export interface EmailTemplateProps {
   "signature-reminder": SignatureReminderProps;
   "campaign-confirm": CampaignConfirmProps;
   "campaign-letter": CampaignLetterProps;
+  "action-reviewed": ActionReviewedProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -76,6 +78,7 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "signature-reminder": { component: SignatureReminderEmail, subject: signatureReminderSubject },
   "campaign-confirm": { component: CampaignConfirmEmail, subject: campaignConfirmSubject },
   "campaign-letter": { component: CampaignLetterEmail, subject: campaignLetterSubject },
+  "action-reviewed": { component: ActionReviewedEmail, subject: actionReviewedSubject },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */

@@ -1,0 +1,74 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { ACTION_KINDS } from "../../../db/schema";
+import { ActionSchema } from "./schema";
+
+export interface ThreatOption {
+  id: number;
+  jurisdiction_code: string;
+  title: string;
+  short_name: string | null;
+}
+
+/** The log form, for a new action and for editing one. Works without JavaScript. */
+export function ActionForm({
+  lastResult,
+  defaultValue,
+  threats,
+  submitLabel,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, string>;
+  threats: ThreatOption[];
+  submitLabel: string;
+}) {
+  const { t } = useTranslation(["actions", "common"]);
+  const [form, fields] = useForm({
+    id: "action-form",
+    lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="narrow">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="save" />
+      <SelectField
+        label={t("fields.kind")}
+        meta={fields.kind}
+        placeholder={t("common:fields.choose")}
+        options={ACTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
+      <Field label={t("fields.occurredOn")} meta={fields.occurredOn} type="date" />
+      <TextAreaField
+        label={t("fields.description")}
+        hint={t("form.descriptionHint")}
+        meta={fields.description}
+        rows={5}
+      />
+      <TextAreaField
+        label={t("fields.policymakers")}
+        hint={t("form.policymakersHint")}
+        meta={fields.policymakers}
+        rows={2}
+      />
+      <SelectField
+        label={t("fields.threat")}
+        hint={t("form.threatHint")}
+        meta={fields.threatId}
+        placeholder={t("form.noThreat")}
+        options={threats.map((th) => ({
+          value: th.id,
+          label: `${th.jurisdiction_code} · ${th.short_name ? `${th.short_name} — ` : ""}${th.title}`,
+        }))}
+      />
+      <TextAreaField label={t("fields.outcome")} hint={t("form.outcomeHint")} meta={fields.outcome} rows={3} />
+      <Field label={t("fields.evidenceUrl")} hint={t("form.evidenceHint")} meta={fields.evidenceUrl} type="url" />
+      <button type="submit">{submitLabel}</button>
+    </Form>
+  );
+}
