@@ -19,6 +19,7 @@ import {
   applicationDecidedSubject,
   type ApplicationDecidedProps,
 } from "../../../emails/application-decided";
+import { EventReviewedEmail, eventReviewedSubject, type EventReviewedProps } from "../../../emails/event-reviewed";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import type { EmailContext, EmailT } from "../../../emails/layout";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
@@ -27,6 +28,7 @@ import {
   proposalReviewedSubject,
   type ProposalReviewedProps,
 } from "../../../emails/proposal-reviewed";
+import { RsvpConfirmEmail, rsvpConfirmSubject, type RsvpConfirmProps } from "../../../emails/rsvp-confirm";
 import {
   SignatureConfirmEmail,
   signatureConfirmSubject,
@@ -54,6 +56,8 @@ export interface EmailTemplateProps {
   "application-decided": ApplicationDecidedProps;
   "signature-confirm": SignatureConfirmProps;
   "signature-reminder": SignatureReminderProps;
+  "rsvp-confirm": RsvpConfirmProps;
+  "event-reviewed": EventReviewedProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -66,6 +70,8 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "application-decided": { component: ApplicationDecidedEmail, subject: applicationDecidedSubject },
   "signature-confirm": { component: SignatureConfirmEmail, subject: signatureConfirmSubject },
   "signature-reminder": { component: SignatureReminderEmail, subject: signatureReminderSubject },
+  "rsvp-confirm": { component: RsvpConfirmEmail, subject: rsvpConfirmSubject },
+  "event-reviewed": { component: EventReviewedEmail, subject: eventReviewedSubject },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */
