@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
@@ -17,8 +17,11 @@ import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";
 import { getLocale } from "~/i18n/i18next.server";
+import eventStyles from "~/styles/events.css?url";
 
 export const handle = { titleKey: "events:title" };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventStyles }];
 
 /** Public for approved events; others only for their organiser and staff (404 to anyone else). */
 async function visibleEvent(request: Request, slug: string | undefined) {

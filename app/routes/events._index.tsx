@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { MapAttribution, MapLegend, WorldMap, type MapCountry } from "~/components/world-map";
-import { EVENT_KINDS, ONLINE_FILTERS } from "~/features/events/constants";
+import { EVENT_KINDS, ONLINE_FILTERS, PUBLIC_PER_PAGE } from "~/features/events/constants";
 import { listEditions } from "~/features/events/editions.server";
-import { eventCountsByJurisdiction, listApprovedEvents, PUBLIC_PER_PAGE } from "~/features/events/public.server";
+import { eventCountsByJurisdiction, listApprovedEvents } from "~/features/events/public.server";
 import { editionTotals } from "~/features/events/report.server";
 import { describeWhen } from "~/features/events/time.server";
 import { parseEventFilters } from "~/features/events/filters";
@@ -14,12 +14,14 @@ import { jurisdictionOptions, listJurisdictions } from "~/features/jurisdictions
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { getLocale } from "~/i18n/i18next.server";
 import { parsePage } from "~/lib/paging";
+import eventStyles from "~/styles/events.css?url";
 import mapStyles from "~/styles/map.css?url";
 
 export const handle = { titleKey: "events:title" };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: mapStyles },
+  { rel: "stylesheet", href: eventStyles },
   { rel: "alternate", type: "text/calendar", href: "/events.ics" },
 ];
 
@@ -205,31 +207,6 @@ export default function EventsPage() {
         ) : null}
       </section>
 
-      <section aria-labelledby="events-heading">
-        <h2 id="events-heading">{t("list.heading")}</h2>
-        {list.rows.length === 0 ? (
-          <p className="empty-state">{filtered ? t("list.noMatch") : t("list.empty")}</p>
-        ) : (
-          <ul className="event-list">
-            {list.rows.map((row) => (
-              <li key={row.id} className="card">
-                <h3>
-                  <Link to={`/events/${row.slug}`}>{row.title}</Link>
-                </h3>
-                <p className="muted">
-                  {t(`kind.${row.kind}`)} · {row.organiser_name} · {[row.city, row.country].filter(Boolean).join(", ")}
-                  {row.online ? ` · ${t("detail.online")}` : ""}
-                </p>
-                <p>
-                  {row.when.date}, {row.when.time} <span className="muted">({row.when.zoneName})</span>
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Pagination page={page} perPage={PUBLIC_PER_PAGE} total={list.total} />
-      </section>
-
       <section aria-labelledby="map-heading" className="map-layout">
         <div className="map-figure">
           <h2 id="map-heading">{t("map.heading")}</h2>
@@ -262,6 +239,31 @@ export default function EventsPage() {
             </ul>
           )}
         </div>
+      </section>
+
+      <section aria-labelledby="events-heading">
+        <h2 id="events-heading">{t("list.heading")}</h2>
+        {list.rows.length === 0 ? (
+          <p className="empty-state">{filtered ? t("list.noMatch") : t("list.empty")}</p>
+        ) : (
+          <ul className="event-list">
+            {list.rows.map((row) => (
+              <li key={row.id} className="card">
+                <h3>
+                  <Link to={`/events/${row.slug}`}>{row.title}</Link>
+                </h3>
+                <p className="muted">
+                  {t(`kind.${row.kind}`)} · {row.organiser_name} · {[row.city, row.country].filter(Boolean).join(", ")}
+                  {row.online ? ` · ${t("detail.online")}` : ""}
+                </p>
+                <p>
+                  {row.when.date}, {row.when.time} <span className="muted">({row.when.zoneName})</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={page} perPage={PUBLIC_PER_PAGE} total={list.total} />
       </section>
     </div>
   );

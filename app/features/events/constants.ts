@@ -10,3 +10,6 @@ export type ReportField = (typeof REPORT_FIELDS)[number];
 export const MAX_AUDIENCE = 9_000_000_000;
 
 export const ONLINE_FILTERS = ["yes", "no"] as const;
+
+/** Events per page of the public list. */
+export const PUBLIC_PER_PAGE = 50;
