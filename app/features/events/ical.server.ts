@@ -12,9 +12,14 @@ import { loadConfig } from "../../config.server";
 /** Feeds hold at most this many events (the newest editions first). */
 const FEED_CAP = 5_000;
 
+/**
+ * The VTIMEZONE of `zone`. For a link (Africa/Bamako → Africa/Abidjan) the library gives the
+ * canonical zone's block: same rules, but its TZID must be the name the events use.
+ */
 function vtimezone(zone: string): string | null {
   const block = tzlib_get_ical_block(zone);
-  return Array.isArray(block) && block[0] ? block[0] : null;
+  if (!Array.isArray(block) || !block[0]) return null;
+  return block[0].replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
 }
 
 export async function eventsCalendar(options: { year?: number; appName: string }): Promise<string> {
