@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }
     : null;
   return {
+    pageTitle: event.title,
     event: {
       slug: event.slug,
       title: event.title,
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: event.description,
       registrationUrl: event.registration_url,
       year: event.edition_year,
+      approved: event.status === "approved",
     },
     when: describeWhen(event, locale),
     rsvpOpen: acceptsRsvps(event),
@@ -213,7 +215,7 @@ export default function EventPage() {
         ))}
       </div>
       {organiser ? <OrganiserPanel slug={event.slug} organiser={organiser} /> : null}
-      {rsvpOpen ? <RsvpForm /> : <p className="muted">{t("rsvp.notOpen")}</p>}
+      {rsvpOpen ? <RsvpForm /> : <p className="muted">{event.approved ? t("rsvp.ended") : t("rsvp.afterApproval")}</p>}
       <p>
         <Link to={`/events?edition=${event.year}`}>{t("detail.back")}</Link> ·{" "}
         <a href={`/events/${event.year}.ics`}>{t("list.calendarEdition", { year: event.year })}</a>

@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmAction } from "~/components/confirm-action";
 import { PageHeader } from "~/components/layout";
 import { forbidden, isStaff, notFound, requireUser } from "~/features/auth/guards.server";
 import { EventForm } from "~/features/events/event-form";
-import { eventFormValues, getEventBySlug, updateEvent } from "~/features/events/events.server";
+import { eventFormValues, getEventBySlug, updateEvent, withdrawEvent } from "~/features/events/events.server";
 import { eventFormOptions, handleEventForm } from "~/features/events/form.server";
 import { canManageEvent } from "~/features/events/organiser.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
@@ -36,7 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event } = await editableEvent(request, params.slug);
   await enforceRateLimit([["accountWrites", String(user.id)]]);
-  return handleEventForm(request, (input) => updateEvent(user, event, input));
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    if (formData.get("confirm") !== "yes" || !(await withdrawEvent(user, event))) {
+      return data({ result: null, withdrawError: true }, { status: 400 });
+    }
+    return redirect(`/events/${event.slug}`);
+  }
+  return handleEventForm(formData, (input) => updateEvent(user, event, input));
 }
 
 export default function EditEventPage() {
@@ -68,6 +76,12 @@ export default function EditEventPage() {
             lastResult={actionData?.result}
             defaultValue={values}
             submitLabel={staff ? t("edit.save") : t("edit.resubmit")}
+          />
+          <ConfirmAction
+            label={t("edit.withdraw")}
+            question={t("edit.withdrawQuestion")}
+            confirmLabel={t("edit.withdrawConfirm")}
+            intent="withdraw"
           />
         </>
       )}

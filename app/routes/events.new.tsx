@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!canSubmitEvents(user)) throw forbidden();
   await enforceRateLimit([["accountWrites", String(user.id)]]);
-  return handleEventForm(request, (input) => createEvent(user, input));
+  return handleEventForm(await request.formData(), (input) => createEvent(user, input));
 }
 
 export default function NewEventPage() {

@@ -25,11 +25,8 @@ beforeAll(async () => {
   await representative.login(DEMO.coalition_member);
   await lead.login(DEMO.chapter_lead);
   // Editions to submit into: a future one, and a past one whose events can report.
-  for (const [year, day] of [
-    [2030, "2030-10-21"],
-    [2019, "2019-10-21"],
-  ]) {
-    const response = await staff.post("/staff/events", { intent: "edition", year: String(year), day });
+  for (const year of ["2030", "2019"]) {
+    const response = await staff.post("/staff/events", { intent: "edition", year, day: `${year}-10-21` });
     expect(response.status).toBe(200);
   }
 });
@@ -234,6 +231,27 @@ describe("review and resubmission", () => {
     expect((await staff.post("/staff/events", { intent: "edition", year: "2031", day: "2030-10-21" })).status).toBe(
       400,
     );
+  });
+});
+
+describe("withdrawing", () => {
+  it("the organiser withdraws after confirming; the event leaves the public pages and the API", async () => {
+    const slug = await submit(member);
+    const event = await approve(slug);
+    expect((await member.post(`/events/${slug}/edit`, { intent: "withdraw" })).status).toBe(400);
+    expect((await eventBySlug(slug))!.status).toBe("approved");
+    expect((await representative.post(`/events/${slug}/edit`, { intent: "withdraw", confirm: "yes" })).status).toBe(
+      403,
+    );
+    expect((await member.post(`/events/${slug}/edit`, { intent: "withdraw", confirm: "yes" })).status).toBe(302);
+    expect((await eventBySlug(slug))!.status).toBe("withdrawn");
+    expect(await auditOf("event.withdraw", event.id)).toHaveLength(1);
+    expect((await new Client(server.url).get(`/events/${slug}`)).status).toBe(404);
+    const api = await (await new Client(server.url).get("/api/v1/events?edition=2030&per_page=100")).text();
+    expect(api).not.toContain(`/events/${slug}"`);
+    // A withdrawn event is not edited back to life.
+    expect((await member.post(`/events/${slug}/edit`, eventForm())).status).toBe(400);
+    expect((await eventBySlug(slug))!.status).toBe("withdrawn");
   });
 });
 

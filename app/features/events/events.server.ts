@@ -157,6 +157,24 @@ export async function updateEvent(user: User, event: EventRow, input: EventInput
   return { ok: true, slug: event.slug };
 }
 
+/** The organiser (or staff) withdraws an event: it leaves the public pages, feeds and totals. */
+export async function withdrawEvent(user: User, event: EventRow): Promise<boolean> {
+  if (!canManageEvent(user, event) || event.status === "withdrawn") return false;
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("events").set({ status: "withdrawn", updated_at: now }).where("id", "=", event.id).execute();
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: "event.withdraw",
+      entityType: "event",
+      entityId: event.id,
+      before: { status: event.status },
+      after: { status: "withdrawn" },
+    });
+  });
+  return true;
+}
+
 function pick(event: EventRow) {
   const { title, kind, jurisdiction_code, city, online, starts_local, ends_local, timezone, status } = event;
   return { title, kind, jurisdiction_code, city, online, starts_local, ends_local, timezone, status };

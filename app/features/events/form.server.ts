@@ -16,8 +16,8 @@ export async function eventFormOptions(user: User, locale: string): Promise<Even
 }
 
 /** Parses the form, saves through `save`, and answers: a redirect to the event, or a 400 with field errors. */
-export async function handleEventForm(request: Request, save: (input: EventInput) => Promise<SaveResult>) {
-  const submission = parseWithZod(await request.formData(), { schema: EventSchema });
+export async function handleEventForm(formData: FormData, save: (input: EventInput) => Promise<SaveResult>) {
+  const submission = parseWithZod(formData, { schema: EventSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await save(submission.value);
   if (!saved.ok) {
