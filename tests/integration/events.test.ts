@@ -329,3 +329,22 @@ describe("reports and totals", () => {
     expect(page).not.toContain("26,362"); // reach + expected would double count
   });
 });
+
+describe("the demo seed", () => {
+  it("is idempotent and holds editions 2022–2026 with approved, reported, submitted and sent-back events", async () => {
+    const { seedDemoEvents } = await import("../../db/seeds/demo-events");
+    const before = await countEvents();
+    await seedDemoEvents(db);
+    expect(await countEvents()).toBe(before);
+    const years = (await db.selectFrom("event_editions").select(["year", "day"]).orderBy("year").execute()).filter(
+      (e) => e.year >= 2022 && e.year <= 2026,
+    );
+    expect(years).toEqual([2022, 2023, 2024, 2025, 2026].map((year) => ({ year, day: `${year}-10-21` })));
+    const seeded = await db.selectFrom("events").select(["status", "reported_at", "online", "timezone"]).execute();
+    expect(seeded.filter((e) => e.status === "approved" && e.reported_at).length).toBeGreaterThan(5);
+    expect(seeded.some((e) => e.status === "changes_requested")).toBe(true);
+    expect(seeded.some((e) => e.status === "submitted")).toBe(true);
+    expect(seeded.some((e) => e.online === 1)).toBe(true);
+    expect(new Set(seeded.map((e) => e.timezone)).size).toBeGreaterThan(8);
+  });
+});
