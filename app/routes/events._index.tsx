@@ -149,98 +149,101 @@ export default function EventsPage() {
         <button type="submit">{t("list.apply")}</button>
       </Form>
 
-      <section aria-labelledby="totals-heading">
-        <h2 id="totals-heading">{t("totals.heading", { year: edition.year })}</h2>
-        <div className="stats">
-          <p>
-            <strong>{number(totals.events)}</strong> {t("totals.events", { count: totals.events })}
-          </p>
-          <p>
-            <strong>{number(totals.countries)}</strong> {t("totals.countries", { count: totals.countries })}
-          </p>
-          <p>
-            <strong>{number(totals.reach)}</strong> {t("totals.reach")}
-          </p>
-          <p>
-            <strong>{number(totals.expected)}</strong> {t("totals.expected")}
-          </p>
-        </div>
-        <p className="hint">{t("totals.reportedOf", { reported: totals.reported, count: totals.events })}</p>
-        {totals.byKind.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("totals.byKindCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("fields.kind")}</th>
-                  <th scope="col" className="numeric">
-                    {t("totals.eventsColumn")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t("fields.attendance")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t("fields.onlineViews")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t("fields.mediaReach")}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t("totals.reachColumn")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {totals.byKind.map((k) => (
-                  <tr key={k.kind}>
-                    <th scope="row">{t(`kind.${k.kind}`)}</th>
-                    <td className="numeric">{number(k.events)}</td>
-                    <td className="numeric">{number(k.attendance)}</td>
-                    <td className="numeric">{number(k.online_views)}</td>
-                    <td className="numeric">{number(k.media_reach)}</td>
-                    <td className="numeric">{number(k.reach)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      {totals.events > 0 ? (
+        <>
+          <section aria-labelledby="totals-heading">
+            <h2 id="totals-heading">{t("totals.heading", { year: edition.year })}</h2>
+            <div className="stats">
+              <p>
+                <strong>{number(totals.events)}</strong> {t("totals.events", { count: totals.events })}
+              </p>
+              <p>
+                <strong>{number(totals.countries)}</strong> {t("totals.countries", { count: totals.countries })}
+              </p>
+              <p>
+                <strong>{number(totals.reach)}</strong> {t("totals.reach")}
+              </p>
+              <p>
+                <strong>{number(totals.expected)}</strong> {t("totals.expected")}
+              </p>
+            </div>
+            <p className="hint">{t("totals.reportedOf", { reported: totals.reported, count: totals.events })}</p>
+            {totals.byKind.length > 0 ? (
+              <div className="table-wrap">
+                <table>
+                  <caption>{t("totals.byKindCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("fields.kind")}</th>
+                      <th scope="col" className="numeric">
+                        {t("totals.eventsColumn")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("fields.attendance")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("fields.onlineViews")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("fields.mediaReach")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("totals.reachColumn")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {totals.byKind.map((k) => (
+                      <tr key={k.kind}>
+                        <th scope="row">{t(`kind.${k.kind}`)}</th>
+                        <td className="numeric">{number(k.events)}</td>
+                        <td className="numeric">{number(k.attendance)}</td>
+                        <td className="numeric">{number(k.online_views)}</td>
+                        <td className="numeric">{number(k.media_reach)}</td>
+                        <td className="numeric">{number(k.reach)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </section>
 
-      <section aria-labelledby="map-heading" className="map-layout">
-        <div className="map-figure">
-          <h2 id="map-heading">{t("map.heading")}</h2>
-          <a className="map-skip" href="#map-table-heading">
-            {t("map.skip")}
-          </a>
-          <WorldMap
-            countries={countries}
-            titleId="events-map-title"
-            title={t("map.title", { year: edition.year })}
-            countryLabel={(country) => t("map.countryLabel", { country: country.name, count: country.open })}
-          />
-          <MapLegend title={t("map.legend")} />
-          <MapAttribution />
-        </div>
-        <div className="map-table">
-          <h3 id="map-table-heading" tabIndex={-1}>
-            {t("map.tableHeading")}
-          </h3>
-          {mapRows.length === 0 ? (
-            <p className="empty-state">{t("list.empty")}</p>
-          ) : (
-            <ul>
-              {mapRows.map((row) => (
-                <li key={row.code}>
-                  <Link to={`/events?edition=${edition.year}&jurisdiction=${row.code}`}>{row.name}</Link>:{" "}
-                  {t("map.count", { count: row.events })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </section>
-
+          <section aria-labelledby="map-heading" className="map-layout">
+            <div className="map-figure">
+              <h2 id="map-heading">{t("map.heading")}</h2>
+              <a className="map-skip" href="#map-table-heading">
+                {t("map.skip")}
+              </a>
+              <WorldMap
+                countries={countries}
+                titleId="events-map-title"
+                title={t("map.title", { year: edition.year })}
+                countryLabel={(country) => t("map.countryLabel", { country: country.name, count: country.open })}
+              />
+              <MapLegend title={t("map.legend")} />
+              <MapAttribution />
+            </div>
+            <div className="map-table">
+              <h3 id="map-table-heading" tabIndex={-1}>
+                {t("map.tableHeading")}
+              </h3>
+              {mapRows.length === 0 ? (
+                <p className="empty-state">{t("list.empty")}</p>
+              ) : (
+                <ul>
+                  {mapRows.map((row) => (
+                    <li key={row.code}>
+                      <Link to={`/events?edition=${edition.year}&jurisdiction=${row.code}`}>{row.name}</Link>:{" "}
+                      {t("map.count", { count: row.events })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </section>
+        </>
+      ) : null}
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">{t("list.heading")}</h2>
         {list.rows.length === 0 ? (
