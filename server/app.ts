@@ -101,6 +101,16 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     next();
   });
 
+  // A route path cannot hold a parameter and a suffix in one segment: the feed of one edition,
+  // /events/2026.ics, is served by the /events.ics route.
+  app.use((req, _res, next) => {
+    const edition = /^\/events\/(\d{4})\.ics$/.exec(req.path);
+    if (edition && (req.method === "GET" || req.method === "HEAD")) {
+      req.url = req.originalUrl = `/events.ics?year=${edition[1]}`;
+    }
+    next();
+  });
+
   if (config.pageCacheTtlMs > 0 && !viteDev) {
     app.use(
       createPageCache({

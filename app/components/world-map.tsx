@@ -86,9 +86,21 @@ function Shapes({ shapes, countries, label }: { shapes: MapData; countries: Coun
  * with classes only (the CSP has no inline styles). `countries` is keyed by upper-case ISO code;
  * shapes without a jurisdiction are drawn but neither linked nor announced.
  */
-export function WorldMap({ countries, titleId }: { countries: Countries; titleId: string }) {
+export function WorldMap({
+  countries,
+  titleId,
+  title,
+  countryLabel,
+}: {
+  countries: Countries;
+  titleId: string;
+  /** What the map shows, and each country's label, when it counts something else than open threats. */
+  title?: string;
+  countryLabel?: Label;
+}) {
   const { t } = useTranslation("map");
-  const label: Label = (country) => t("map:countryLabel", { country: country.name, count: country.open });
+  const label: Label =
+    countryLabel ?? ((country) => t("map:countryLabel", { country: country.name, count: country.open }));
   const drawn = useRef<SVGGElement>(null);
   const [clientShapes, setClientShapes] = useState<MapData | null>(null);
   useEffect(() => {
@@ -109,7 +121,7 @@ export function WorldMap({ countries, titleId }: { countries: Countries; titleId
       aria-labelledby={titleId}
       xmlns="http://www.w3.org/2000/svg"
     >
-      <title id={titleId}>{t("map:svgTitle")}</title>
+      <title id={titleId}>{title ?? t("map:svgTitle")}</title>
       {clientShapes ? (
         <g key="client">
           <Shapes shapes={clientShapes} countries={countries} label={label} />
@@ -128,12 +140,12 @@ export function WorldMap({ countries, titleId }: { countries: Countries; titleId
 }
 
 /** What each shade means, with the same classes as the map. */
-export function MapLegend() {
+export function MapLegend({ title }: { title?: string } = {}) {
   const { t } = useTranslation("map");
   return (
     <div className="map-legend">
       <p className="map-legend-title" id="map-legend-title">
-        {t("map:legend.title")}
+        {title ?? t("map:legend.title")}
       </p>
       <ul aria-labelledby="map-legend-title">
         {MAP_CLASSES.map((range, index) => (

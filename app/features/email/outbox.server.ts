@@ -20,6 +20,7 @@ import {
   type ApplicationDecidedProps,
 } from "../../../emails/application-decided";
 import { ActionReviewedEmail, actionReviewedSubject, type ActionReviewedProps } from "../../../emails/action-reviewed";
+import { EventReviewedEmail, eventReviewedSubject, type EventReviewedProps } from "../../../emails/event-reviewed";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import {
   CampaignConfirmEmail,
@@ -34,6 +35,7 @@ import {
   proposalReviewedSubject,
   type ProposalReviewedProps,
 } from "../../../emails/proposal-reviewed";
+import { RsvpConfirmEmail, rsvpConfirmSubject, type RsvpConfirmProps } from "../../../emails/rsvp-confirm";
 import {
   SignatureConfirmEmail,
   signatureConfirmSubject,
@@ -64,6 +66,8 @@ export interface EmailTemplateProps {
   "campaign-confirm": CampaignConfirmProps;
   "campaign-letter": CampaignLetterProps;
   "action-reviewed": ActionReviewedProps;
+  "rsvp-confirm": RsvpConfirmProps;
+  "event-reviewed": EventReviewedProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -79,6 +83,8 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "campaign-confirm": { component: CampaignConfirmEmail, subject: campaignConfirmSubject },
   "campaign-letter": { component: CampaignLetterEmail, subject: campaignLetterSubject },
   "action-reviewed": { component: ActionReviewedEmail, subject: actionReviewedSubject },
+  "rsvp-confirm": { component: RsvpConfirmEmail, subject: rsvpConfirmSubject },
+  "event-reviewed": { component: EventReviewedEmail, subject: eventReviewedSubject },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */

@@ -1,0 +1,88 @@
+/** The open-data contract of `GET /api/v1/events`: approved events only, fields picked one by one. */
+import { z } from "zod";
+import { loadConfig } from "../../config.server";
+import { EVENT_KINDS } from "./constants";
+import { editionForYear } from "./editions.server";
+import { listApprovedEvents } from "./public.server";
+
+export const API_MAX_PER_PAGE = 100;
+export const API_DEFAULT_PER_PAGE = 25;
+
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+const ApiFiltersSchema = z.object({
+  edition: optional(z.coerce.number().int().min(2000).max(2100)),
+  kind: optional(z.enum(EVENT_KINDS)),
+  jurisdiction: optional(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2}|EU|INT)$/, "must be an ISO 3166-1 alpha-2 code, EU or INT"),
+  ),
+  online: optional(z.enum(["true", "false"])),
+  page: optional(z.coerce.number().int().min(1).max(100_000)),
+  per_page: optional(z.coerce.number().int().min(1).max(API_MAX_PER_PAGE)),
+});
+type ApiFilters = z.infer<typeof ApiFiltersSchema>;
+const KNOWN = new Set(Object.keys(ApiFiltersSchema.shape));
+
+/** Strict: unknown or bad parameters are named. Repeated parameters take the first value. */
+export function parseEventApiParams(
+  params: URLSearchParams,
+): { ok: true; filters: ApiFilters } | { ok: false; errors: Record<string, string> } {
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, value] of params) if (!Object.hasOwn(raw, key)) raw[key] = value;
+  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const key of Object.keys(raw)) if (!KNOWN.has(key)) errors[key] = "unknown parameter";
+  const result = ApiFiltersSchema.safeParse(raw);
+  if (!result.success) for (const issue of result.error.issues) errors[String(issue.path[0])] = issue.message;
+  if (Object.keys(errors).length || !result.success) return { ok: false, errors };
+  return { ok: true, filters: result.data };
+}
+
+export interface ApiEvent {
+  id: number;
+  title: string;
+  kind: string;
+  jurisdiction: string;
+  city: string | null;
+  online: boolean;
+  starts_at: string;
+  ends_at: string;
+  timezone: string;
+  url: string;
+}
+
+export async function apiEventList(filters: ApiFilters) {
+  const page = filters.page ?? 1;
+  const perPage = filters.per_page ?? API_DEFAULT_PER_PAGE;
+  let editionId: number | null = null;
+  if (filters.edition !== undefined) {
+    const edition = await editionForYear(filters.edition);
+    if (!edition) return { data: [], meta: { page, per_page: perPage, total: 0 } };
+    editionId = edition.id;
+  }
+  const online = filters.online === undefined ? undefined : filters.online === "true" ? "yes" : "no";
+  const { rows, total } = await listApprovedEvents(
+    editionId,
+    { kind: filters.kind, jurisdiction: filters.jurisdiction, online },
+    page,
+    perPage,
+  );
+  const { appUrl } = loadConfig();
+  const data: ApiEvent[] = rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    jurisdiction: row.jurisdiction_code,
+    city: row.city,
+    online: row.online === 1,
+    starts_at: row.starts_at,
+    ends_at: row.ends_at,
+    timezone: row.timezone,
+    url: `${appUrl}/events/${row.slug}`,
+  }));
+  return { data, meta: { page, per_page: perPage, total } };
+}

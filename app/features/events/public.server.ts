@@ -1,0 +1,59 @@
+/** The public side: an edition's approved events, filtered, and their counts per country. */
+import { db } from "../../../db/connection";
+import { PUBLIC_PER_PAGE } from "./constants";
+import type { EventFilters } from "./filters";
+
+function approvedIn(editionId: number | null, filters: EventFilters) {
+  let query = db.selectFrom("events").where("events.status", "=", "approved");
+  if (editionId !== null) query = query.where("events.edition_id", "=", editionId);
+  if (filters.kind) query = query.where("events.kind", "=", filters.kind);
+  if (filters.jurisdiction) query = query.where("events.jurisdiction_code", "=", filters.jurisdiction);
+  if (filters.online) query = query.where("events.online", "=", filters.online === "yes" ? 1 : 0);
+  return query;
+}
+
+/** One page of approved events (all editions when `editionId` is null), by start time. */
+export async function listApprovedEvents(
+  editionId: number | null,
+  filters: EventFilters,
+  page: number,
+  perPage = PUBLIC_PER_PAGE,
+) {
+  const [rows, count] = await Promise.all([
+    approvedIn(editionId, filters)
+      .select([
+        "events.id",
+        "events.slug",
+        "events.title",
+        "events.kind",
+        "events.organiser_name",
+        "events.jurisdiction_code",
+        "events.city",
+        "events.online",
+        "events.starts_at",
+        "events.ends_at",
+        "events.timezone",
+      ])
+      .orderBy("events.starts_at", "asc")
+      .orderBy("events.id", "asc")
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+    approvedIn(editionId, filters)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Approved events per jurisdiction in an edition, for the map. */
+export async function eventCountsByJurisdiction(editionId: number) {
+  const rows = await db
+    .selectFrom("events")
+    .select((eb) => ["jurisdiction_code", eb.fn.countAll<number>().as("n")])
+    .where("edition_id", "=", editionId)
+    .where("status", "=", "approved")
+    .groupBy("jurisdiction_code")
+    .execute();
+  return rows.map((row) => ({ code: row.jurisdiction_code, events: Number(row.n) }));
+}

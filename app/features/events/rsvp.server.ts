@@ -1,0 +1,174 @@
+/**
+ * RSVPs: double opt-in like signatures. A reply is pending until the person confirms through the
+ * mailed link, whose page POSTs; only then does it count, and `rsvp_count` changes in the same
+ * transaction. One reply per person per event (normalised e-mail); a repeat gets the same answer.
+ */
+import { sql } from "kysely";
+import { db } from "../../../db/connection";
+import { loadConfig } from "../../config.server";
+import { normaliseEmail } from "../../lib/email-address";
+import { randomToken, sha256Hex } from "../auth/tokens.server";
+import { queueEmail } from "../email/outbox.server";
+import type { RsvpInput } from "./schema";
+import { describeWhen } from "./time.server";
+
+/** One fresh confirmation mail per pending reply per this window. */
+const RESEND_WINDOW_MS = 60 * 60 * 1000;
+
+function tokenHash(token: string): string | null {
+  return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;
+}
+
+export type RsvpResult = { ok: true } | { ok: false; reason: "closed" };
+
+interface RsvpEvent {
+  id: number;
+  title: string;
+  status: string;
+  starts_at: string;
+  ends_at: string;
+  timezone: string;
+}
+
+/** Replies are open while an approved event has not ended. */
+export function acceptsRsvps(event: Pick<RsvpEvent, "status" | "ends_at">, now = new Date()): boolean {
+  return event.status === "approved" && event.ends_at > now.toISOString();
+}
+
+function whenText(event: RsvpEvent, locale: string): string {
+  const when = describeWhen(event, locale);
+  return `${when.date}, ${when.time} (${when.zoneName})`;
+}
+
+export async function submitRsvp(
+  event: RsvpEvent,
+  input: RsvpInput,
+  locale: string,
+  now = new Date(),
+): Promise<RsvpResult> {
+  if (!acceptsRsvps(event, now)) return { ok: false, reason: "closed" };
+  const stamp = now.toISOString();
+  const email = input.email.trim();
+  const normalised = normaliseEmail(email);
+  const token = randomToken();
+  const confirmUrl = `${loadConfig().appUrl}/events/rsvp/confirm?token=${token}`;
+  return db.transaction().execute(async (trx): Promise<RsvpResult> => {
+    const inserted = await trx
+      .insertInto("event_rsvps")
+      .values({
+        event_id: event.id,
+        name: input.name,
+        email,
+        email_normalised: normalised,
+        share_with_organiser: input.shareWithOrganiser ? 1 : 0,
+        locale,
+        status: "pending",
+        confirm_token_hash: sha256Hex(token),
+        confirmed_at: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .onConflict((oc) => oc.columns(["event_id", "email_normalised"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    let rsvpId = inserted?.id;
+    let to = email;
+    let name = input.name;
+    let key = `rsvp-confirm:${rsvpId}`;
+    if (!inserted) {
+      // A repeat: a confirmed reply stays as it is; a pending one gets a fresh link, at most hourly.
+      const existing = await trx
+        .selectFrom("event_rsvps")
+        .select(["id", "name", "email", "status"])
+        .where("event_id", "=", event.id)
+        .where("email_normalised", "=", normalised)
+        .executeTakeFirst();
+      if (!existing || existing.status !== "pending") return { ok: true };
+      key = `rsvp-confirm:${existing.id}:${Math.floor(now.getTime() / RESEND_WINDOW_MS)}`;
+      const already = await trx.selectFrom("outbox").select("id").where("idempotency_key", "=", key).executeTakeFirst();
+      if (already) return { ok: true };
+      await trx
+        .updateTable("event_rsvps")
+        .set({ confirm_token_hash: sha256Hex(token), updated_at: stamp })
+        .where("id", "=", existing.id)
+        .execute();
+      rsvpId = existing.id;
+      to = existing.email;
+      name = existing.name;
+    }
+    await queueEmail(trx, {
+      template: "rsvp-confirm",
+      to,
+      locale,
+      props: { name, eventTitle: event.title, when: whenText(event, locale), confirmUrl },
+      idempotencyKey: key,
+    });
+    return { ok: true };
+  });
+}
+
+export interface RsvpTokenLookup {
+  eventSlug: string;
+  eventTitle: string;
+  name: string;
+}
+
+/** Read-only: whether a mailed link is still good, for the page its GET opens. */
+export async function checkRsvpToken(token: string): Promise<RsvpTokenLookup | null> {
+  const hash = tokenHash(token);
+  if (!hash) return null;
+  const row = await db
+    .selectFrom("event_rsvps")
+    .innerJoin("events", "events.id", "event_rsvps.event_id")
+    .select(["events.slug", "events.title", "event_rsvps.name"])
+    .where("event_rsvps.confirm_token_hash", "=", hash)
+    .where("event_rsvps.status", "=", "pending")
+    .executeTakeFirst();
+  return row ? { eventSlug: row.slug, eventTitle: row.title, name: row.name } : null;
+}
+
+export type ConfirmResult = { ok: true; eventSlug: string } | { ok: false; reason: "invalid" | "closed" };
+
+/** pending → confirmed, the event's count + 1, the token spent: one transaction. */
+export async function confirmRsvp(token: string, now = new Date()): Promise<ConfirmResult> {
+  const hash = tokenHash(token);
+  if (!hash) return { ok: false, reason: "invalid" };
+  const stamp = now.toISOString();
+  return db.transaction().execute(async (trx): Promise<ConfirmResult> => {
+    const row = await trx
+      .selectFrom("event_rsvps")
+      .innerJoin("events", "events.id", "event_rsvps.event_id")
+      .select(["event_rsvps.id", "event_rsvps.event_id", "events.slug", "events.status", "events.ends_at"])
+      .where("event_rsvps.confirm_token_hash", "=", hash)
+      .where("event_rsvps.status", "=", "pending")
+      .executeTakeFirst();
+    if (!row) return { ok: false, reason: "invalid" };
+    if (!acceptsRsvps(row, now)) return { ok: false, reason: "closed" };
+    const updated = await trx
+      .updateTable("event_rsvps")
+      .set({ status: "confirmed", confirmed_at: stamp, confirm_token_hash: null, updated_at: stamp })
+      .where("id", "=", row.id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "invalid" };
+    await trx
+      .updateTable("events")
+      .set({ rsvp_count: sql<number>`rsvp_count + 1`, updated_at: stamp })
+      .where("id", "=", row.event_id)
+      .execute();
+    return { ok: true, eventSlug: row.slug };
+  });
+}
+
+/** For the organiser: confirmed replies of people who agreed to share their name and address. */
+export function listSharedRsvps(eventId: number) {
+  return db
+    .selectFrom("event_rsvps")
+    .select(["name", "email", "confirmed_at"])
+    .where("event_id", "=", eventId)
+    .where("status", "=", "confirmed")
+    .where("share_with_organiser", "=", 1)
+    .orderBy("confirmed_at", "asc")
+    .limit(5000)
+    .execute();
+}
