@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { loadConfig, productionProblems } from "../app/config.server";
 import { startOutboxWorker } from "../app/features/email/worker.server";
 import { logger } from "../app/features/security/log.server";
+import { startSnapshotJob } from "../app/features/targets/snapshots.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../db/seeds/demo";
@@ -36,6 +37,7 @@ if (!config.production && (await isDatabaseEmpty(handle.db))) {
 const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
 const app = createApp({ config, build });
 const worker = startOutboxWorker({ intervalMs: config.outboxIntervalMs });
+const snapshots = startSnapshotJob();
 const server = app.listen(config.port, () => {
   logger.info({
     msg: `listening on ${config.appUrl}`,
@@ -56,6 +58,7 @@ async function shutdown(signal: string) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await closed;
+  snapshots.stop();
   await worker.stop();
   await closeDatabase();
   process.exit(0);
