@@ -109,20 +109,32 @@ export async function newThreatsFought({ year, filter, withRows }: MetricContext
     .where(threatConditions(filter));
   if (!withRows) {
     const row = await base
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("advocacy_actions")
-            .select("advocacy_actions.id")
-            .whereRef("advocacy_actions.threat_id", "=", "threats.id")
-            .where("advocacy_actions.review_status", "=", "accepted")
-            .where("advocacy_actions.occurred_on", ">=", from)
-            .where("advocacy_actions.occurred_on", "<", to),
-        ),
-      )
+      .select((eb) => [
+        eb.fn.countAll<number>().as("total"),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb
+                    .selectFrom("advocacy_actions")
+                    .select("advocacy_actions.id")
+                    .whereRef("advocacy_actions.threat_id", "=", "threats.id")
+                    .where("advocacy_actions.review_status", "=", "accepted")
+                    .where("advocacy_actions.occurred_on", ">=", from)
+                    .where("advocacy_actions.occurred_on", "<", to),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as("counted"),
+      ])
       .executeTakeFirstOrThrow();
-    return { value: Number(row.n), unit: "count" };
+    const counted = Number(row.counted ?? 0);
+    return { value: counted, unit: "count", parts: { counted, total: Number(row.total) } };
   }
   const threats = await base
     .select((eb) => [
