@@ -47,7 +47,7 @@ export default function TargetDrilldownPage() {
           <Link to={`/targets?year=${card.year}`}>{t("drill.back", { year: card.year })}</Link>
         </p>
       </PageHeader>
-      <TargetCard target={card} jurisdictionNames={names} staff={staff} />
+      <TargetCard target={card} jurisdictionNames={names} staff={staff} linkToRows={false} />
       <section aria-labelledby="drill-rows" className="stack">
         <h2 id="drill-rows">{t("drill.rows", { count: total })}</h2>
         {total === 0 ? (

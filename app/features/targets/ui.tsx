@@ -110,10 +110,13 @@ export function TargetCard({
   target,
   jurisdictionNames,
   staff,
+  linkToRows = true,
 }: {
   target: TargetCardData;
   jurisdictionNames: Record<string, string>;
   staff: boolean;
+  /** False on the drill-down page itself. */
+  linkToRows?: boolean;
 }) {
   const { t, i18n } = useTranslation(["targets", "threats", "coalition"]);
   const filter = describeFilter(t, target.metric, target.filter, jurisdictionNames);
@@ -128,7 +131,7 @@ export function TargetCard({
         <strong className="target-value">{formatValue(t, target.value, target.unit, i18n.language)}</strong>{" "}
         <span className="muted">
           {t("page.goal", { goal: formatValue(t, target.goal, target.unit, i18n.language) })}
-          {target.parts ? ` · ${t("page.parts", target.parts)}` : ""}
+          {target.parts && target.parts.total > 0 ? ` · ${t("page.parts", target.parts)}` : ""}
         </span>
       </p>
       <TargetProgressBar value={target.value} goal={target.goal} unit={target.unit} />
@@ -161,7 +164,7 @@ export function TargetCard({
           : t("page.live")}
       </p>
       <p className="inline-form">
-        <Link to={`/targets/${target.id}`}>{t("page.drilldown")}</Link>
+        {linkToRows ? <Link to={`/targets/${target.id}`}>{t("page.drilldown")}</Link> : null}
         {staff ? <Link to={`/staff/targets/${target.id}`}>{t("page.edit")}</Link> : null}
       </p>
     </article>
