@@ -9,6 +9,7 @@ import { loadConfig, productionProblems } from "../app/config.server";
 import { startLetterScrub } from "../app/features/campaigns/scrub.server";
 import { startOutboxWorker } from "../app/features/email/worker.server";
 import { logger } from "../app/features/security/log.server";
+import { startSnapshotJob } from "../app/features/targets/snapshots.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../db/seeds/demo";
@@ -38,6 +39,7 @@ const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
 const app = createApp({ config, build });
 const worker = startOutboxWorker({ intervalMs: config.outboxIntervalMs });
 const scrub = startLetterScrub();
+const snapshots = startSnapshotJob();
 const server = app.listen(config.port, () => {
   logger.info({
     msg: `listening on ${config.appUrl}`,
@@ -58,6 +60,7 @@ async function shutdown(signal: string) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await closed;
+  snapshots.stop();
   await Promise.all([worker.stop(), scrub.stop()]);
   await closeDatabase();
   process.exit(0);

@@ -6,6 +6,7 @@ import * as m0003 from "./0003_coalition";
 import * as m0004 from "./0004_open_letters";
 import * as m0005 from "./0005_campaigns";
 import * as m0006 from "./0006_actions_events_targets";
+import * as m0007 from "./0007_targets_evidence_indexes";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -20,4 +21,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0004_open_letters": m0004,
   "0005_campaigns": m0005,
   "0006_actions_events_targets": m0006,
+  "0007_targets_evidence_indexes": m0007,
 };

@@ -111,6 +111,9 @@ export interface TargetsTable extends Timestamps {
   goal: number;
   manual_value: number | null;
   manual_evidence: string | null;
+  /** Added by 0007: the evidence's address and the unit of a manual figure. */
+  manual_evidence_url: string | null;
+  manual_unit: "count" | "percent" | "people" | null;
   position: number;
   created_by: number | null;
 }

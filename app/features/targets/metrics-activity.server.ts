@@ -1,0 +1,220 @@
+/** Metrics about the advocacy log and policymakers: actions, who advocated, statements. */
+import type { ExpressionBuilder } from "kysely";
+import { db } from "../../../db/connection";
+import type { ActionKind, CoalitionMembersTable, Database } from "../../../db/schema";
+import type { Stance, StatementKind } from "../threats/constants";
+import { share, type MetricContext, type MetricResult, type MetricRow } from "./metric-types";
+import { yearBounds } from "./status";
+
+/**
+ * Policymaker statements (matching the stance, kind and jurisdiction filters) made during the
+ * year, by `stated_on`.
+ */
+export async function policymakerStatements({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
+  const { from, to } = yearBounds(year);
+  let base = db
+    .selectFrom("policymaker_statements as s")
+    .where("s.stated_on", ">=", from)
+    .where("s.stated_on", "<", to);
+  if (filter.stance) base = base.where("s.stance", "=", filter.stance as Stance);
+  if (filter.kind) base = base.where("s.kind", "=", filter.kind as StatementKind);
+  if (filter.jurisdiction) base = base.where("s.jurisdiction_code", "=", filter.jurisdiction);
+  if (!withRows) {
+    const row = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return { value: Number(row.n), unit: "count" };
+  }
+  const statements = await base
+    .leftJoin("threats", "threats.id", "s.threat_id")
+    .select(["s.id", "s.speaker", "s.body", "s.jurisdiction_code", "s.stated_on", "s.stance", "s.kind", "threats.slug"])
+    .orderBy("s.stated_on")
+    .orderBy("s.id")
+    .execute();
+  const rows: MetricRow[] = statements.map((s) => ({
+    key: `statement:${s.id}`,
+    label: s.body ? `${s.speaker} (${s.body})` : s.speaker,
+    href: s.slug ? `/threats/${encodeURIComponent(s.slug)}` : null,
+    date: s.stated_on,
+    jurisdiction: s.jurisdiction_code,
+    tag: `threats:stance.${s.stance}`,
+    amount: null,
+    counted: true,
+  }));
+  return { value: rows.length, unit: "count", rows };
+}
+
+/**
+ * Denominator: chapters (and special interest groups) whose status is active, matching the kind,
+ * region and jurisdiction filters. Numerator: those with at least one accepted advocacy action
+ * dated in the year.
+ */
+export async function chaptersAdvocatingShare({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
+  const { from, to } = yearBounds(year);
+  let base = db.selectFrom("chapters").where("chapters.status", "=", "active");
+  if (filter.kind) base = base.where("chapters.kind", "=", filter.kind as "chapter" | "sig");
+  if (filter.region) base = base.where("chapters.region", "=", filter.region);
+  if (filter.jurisdiction) base = base.where("chapters.jurisdiction_code", "=", filter.jurisdiction);
+  if (!withRows) {
+    const row = await base
+      .select((eb) => [
+        eb.fn.countAll<number>().as("total"),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb
+                    .selectFrom("advocacy_actions")
+                    .select("advocacy_actions.id")
+                    .whereRef("advocacy_actions.chapter_id", "=", "chapters.id")
+                    .where("advocacy_actions.review_status", "=", "accepted")
+                    .where("advocacy_actions.occurred_on", ">=", from)
+                    .where("advocacy_actions.occurred_on", "<", to),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as("counted"),
+      ])
+      .executeTakeFirstOrThrow();
+    const total = Number(row.total);
+    const counted = Number(row.counted ?? 0);
+    return { value: share(counted, total), unit: "percent", parts: { counted, total } };
+  }
+  const chapters = await base
+    .select((eb) => [
+      "chapters.id",
+      "chapters.name",
+      "chapters.jurisdiction_code",
+      eb
+        .selectFrom("advocacy_actions")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("advocacy_actions.chapter_id", "=", "chapters.id")
+        .where("advocacy_actions.review_status", "=", "accepted")
+        .where("advocacy_actions.occurred_on", ">=", from)
+        .where("advocacy_actions.occurred_on", "<", to)
+        .as("actions"),
+    ])
+    .orderBy("chapters.name")
+    .execute();
+  const rows: MetricRow[] = chapters.map((c) => ({
+    key: `chapter:${c.id}`,
+    label: c.name,
+    href: null,
+    date: null,
+    jurisdiction: c.jurisdiction_code,
+    tag: null,
+    amount: Number(c.actions ?? 0),
+    counted: Number(c.actions ?? 0) > 0,
+  }));
+  const counted = rows.filter((r) => r.counted).length;
+  return { value: share(counted, rows.length), unit: "percent", rows, parts: { counted, total: rows.length } };
+}
+
+/**
+ * Denominator: coalition members whose status is active (suspended and departed members are out),
+ * matching the sector and jurisdiction filters. Numerator: those with at least one accepted
+ * advocacy action dated in the year. Members who did not agree to be listed are not named.
+ */
+export async function membersAdvocatingShare({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
+  const { from, to } = yearBounds(year);
+  let base = db.selectFrom("coalition_members as m").where("m.status", "=", "active");
+  if (filter.sector) base = base.where("m.sector", "=", filter.sector);
+  if (filter.jurisdiction) base = base.where("m.jurisdiction_code", "=", filter.jurisdiction);
+  const activeWithActions = (eb: ExpressionBuilder<Database & { m: CoalitionMembersTable }, "m">) =>
+    eb.exists(
+      eb
+        .selectFrom("advocacy_actions")
+        .select("advocacy_actions.id")
+        .whereRef("advocacy_actions.coalition_member_id", "=", "m.id")
+        .where("advocacy_actions.review_status", "=", "accepted")
+        .where("advocacy_actions.occurred_on", ">=", from)
+        .where("advocacy_actions.occurred_on", "<", to),
+    );
+  if (!withRows) {
+    const row = await base
+      .select((eb) => [
+        eb.fn.countAll<number>().as("total"),
+        eb.fn.sum<number>(eb.case().when(activeWithActions(eb)).then(1).else(0).end()).as("counted"),
+      ])
+      .executeTakeFirstOrThrow();
+    const total = Number(row.total);
+    const counted = Number(row.counted ?? 0);
+    return { value: share(counted, total), unit: "percent", parts: { counted, total } };
+  }
+  const members = await base
+    .select((eb) => [
+      "m.id",
+      "m.name",
+      "m.public_listing",
+      "m.jurisdiction_code",
+      eb
+        .selectFrom("advocacy_actions")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("advocacy_actions.coalition_member_id", "=", "m.id")
+        .where("advocacy_actions.review_status", "=", "accepted")
+        .where("advocacy_actions.occurred_on", ">=", from)
+        .where("advocacy_actions.occurred_on", "<", to)
+        .as("actions"),
+    ])
+    .orderBy("m.name")
+    .execute();
+  const rows: MetricRow[] = members.map((m) => ({
+    key: `member:${m.id}`,
+    label: m.public_listing ? m.name : null,
+    href: m.public_listing ? `/coalition/${m.id}` : null,
+    date: null,
+    jurisdiction: m.jurisdiction_code,
+    tag: null,
+    amount: Number(m.actions ?? 0),
+    counted: Number(m.actions ?? 0) > 0,
+  }));
+  const counted = rows.filter((r) => r.counted).length;
+  return { value: share(counted, rows.length), unit: "percent", rows, parts: { counted, total: rows.length } };
+}
+
+/** Advocacy actions accepted by staff (of the kind filter's kind), dated in the year. */
+export async function advocacyActions({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
+  const { from, to } = yearBounds(year);
+  let base = db
+    .selectFrom("advocacy_actions as a")
+    .where("a.review_status", "=", "accepted")
+    .where("a.occurred_on", ">=", from)
+    .where("a.occurred_on", "<", to);
+  if (filter.kind) base = base.where("a.kind", "=", filter.kind as ActionKind);
+  if (!withRows) {
+    const row = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return { value: Number(row.n), unit: "count" };
+  }
+  const actions = await base
+    .leftJoin("chapters", "chapters.id", "a.chapter_id")
+    .leftJoin("coalition_members as m", "m.id", "a.coalition_member_id")
+    .leftJoin("threats", "threats.id", "a.threat_id")
+    .select([
+      "a.id",
+      "a.kind",
+      "a.occurred_on",
+      "chapters.name as chapter_name",
+      "chapters.jurisdiction_code as chapter_jurisdiction",
+      "m.name as member_name",
+      "m.public_listing",
+      "m.jurisdiction_code as member_jurisdiction",
+      "threats.slug",
+    ])
+    .orderBy("a.occurred_on")
+    .orderBy("a.id")
+    .execute();
+  const rows: MetricRow[] = actions.map((a) => ({
+    key: `action:${a.id}`,
+    label: a.chapter_name ?? (a.public_listing ? a.member_name : null),
+    href: a.slug ? `/threats/${encodeURIComponent(a.slug)}` : null,
+    date: a.occurred_on,
+    jurisdiction: a.chapter_jurisdiction ?? a.member_jurisdiction,
+    tag: `targets:actionKind.${a.kind}`,
+    amount: null,
+    counted: true,
+  }));
+  return { value: rows.length, unit: "count", rows };
+}
