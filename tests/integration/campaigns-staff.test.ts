@@ -236,6 +236,22 @@ describe("drafting and opening", () => {
   });
 });
 
+describe("editing", () => {
+  it("the edit form comes back filled with the campaign as saved", async () => {
+    const html = await (await staff.get("/campaigns/stop-csam-act-write-to-your-lawmakers/edit")).text();
+    expect(html).toMatch(/<input[^>]*name="senderPicksConstituency"[^>]*checked/);
+    expect(html).toMatch(/<input[^>]*name="ruleJurisdiction"[^>]*value="US"/);
+    expect(html).toContain("Dear {{lawmaker.title}} {{lawmaker.name}},");
+    expect(html).toContain("Loi STOP CSAM : écrivez à vos élus");
+    const threat = await db
+      .selectFrom("letter_campaigns")
+      .select("threat_id")
+      .where("slug", "=", "stop-csam-act-write-to-your-lawmakers")
+      .executeTakeFirstOrThrow();
+    expect(html).toMatch(new RegExp(`<option value="${threat.threat_id}" selected`));
+  });
+});
+
 describe("access", () => {
   it("staff pages are staff-only, for reading and writing", async () => {
     const slug = "stop-csam-act-write-to-your-lawmakers";

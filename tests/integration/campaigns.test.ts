@@ -218,6 +218,9 @@ describe("the send → confirm flow", () => {
     const mail = (await lastMailTo("Ana.Souza+letters@Example.org"))!;
     expect(mail.template).toBe("campaign-confirm");
     expect(mail.idempotency_key).toBe(`campaign-confirm:${sender.id}`);
+    // The hub's own mail keeps the hub's address; only letters go out from the campaign's.
+    expect(mail.from_address).not.toBe(campaign.sending_address);
+    expect(mail.reply_to).toBeNull();
     const token = tokenFrom(mail.text);
     expect(mail.text).toContain(`/campaigns/confirm?token=${token}`);
 
