@@ -26,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await editableEvent(request, params.slug);
   const options = await eventFormOptions(user, await getLocale(request));
   options.organiserName = event.organiser_name;
+  // The event's zone stays selectable even where this platform lists it under another name.
+  if (!options.timeZones.includes(event.timezone)) options.timeZones = [...options.timeZones, event.timezone].sort();
   return {
     options,
     values: eventFormValues(event),

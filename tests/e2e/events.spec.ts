@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, screen, signIn, signOut } from "./helpers";
 
-test("a chapter member submits an event, staff approve it, it is listed and in the calendar feed", async ({
-  page,
-}) => {
+test("a chapter member submits an event, staff approve it, it is listed and in the calendar feed", async ({ page }) => {
   const title = `Encryption evening ${Date.now().toString(36)}`;
 
   await signIn(page, DEMO_ACCOUNTS.chapterMember.email);

@@ -120,6 +120,19 @@ describe("submitting an event", () => {
     expect(html).not.toContain("<script>alert(1)");
   });
 
+  it("accepts a zone under its current name even where the platform's list has the legacy one", async () => {
+    const slug = await submit(member, {
+      jurisdiction: "IN",
+      city: "New Delhi",
+      timezone: "Asia/Kolkata",
+      startsLocal: "2030-10-21T09:00",
+      endsLocal: "2030-10-21T10:00",
+    });
+    expect(await eventBySlug(slug)).toMatchObject({ timezone: "Asia/Kolkata", starts_at: "2030-10-21T03:30:00.000Z" });
+    const edit = await (await member.get(`/events/${slug}/edit`)).text();
+    expect(edit).toMatch(/<option value="Asia\/Kolkata" selected="">/);
+  });
+
   it("a representative submits for their organisation; staff type the organiser's name", async () => {
     const bySlug = await submit(representative, { jurisdiction: "DE", city: "Berlin", timezone: "Europe/Berlin" });
     expect((await eventBySlug(bySlug))!.organiser_name).toBe("Open Networks Foundation (demo)");

@@ -4,6 +4,7 @@
  * not exist, and Luxon would silently move it: the round trip below catches that.
  */
 import { DateTime, IANAZone } from "luxon";
+import { tzlib_get_timezones } from "timezones-ical-library";
 
 const LOCAL_FORMAT = "yyyy-MM-dd'T'HH:mm";
 
@@ -18,8 +19,19 @@ export function timeZones(): readonly string[] {
   return zones;
 }
 
+let ianaNames: ReadonlySet<string> | undefined;
+
+/**
+ * A zone the platform computes with and the iCalendar feed can describe. Wider than the select:
+ * some Node versions list legacy names (Asia/Calcutta) where the seed or an API client uses the
+ * current ones (Asia/Kolkata); both are the same zone.
+ */
 export function isKnownTimeZone(zone: string): boolean {
-  return timeZones().includes(zone) && IANAZone.isValidZone(zone);
+  if (!ianaNames) {
+    const names = tzlib_get_timezones();
+    ianaNames = new Set([...(Array.isArray(names) ? names : []), ...timeZones()]);
+  }
+  return ianaNames.has(zone) && IANAZone.isValidZone(zone);
 }
 
 export type LocalToUtc = { ok: true; utc: string } | { ok: false; reason: "invalid" | "nonexistent" };
