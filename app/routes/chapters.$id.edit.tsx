@@ -23,7 +23,6 @@ async function chapterForStaff(request: Request, param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { chapter } = await chapterForStaff(request, params.id);
   return {
-    pageTitle: chapter.name,
     id: chapter.id,
     name: chapter.name,
     jurisdictions: await jurisdictionOptions(await getLocale(request)),

@@ -34,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listChapterInvitations(chapter.id),
   ]);
   return {
-    pageTitle: chapter.name,
     chapter: { id: chapter.id, name: chapter.name },
     members,
     invitations,

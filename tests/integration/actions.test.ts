@@ -345,6 +345,25 @@ describe("the threat page", () => {
     expect(html).not.toContain("https://example.org/proof-pending");
   });
 
+  it("names a coalition member only if it agreed to be listed", async () => {
+    const [listed, unlisted] = await db
+      .selectFrom("coalition_members")
+      .select(["id", "name"])
+      .where("status", "=", "active")
+      .orderBy("id")
+      .limit(2)
+      .execute();
+    await db.updateTable("coalition_members").set({ public_listing: 0 }).where("id", "=", unlisted.id).execute();
+    for (const member of [listed, unlisted]) {
+      await insertAdvocacyAction({ coalition_member_id: member.id, threat_id: threat.id, review_status: "accepted" });
+    }
+    const html = await (await new Client(server.url, "10.41.9.2").get(`/threats/${threat.slug}`)).text();
+    expect(html).toContain(`href="/coalition/${listed.id}"`);
+    expect(html).not.toContain(`href="/coalition/${unlisted.id}"`);
+    expect(html).not.toContain(unlisted.name);
+    expect(html).toContain("A coalition member");
+  });
+
   it("lists the letter campaigns on it in the reader's language, never drafts", async () => {
     const now = new Date().toISOString();
     const stamps = { created_at: now, updated_at: now };

@@ -343,6 +343,11 @@ describe("the chapter page", () => {
     expect(html).toContain("Meeting A");
     expect(html).not.toContain("Pending E");
     expect(html).not.toContain("Withdrawn F");
+    const fr = await (
+      await new Client(server.url, "10.42.9.5").get(`/chapters/${id}`, { "Accept-Language": "fr" })
+    ).text();
+    expect(fr).toContain("Actions acceptées par année");
+    expect(fr).toContain('<th scope="row">Rencontre</th><td>0</td><td>2</td>');
     // Staff see every state; the UK's tracked threats are listed with links.
     const staffView = await (await staff.get(`/chapters/${id}`)).text();
     expect(staffView).toContain("Pending E");

@@ -1,9 +1,12 @@
 /** What the threat page lists besides the threat itself: one query per section. */
 import { db } from "../../../db/connection";
 
-/** Accepted advocacy actions linked to the threat, by chapters and coalition members, newest first. */
+/**
+ * Accepted advocacy actions linked to the threat, by chapters and coalition members, newest first.
+ * A member that did not consent to the public listing is not named (see decision 0011).
+ */
 export async function listThreatAdvocacy(threatId: number) {
-  return db
+  const rows = await db
     .selectFrom("advocacy_actions")
     .leftJoin("chapters", "chapters.id", "advocacy_actions.chapter_id")
     .leftJoin("coalition_members", "coalition_members.id", "advocacy_actions.coalition_member_id")
@@ -17,6 +20,8 @@ export async function listThreatAdvocacy(threatId: number) {
       "chapters.name as chapter_name",
       "advocacy_actions.coalition_member_id",
       "coalition_members.name as organisation_name",
+      "coalition_members.public_listing",
+      "coalition_members.status as organisation_status",
     ])
     .where("advocacy_actions.threat_id", "=", threatId)
     .where("advocacy_actions.review_status", "=", "accepted")
@@ -24,6 +29,10 @@ export async function listThreatAdvocacy(threatId: number) {
     .orderBy("advocacy_actions.id", "desc")
     .limit(200)
     .execute();
+  return rows.map(({ public_listing, organisation_status, ...row }) => {
+    const named = !row.coalition_member_id || (public_listing === 1 && organisation_status === "active");
+    return named ? row : { ...row, coalition_member_id: null, organisation_name: null };
+  });
 }
 
 /** Letter campaigns on the threat that people can see (not drafts), titled in the reader's language or English. */

@@ -125,7 +125,9 @@ export function ThreatAdvocacy({ actions, logUrl }: { actions: ThreatAdvocacyRow
                       <Link to={`/chapters/${a.chapter_id}`}>{a.chapter_name}</Link>
                     ) : a.coalition_member_id ? (
                       <Link to={`/coalition/${a.coalition_member_id}`}>{a.organisation_name}</Link>
-                    ) : null}
+                    ) : (
+                      t("threat.unlistedMember")
+                    )}
                   </td>
                   <td>{t(`kind.${a.kind}`)}</td>
                   <td>{formatDate(a.occurred_on, i18n.language)}</td>
