@@ -205,6 +205,12 @@ describe("POST /webhooks/resend: events", () => {
     expect((await lettersById(db, [first.id]))[0].status).toBe("bounced");
   });
 
+  it("counts a suppressed address as a bounce", async () => {
+    const letter = await sentLetter();
+    expect((await post(eventBody({ type: "email.suppressed", emailId: letter.providerId }))).status).toBe(200);
+    expect((await lettersById(db, [letter.id]))[0].status).toBe("bounced");
+  });
+
   it("counts a complaint as a bounce before delivery, and only logs it after", async () => {
     const early = await sentLetter();
     const late = await sentLetter();

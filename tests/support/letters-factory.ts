@@ -108,92 +108,113 @@ export async function createLetters(db: Kysely<Database>, options: LettersOption
       outboxIds: [],
       providerIds: [],
     };
-    for (let s = 0; s < senderCount; s++) {
-      const email = `sender${s}.${run}@example.net`;
-      const sender = await trx
+    // Bulk inserts in chunks (SQLite bounds the parameters of one statement).
+    const senderEmail = (s: number) => `sender${s}.${run}@example.net`;
+    for (let from = 0; from < senderCount; from += 100) {
+      const chunk = Array.from({ length: Math.min(100, senderCount - from) }, (_, i) => from + i);
+      const senders = await trx
         .insertInto("campaign_senders")
-        .values({
-          campaign_id: campaign.id,
-          name: `Sender ${s}`,
-          email,
-          locality: `Locality ${s}`,
-          jurisdiction_code: "KE",
-          constituency: null,
-          personal_note: `A personal note from sender ${s}.`,
-          locale: "en",
-          status: status === "pending_confirmation" ? "pending_confirmation" : "confirmed",
-          confirm_token_hash: crypto.randomBytes(16).toString("hex"),
-          confirmed_at: status === "pending_confirmation" ? null : at,
-          ip_hash: null,
-          scrubbed_at: null,
-          ...stamps,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      fixture.senderIds.push(sender.id);
-      const senderKey = crypto.createHash("sha256").update(email).digest("hex");
-      for (let t = 0; t < perSender && fixture.letterIds.length < options.letters; t++) {
-        const body = `Dear Member ${t},\n\nI live in Locality ${s}. A personal note from sender ${s}.\n\nSender ${s}`;
-        const letter = await trx
-          .insertInto("campaign_letters")
-          .values({
+        .values(
+          chunk.map((s) => ({
             campaign_id: campaign.id,
-            sender_id: sender.id,
+            name: `Sender ${s}`,
+            email: senderEmail(s),
+            locality: `Locality ${s}`,
+            jurisdiction_code: "KE",
+            constituency: null,
+            personal_note: `A personal note from sender ${s}.`,
+            locale: "en",
+            status: status === "pending_confirmation" ? ("pending_confirmation" as const) : ("confirmed" as const),
+            confirm_token_hash: crypto.randomBytes(16).toString("hex"),
+            confirmed_at: status === "pending_confirmation" ? null : at,
+            ip_hash: null,
+            scrubbed_at: null,
+            ...stamps,
+          })),
+        )
+        .returning(["id", "email"])
+        .execute();
+      const idByEmail = new Map(senders.map((r) => [r.email, r.id]));
+      const letters = chunk
+        .flatMap((s) =>
+          Array.from({ length: perSender }, (_, t) => ({ s, t, senderId: idByEmail.get(senderEmail(s)) ?? 0 })),
+        )
+        .slice(0, options.letters - fixture.letterIds.length);
+      fixture.senderIds.push(...chunk.map((s) => idByEmail.get(senderEmail(s)) ?? 0));
+
+      const inserted = await trx
+        .insertInto("campaign_letters")
+        .values(
+          letters.map(({ s, t, senderId }) => ({
+            campaign_id: campaign.id,
+            sender_id: senderId,
             lawmaker_id: lawmakerIds[t],
-            sender_key: senderKey,
+            sender_key: crypto.createHash("sha256").update(senderEmail(s)).digest("hex"),
             subject: `Protect encryption (${s}/${t})`,
-            body,
+            body: letterBody(s, t),
             status,
             outbox_id: null,
             provider_id: null,
             status_changed_at: at,
             scrubbed_at: null,
             ...stamps,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        let outboxId: number | null = null;
-        let providerId: string | null = null;
-        if (outboxStatus) {
-          providerId = outboxStatus === "sent" ? `fixture-${crypto.randomUUID()}` : null;
-          const row = await trx
-            .insertInto("outbox")
-            .values({
-              idempotency_key: letterOutboxKey(letter.id),
-              template: "campaign-letter",
-              locale: "en",
-              to_address: `mp${t}.${run}@parliament.example`,
-              from_address: "Letters to lawmakers <letters@example.org>",
-              reply_to: email,
-              subject: `Protect encryption (${s}/${t})`,
-              html: `<p>${body.replace(/\n/g, "<br>")}</p>`,
-              text: body,
-              status: outboxStatus,
-              attempts: outboxStatus === "pending" ? 0 : 1,
-              next_attempt_at: options.dueAt ?? at,
-              last_error: outboxStatus === "failed" ? "fixture" : null,
-              provider_id: providerId,
-              sent_at: outboxStatus === "sent" ? at : null,
-              ...stamps,
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          outboxId = row.id;
-          await trx
-            .updateTable("campaign_letters")
-            .set({ outbox_id: outboxId, provider_id: providerId })
-            .where("id", "=", letter.id)
-            .execute();
-        }
-        fixture.letterIds.push(letter.id);
-        fixture.outboxIds.push(outboxId);
-        fixture.providerIds.push(providerId);
+          })),
+        )
+        .returning(["id", "subject"])
+        .execute();
+      const letterIdBySubject = new Map(inserted.map((r) => [r.subject, r.id]));
+      const letterIds = letters.map(({ s, t }) => letterIdBySubject.get(`Protect encryption (${s}/${t})`) ?? 0);
+      fixture.letterIds.push(...letterIds);
+
+      if (!outboxStatus) {
+        fixture.outboxIds.push(...letterIds.map(() => null));
+        fixture.providerIds.push(...letterIds.map(() => null));
+        continue;
       }
+      const providerIds = letterIds.map(() => (outboxStatus === "sent" ? `fixture-${crypto.randomUUID()}` : null));
+      const rows = await trx
+        .insertInto("outbox")
+        .values(
+          letters.map(({ s, t }, i) => ({
+            idempotency_key: letterOutboxKey(letterIds[i]),
+            template: "campaign-letter",
+            locale: "en",
+            to_address: `mp${t}.${run}@parliament.example`,
+            from_address: "Letters to lawmakers <letters@example.org>",
+            reply_to: senderEmail(s),
+            subject: `Protect encryption (${s}/${t})`,
+            html: `<p>${letterBody(s, t).replace(/\n/g, "<br>")}</p>`,
+            text: letterBody(s, t),
+            status: outboxStatus,
+            attempts: outboxStatus === "pending" ? 0 : 1,
+            next_attempt_at: options.dueAt ?? at,
+            last_error: outboxStatus === "failed" ? "fixture" : null,
+            provider_id: providerIds[i],
+            sent_at: outboxStatus === "sent" ? at : null,
+            ...stamps,
+          })),
+        )
+        .returning(["id", "idempotency_key"])
+        .execute();
+      const outboxByKey = new Map(rows.map((r) => [r.idempotency_key, r.id]));
+      const outboxIds = letterIds.map((id) => outboxByKey.get(letterOutboxKey(id)) ?? 0);
+      for (const [i, id] of letterIds.entries()) {
+        await trx
+          .updateTable("campaign_letters")
+          .set({ outbox_id: outboxIds[i], provider_id: providerIds[i] })
+          .where("id", "=", id)
+          .execute();
+      }
+      fixture.outboxIds.push(...outboxIds);
+      fixture.providerIds.push(...providerIds);
     }
     await logLetterCreated(trx, fixture.letterIds, status, at);
     return fixture;
   });
 }
+
+const letterBody = (s: number, t: number) =>
+  `Dear Member ${t},\n\nI live in Locality ${s}. A personal note from sender ${s}.\n\nSender ${s}`;
 
 /** The letters' current rows, in the order of `ids`. */
 export async function lettersById(db: Kysely<Database>, ids: readonly number[]) {

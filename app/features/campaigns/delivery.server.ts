@@ -44,6 +44,8 @@ export async function moveLettersForOutbox(
   }
 
   const failed: number[] = [];
+  const retried: number[] = [];
+  const sent: Array<{ id: number; providerId: string | null }> = [];
   for (const letter of letters) {
     const outcome = letter.outbox_id === null ? undefined : byOutboxId.get(letter.outbox_id);
     if (!outcome) continue;
@@ -51,22 +53,39 @@ export async function moveLettersForOutbox(
       if (letter.status === "queued") failed.push(letter.id);
       continue;
     }
-    if (letter.status === "failed") {
-      await transitionLetters(executor, [letter.id], {
-        from: "failed",
-        to: "queued",
-        detail: `outbox ${outcome.outboxId} retried`,
-        now,
-      });
+    if (letter.status === "failed") retried.push(letter.id);
+    sent.push({ id: letter.id, providerId: outcome.providerId });
+  }
+
+  if (retried.length > 0) {
+    await transitionLetters(executor, retried, { from: "failed", to: "queued", detail: "outbox retried", now });
+  }
+  if (sent.length > 0) {
+    const movedIds = await transitionLetters(
+      executor,
+      sent.map((l) => l.id),
+      { from: "queued", to: "sent", detail: "outbox sent", now },
+    );
+    moved.sent += movedIds.length;
+    // Each letter gets its own mail's id: one UPDATE with a CASE, in chunks.
+    const movedSet = new Set(movedIds);
+    const withIds = sent.filter((l) => movedSet.has(l.id) && l.providerId !== null);
+    for (let i = 0; i < withIds.length; i += 200) {
+      const chunk = withIds.slice(i, i + 200);
+      await executor
+        .updateTable("campaign_letters")
+        .set((eb) => {
+          let value = eb.case("id").when(chunk[0].id).then(chunk[0].providerId);
+          for (const l of chunk.slice(1)) value = value.when(l.id).then(l.providerId);
+          return { provider_id: value.end() };
+        })
+        .where(
+          "id",
+          "in",
+          chunk.map((l) => l.id),
+        )
+        .execute();
     }
-    const done = await transitionLetters(executor, [letter.id], {
-      from: "queued",
-      to: "sent",
-      detail: `outbox ${outcome.outboxId} sent`,
-      set: { provider_id: outcome.providerId },
-      now,
-    });
-    moved.sent += done.length;
   }
   if (failed.length > 0) {
     const done = await transitionLetters(executor, failed, {

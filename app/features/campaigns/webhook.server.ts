@@ -27,6 +27,7 @@ const HANDLED = [
   "email.bounced",
   "email.complained",
   "email.delivery_delayed",
+  "email.suppressed",
 ] as const;
 type HandledType = (typeof HANDLED)[number];
 
@@ -153,8 +154,8 @@ async function findLetters(
 }
 
 /**
- * delivered → delivered; bounced → bounced; a complaint → bounced before delivery, only logged
- * after it. An event can overtake the worker's own record of the send: the letter is then still
+ * delivered → delivered; bounced → bounced; suppressed (Resend would not send to the address) →
+ * bounced; a complaint → bounced before delivery, only logged after it. An event can overtake the worker's own record of the send: the letter is then still
  * queued and first moves to sent, as the worker would have moved it.
  */
 async function moveLetter(
@@ -177,6 +178,8 @@ async function moveLetter(
 
   if (type === "email.delivered" && status === "sent") return move("sent", "delivered");
   if (type === "email.bounced" && (status === "sent" || status === "delivered")) return move(status, "bounced");
+  // Resend did not send it: the address is on its suppression list after an earlier bounce or complaint.
+  if (type === "email.suppressed" && status === "sent") return move("sent", "bounced");
   if (type === "email.complained") {
     if (status === "sent") return move("sent", "bounced");
     if (status === "delivered") logger.info({ msg: "letter complaint after delivery", letterId: letter.id });

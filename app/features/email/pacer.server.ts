@@ -1,16 +1,26 @@
 /**
  * Keeps the worker's requests to Resend under its rate limit (2 requests/s by default, per
- * account) instead of running into 429s: request starts are spaced at least 1/rate apart, plus a
- * small margin for the time between leaving here and reaching Resend. One pacer per process, shared
- * by every drain; a 429's Retry-After pauses it for everyone.
+ * account) instead of running into 429s. Two rules, whichever waits longer:
+ *
+ * - request starts are spaced at least 1/rate apart (plus 3 %), so a token bucket never empties;
+ * - a request starts only a full second after the request `rate` places before it *ended*. When a
+ *   request reaches Resend is unknown, but it is before its answer arrived, so however slow the
+ *   network, no second-long window at Resend ever sees more than `rate` requests.
+ *
+ * One pacer per process, shared by every drain.
  */
 
-/** 3 % slack: at 2 requests/s, one request every 515 ms (≈ 194 mails/s in batches of 100). */
-const MARGIN = 1.03;
+const SPACING_MARGIN = 1.03;
+const WINDOW_MS = 1_000;
+
+interface Slot {
+  ended: Promise<number>;
+  end(at: number): void;
+}
 
 export class RequestPacer {
   private lastStart = Number.NEGATIVE_INFINITY;
-  private pausedUntil = 0;
+  private recent: Slot[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -21,36 +31,62 @@ export class RequestPacer {
   }
 
   get intervalMs(): number {
-    return (1000 / this.requestsPerSecond) * MARGIN;
+    return (1000 / this.requestsPerSecond) * SPACING_MARGIN;
+  }
+
+  /** Requests allowed in one second's window. */
+  private get perWindow(): number {
+    return Math.max(1, Math.floor(this.requestsPerSecond));
   }
 
   setRate(requestsPerSecond: number): void {
     this.requestsPerSecond = Number.isFinite(requestsPerSecond) && requestsPerSecond > 0 ? requestsPerSecond : 2;
   }
 
-  /** Nothing starts for the next `ms` (a 429's Retry-After). */
-  pauseFor(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock() + ms);
-  }
-
   /**
-   * Resolves true when the caller may start its request now (its start is recorded), false when
-   * `signal` aborted the wait first. Callers are served one at a time, in order.
+   * Resolves when the caller may start its request, with the function to call once the answer
+   * (or an error) came back; null when `signal` aborted the wait. Callers are served in order.
    */
-  acquire(signal?: AbortSignal): Promise<boolean> {
+  acquire(signal?: AbortSignal): Promise<(() => void) | null> {
     const turn = this.queue.then(async () => {
       for (;;) {
-        if (signal?.aborted) return false;
-        const wait = Math.max(this.lastStart + this.intervalMs, this.pausedUntil) - this.clock();
+        if (signal?.aborted) return null;
+        const previous = this.recent.length >= this.perWindow ? this.recent[this.recent.length - this.perWindow] : null;
+        const previousEnd = previous ? await untilAborted(previous.ended, signal) : Number.NEGATIVE_INFINITY;
+        if (previousEnd === null) return null;
+        const wait = Math.max(this.lastStart + this.intervalMs, previousEnd + WINDOW_MS + 2) - this.clock();
         if (wait <= 0) break;
         await sleep(wait, signal);
       }
       this.lastStart = this.clock();
-      return true;
+      let end: (at: number) => void = () => undefined;
+      const ended = new Promise<number>((resolve) => (end = resolve));
+      this.recent.push({ ended, end });
+      if (this.recent.length > this.perWindow) this.recent.splice(0, this.recent.length - this.perWindow);
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        end(this.clock());
+      };
     });
     this.queue = turn.catch(() => undefined);
     return turn;
   }
+}
+
+/** The value of `promise`, or null if `signal` aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T | null> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(null);
+    signal.addEventListener("abort", onAbort, { once: true });
+    void promise.then((value) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(value);
+    });
+  });
 }
 
 /** Resolves after `ms`, or as soon as `signal` aborts. */

@@ -12,8 +12,8 @@ import { Resend } from "resend";
 import { loadConfig } from "../../config.server";
 import { moveLettersForOutbox, type OutboxOutcome } from "../campaigns/delivery.server";
 import { db } from "../../../db/connection";
-import type { Updateable } from "kysely";
-import type { OutboxRow, OutboxTable } from "../../../db/schema";
+import type { ExpressionBuilder } from "kysely";
+import type { Database, OutboxRow } from "../../../db/schema";
 import { sharedPacer, sleep } from "./pacer.server";
 import { sendBatch, type BatchOutcome } from "./resend-batch.server";
 
@@ -93,12 +93,13 @@ async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
       break;
     }
     if (claimed.length === 0) continue; // another worker claimed the rows we saw; look again
-    if (!(await pacer.acquire(options.signal))) {
+    const requestDone = await pacer.acquire(options.signal);
+    if (!requestDone) {
       await releaseClaim(claimed, clock());
       result.end = "aborted";
       break;
     }
-    const outcome = await sendBatch(resend, claimed);
+    const outcome = await sendBatch(resend, claimed).finally(requestDone);
     const counts = await recordOutcome(claimed, outcome, clock(), maxAttempts);
     result.sent += counts.sent;
     result.retried += counts.retried;
@@ -202,7 +203,8 @@ export function backoffMs(attempts: number, random: number = Math.random()): num
 
 /**
  * Records what happened to each row, and moves the letters to lawmakers carried by those rows
- * (queued → sent / failed) in the same transaction.
+ * (queued → sent / failed) in the same transaction. A handful of statements per batch, whatever
+ * its size: the next request waits on the pacer meanwhile, and must not wait on this.
  */
 async function recordOutcome(
   rows: OutboxRow[],
@@ -212,40 +214,69 @@ async function recordOutcome(
 ): Promise<{ sent: number; retried: number; failed: number }> {
   const counts = { sent: 0, retried: 0, failed: 0 };
   const iso = now.toISOString();
-  // One random factor per batch keeps its rows due together, so they are regrouped into the same
-  // batch (same idempotency key) on retry.
-  const jitter = Math.random();
   await db.transaction().execute(async (trx) => {
+    const sending = (ids: number[]) => trx.updateTable("outbox").where("id", "in", ids).where("status", "=", "sending");
     const settled: OutboxOutcome[] = [];
-    for (const [index, row] of rows.entries()) {
-      const guard = trx.updateTable("outbox").where("id", "=", row.id).where("status", "=", "sending");
-      const applied = async (update: Updateable<OutboxTable>) =>
-        Number((await guard.set(update).executeTakeFirst()).numUpdatedRows) === 1;
-      if (outcome.kind === "accepted") {
+
+    if (outcome.kind === "accepted") {
+      const sent: Array<{ id: number; providerId: string | null; note: string | null }> = [];
+      for (const [index, row] of rows.entries()) {
         const result = outcome.results[index];
-        const update = result.sent
-          ? { status: "sent" as const, provider_id: result.providerId, sent_at: iso, last_error: result.note }
-          : { status: "failed" as const, last_error: result.error };
-        if (await applied({ ...update, updated_at: iso })) {
-          settled.push({ outboxId: row.id, sent: result.sent, providerId: result.sent ? result.providerId : null });
+        if (result.sent) {
+          sent.push({ id: row.id, providerId: result.providerId, note: result.note });
+          continue;
         }
-        counts[result.sent ? "sent" : "failed"]++;
-      } else if (outcome.kind === "retry" && (!outcome.countsAsAttempt || row.attempts < maxAttempts)) {
-        const attempts = outcome.countsAsAttempt ? row.attempts : row.attempts - 1;
-        const delay = outcome.delayMs ?? backoffMs(Math.max(attempts, 1), jitter);
-        await applied({
-          status: "pending",
-          attempts,
-          next_attempt_at: new Date(now.getTime() + delay).toISOString(),
-          last_error: outcome.error,
-          updated_at: iso,
-        });
-        counts.retried++;
-      } else {
-        if (await applied({ status: "failed", last_error: outcome.error, updated_at: iso })) {
-          settled.push({ outboxId: row.id, sent: false, providerId: null });
-        }
-        counts.failed++;
+        const done = await sending([row.id])
+          .set({ status: "failed", last_error: result.error, updated_at: iso })
+          .returning("id")
+          .execute();
+        if (done.length === 1) settled.push({ outboxId: row.id, sent: false, providerId: null });
+      }
+      counts.sent = sent.length;
+      counts.failed = rows.length - sent.length;
+      if (sent.length > 0) {
+        const byId = new Map(sent.map((r) => [r.id, r]));
+        const done = await sending(sent.map((r) => r.id))
+          .set((eb) => ({
+            status: "sent",
+            provider_id: caseById(eb, sent, (r) => r.providerId),
+            last_error: caseById(eb, sent, (r) => r.note),
+            sent_at: iso,
+            updated_at: iso,
+          }))
+          .returning("id")
+          .execute();
+        for (const { id } of done)
+          settled.push({ outboxId: id, sent: true, providerId: byId.get(id)?.providerId ?? null });
+      }
+    } else {
+      const again =
+        outcome.kind === "retry" ? rows.filter((r) => !outcome.countsAsAttempt || r.attempts < maxAttempts) : [];
+      const dead = rows.filter((r) => !again.includes(r));
+      if (outcome.kind === "retry" && again.length > 0) {
+        // One delay for the whole batch keeps its rows due together: they are regrouped into the
+        // same batch (same idempotency key) on retry.
+        const attempts = outcome.countsAsAttempt ? again[0].attempts : again[0].attempts - 1;
+        const delay = outcome.delayMs ?? backoffMs(Math.max(attempts, 1));
+        await sending(again.map((r) => r.id))
+          .set((eb) => ({
+            status: "pending",
+            // Being rate limited is not the message's fault: it gives the attempt back.
+            attempts: outcome.countsAsAttempt ? eb.ref("attempts") : eb("attempts", "-", 1),
+            next_attempt_at: new Date(now.getTime() + delay).toISOString(),
+            last_error: outcome.error,
+            updated_at: iso,
+          }))
+          .execute();
+        counts.retried = again.length;
+      }
+      if (dead.length > 0) {
+        const done = await sending(dead.map((r) => r.id))
+          .set({ status: "failed", last_error: outcome.error, updated_at: iso })
+          .returning("id")
+          .execute();
+        for (const { id } of done) settled.push({ outboxId: id, sent: false, providerId: null });
+        counts.failed = dead.length;
       }
     }
     await moveLettersForOutbox(trx, settled, iso);
@@ -254,6 +285,17 @@ async function recordOutcome(
     log("warn", "outbox batch not sent", { outcome: outcome.kind, outboxIds: rows.map((r) => r.id) });
   }
   return counts;
+}
+
+/** `CASE id WHEN … THEN … END`: one UPDATE gives each row its own value. */
+function caseById<R extends { id: number }>(
+  eb: ExpressionBuilder<Database, "outbox">,
+  rows: R[],
+  value: (row: R) => string | null,
+) {
+  let builder = eb.case("id").when(rows[0].id).then(value(rows[0]));
+  for (const row of rows.slice(1)) builder = builder.when(row.id).then(value(row));
+  return builder.end();
 }
 
 /** One JSON line on stderr: counts and row ids only, never addresses or bodies. */
