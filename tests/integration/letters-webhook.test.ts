@@ -211,6 +211,12 @@ describe("POST /webhooks/resend: events", () => {
     expect((await lettersById(db, [letter.id]))[0].status).toBe("bounced");
   });
 
+  it("marks a letter Resend could not send as failed", async () => {
+    const letter = await sentLetter();
+    expect((await post(eventBody({ type: "email.failed", emailId: letter.providerId }))).status).toBe(200);
+    expect((await lettersById(db, [letter.id]))[0].status).toBe("failed");
+  });
+
   it("counts a complaint as a bounce before delivery, and only logs it after", async () => {
     const early = await sentLetter();
     const late = await sentLetter();

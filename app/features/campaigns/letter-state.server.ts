@@ -11,9 +11,10 @@ export const LETTER_TRANSITIONS: Record<CampaignLetterStatus, readonly CampaignL
   pending_confirmation: ["queued", "handed_to_sender"],
   // In the outbox. The worker records `sent` or, after its last attempt, `failed`.
   queued: ["sent", "failed"],
-  // Accepted by Resend. Its webhook reports delivery or a bounce (a complaint counts as bounced
-  // only before delivery; after it, the letter stays delivered and the event is logged).
-  sent: ["delivered", "bounced"],
+  // Accepted by Resend. Its webhook reports delivery, a bounce (a complaint counts as bounced
+  // only before delivery; after it, the letter stays delivered and the event is logged), or that
+  // Resend failed to send it after all.
+  sent: ["delivered", "bounced", "failed"],
   delivered: ["bounced"],
   bounced: [],
   // Staff may put a failed letter back in the queue.

@@ -130,8 +130,12 @@ export interface SendContext {
 export type SendResult =
   { ok: true } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[]; already?: string[] };
 
+/** Keyed, so that the key kept after the scrub cannot be turned back into an address by guessing. */
 function senderKey(email: string): string {
-  return sha256Hex(normaliseEmail(email));
+  return crypto
+    .createHmac("sha256", loadConfig().appSecret)
+    .update(`sender:${normaliseEmail(email)}`)
+    .digest("hex");
 }
 
 function isUniqueViolation(error: unknown): boolean {

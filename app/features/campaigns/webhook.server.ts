@@ -28,6 +28,7 @@ const HANDLED = [
   "email.complained",
   "email.delivery_delayed",
   "email.suppressed",
+  "email.failed",
 ] as const;
 type HandledType = (typeof HANDLED)[number];
 
@@ -155,8 +156,9 @@ async function findLetters(
 
 /**
  * delivered → delivered; bounced → bounced; suppressed (Resend would not send to the address) →
- * bounced; a complaint → bounced before delivery, only logged after it. An event can overtake the worker's own record of the send: the letter is then still
- * queued and first moves to sent, as the worker would have moved it.
+ * bounced; failed (Resend could not send it) → failed; a complaint → bounced before delivery, only
+ * logged after it. An event can overtake the worker's own record of the send: the letter is then
+ * still queued and first moves to sent, as the worker would have moved it.
  */
 async function moveLetter(
   trx: Kysely<Database>,
@@ -180,6 +182,7 @@ async function moveLetter(
   if (type === "email.bounced" && (status === "sent" || status === "delivered")) return move(status, "bounced");
   // Resend did not send it: the address is on its suppression list after an earlier bounce or complaint.
   if (type === "email.suppressed" && status === "sent") return move("sent", "bounced");
+  if (type === "email.failed" && status === "sent") return move("sent", "failed");
   if (type === "email.complained") {
     if (status === "sent") return move("sent", "bounced");
     if (status === "delivered") logger.info({ msg: "letter complaint after delivery", letterId: letter.id });
