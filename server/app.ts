@@ -123,6 +123,7 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
           "/chapters",
           "/coalition",
           "/letters",
+          "/campaigns",
           "/events",
           "/targets",
           "/api/v1",
