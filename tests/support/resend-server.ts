@@ -62,6 +62,13 @@ export interface ResendServerOptions {
   requestsPerSecond?: number;
   /** Keep every request body in `requests` (default true; the bench keeps none). */
   recordBodies?: boolean;
+  /** The port to listen on; default any free one. */
+  port?: number;
+  /**
+   * Also answer `GET /_test/emails` (no auth, outside Resend's API, not counted): the accepted
+   * mails with their ids, recipients, subjects and tags, for tests driving a separate process.
+   */
+  testEndpoints?: boolean;
 }
 
 export interface ResendServer {
@@ -318,6 +325,19 @@ export async function startResendServer(options: ResendServerOptions = {}): Prom
   };
 
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (options.testEndpoints && (req.url ?? "").split("?")[0] === "/_test/emails") {
+      const list = sent.map(({ id, to, from, subject, tags, createdAt }) => ({
+        id,
+        to,
+        from,
+        subject,
+        tags,
+        createdAt,
+      }));
+      res.writeHead(req.method === "GET" ? 200 : 405, { "content-type": "application/json" });
+      res.end(JSON.stringify(req.method === "GET" ? { data: list } : { message: "Method not allowed." }));
+      return;
+    }
     const arrivedAt = performance.now();
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -346,7 +366,7 @@ export async function startResendServer(options: ResendServerOptions = {}): Prom
     return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   };
 
-  let server = await listen(0);
+  let server = await listen(options.port ?? 0);
   const { port } = server.address() as AddressInfo;
 
   return {
