@@ -8,7 +8,6 @@ import { share, type MetricContext, type MetricResult, type MetricRow } from "./
 import { yearBounds } from "./status";
 
 const MITIGATED = ["mitigated", "partially_mitigated"] as const;
-const DECIDED = ["mitigated", "partially_mitigated", "not_mitigated"] as const;
 
 /** The threat filters of a target (category, jurisdiction, kind, severity) as one condition. */
 function threatConditions(filter: TargetFilter) {
@@ -42,9 +41,10 @@ const threatHref = (slug: string) => `/threats/${encodeURIComponent(slug)}`;
  */
 export async function threatsMitigatedShare({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
   const { from, to } = yearBounds(year);
+  // "Not open" rather than "in (decided…)", so that the planner walks the decision-date index.
   const base = db
     .selectFrom("threats")
-    .where("threats.outcome", "in", [...DECIDED])
+    .where("threats.outcome", "!=", "open")
     .where("threats.outcome_on", ">=", from)
     .where("threats.outcome_on", "<", to)
     .where(threatConditions(filter));
@@ -177,6 +177,35 @@ export async function newThreatsFought({ year, filter, withRows }: MetricContext
  */
 export async function countriesFought({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
   const { from, to } = yearBounds(year);
+  if (!withRows) {
+    // Country by country, stopping at the first threat fought there: a few index probes each.
+    const row = await db
+      .selectFrom("jurisdictions")
+      .where("jurisdictions.kind", "=", "country")
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("threats")
+            .select("threats.id")
+            .whereRef("threats.jurisdiction_code", "=", "jurisdictions.code")
+            .where(threatConditions(filter))
+            .where((e) =>
+              e.exists(
+                e
+                  .selectFrom("advocacy_actions")
+                  .select("advocacy_actions.id")
+                  .whereRef("advocacy_actions.threat_id", "=", "threats.id")
+                  .where("advocacy_actions.review_status", "=", "accepted")
+                  .where("advocacy_actions.occurred_on", ">=", from)
+                  .where("advocacy_actions.occurred_on", "<", to),
+              ),
+            ),
+        ),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return { value: Number(row.n), unit: "count" };
+  }
   const base = db
     .selectFrom("advocacy_actions")
     .innerJoin("threats", "threats.id", "advocacy_actions.threat_id")
@@ -186,12 +215,6 @@ export async function countriesFought({ year, filter, withRows }: MetricContext)
     .where("advocacy_actions.occurred_on", "<", to)
     .where("jurisdictions.kind", "=", "country")
     .where(threatConditions(filter));
-  if (!withRows) {
-    const row = await base
-      .select((eb) => eb.fn.count<number>("threats.jurisdiction_code").distinct().as("n"))
-      .executeTakeFirstOrThrow();
-    return { value: Number(row.n), unit: "count" };
-  }
   const countries = await base
     .select((eb) => [
       "threats.jurisdiction_code as code",

@@ -140,14 +140,14 @@ export function TargetCard({
       ) : null}
       <div className="target-definition">
         <p>
-          <strong>{t("page.definition")}:</strong>{" "}
+          <strong>{t("page.definition")}</strong>{" "}
           {t(`metric.${target.metric}.definition`, { defaultValue: target.metric })}
         </p>
         {filter ? <p>{t("page.filter", { filter })}</p> : null}
       </div>
       {target.metric === "manual" && target.manualEvidence ? (
         <p>
-          <strong>{t("page.evidence")}:</strong> {target.manualEvidence}
+          <strong>{t("page.evidence")}</strong> {target.manualEvidence}
           {target.manualEvidenceUrl ? (
             <>
               {" "}
