@@ -6,7 +6,10 @@ function runId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-test("a chapter member logs an action on a threat, staff accept it, it shows on the threat and chapter pages", async ({
+/** A 2026 target of the demo seed that counts accepted advocacy actions. */
+const ACTIONS_TARGET = "20 advocacy actions";
+
+test("a chapter member logs an action on a threat, staff accept it, it shows on the targets, threat and chapter pages", async ({
   page,
 }) => {
   const run = runId();
@@ -50,9 +53,23 @@ test("a chapter member logs an action on a threat, staff accept it, it shows on 
   await expect(card).toContainText("Kenya Chapter");
   await expect(card).toContainText("logged by Kofi Member");
   await screen(page, "actions-review-queue");
+  const actionsTarget = async () => {
+    const api = (await (await page.request.get("/api/v1/targets?year=2026")).json()) as {
+      data: Array<{ title: string; value: number }>;
+    };
+    return api.data.find((t) => t.title === ACTIONS_TARGET)!.value;
+  };
+  const before = await actionsTarget();
   await card.getByRole("button", { name: "Accept", exact: true }).click();
   await expect(page.getByRole("status").first()).toHaveText("The action was accepted.");
   await expect(page.getByRole("region").filter({ hasText: description })).toHaveCount(0);
+
+  // The year's targets count it at once: the demo's 2026 target on accepted actions goes up by one.
+  await page.goto("/targets?year=2026");
+  const target = page.getByRole("article", { name: ACTIONS_TARGET });
+  await expect(target.getByText(String(before + 1), { exact: true })).toBeVisible();
+  expect(await actionsTarget()).toBe(before + 1);
+  await screen(page, "actions-targets-page");
   await page.goto("/");
   await signOut(page);
 
