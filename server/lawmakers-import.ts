@@ -4,13 +4,9 @@
  * `/lawmakers/import`. Audited with no user. Exits 1 when the file has errors.
  */
 import fs from "node:fs";
-import {
-  checkImport,
-  decodeCsv,
-  hasErrors,
-  importLawmakers,
-  type ImportReport,
-} from "../app/features/lawmakers/import.server";
+import { MAX_IMPORT_BYTES } from "../app/features/lawmakers/constants";
+import { checkImport, hasErrors, importLawmakers, type ImportReport } from "../app/features/lawmakers/import.server";
+import { decodeCsv } from "../app/lib/csv-import.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seeds/reference";
@@ -47,7 +43,7 @@ await migrateToLatest(getDatabase());
 await seedReferenceData(getDatabase().db);
 let failed = false;
 try {
-  const decoded = decodeCsv(fs.readFileSync(file));
+  const decoded = decodeCsv(fs.readFileSync(file), MAX_IMPORT_BYTES);
   if (!decoded.ok) {
     process.stdout.write(`file: ${decoded.error.code}\n`);
     failed = true;

@@ -1,23 +1,14 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
+import { readCsvUpload, type FileError } from "~/lib/csv-import.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/features/lawmakers/constants";
 import {
   checkImport,
-  decodeCsv,
   hasErrors,
   importLawmakers,
-  type FileError,
   type ImportReport,
   type ImportRow,
 } from "~/features/lawmakers/import.server";
@@ -25,10 +16,6 @@ import { FileErrors, ImportProgress, ReportTable } from "~/features/lawmakers/im
 
 export const handle = { titleKey: "lawmakers:import.title" };
 
-/** The file travels back with the Import button as base64 in a hidden field: a third larger. */
-const MAX_FIELD_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 16;
-/** The whole request: the file or its base64 copy, the button, and the multipart framing. */
-const MAX_REQUEST_BYTES = MAX_FIELD_BYTES + 64 * 1024;
 /** The report table lists every row with errors, and the others up to this many. */
 const TABLE_LIMIT = 300;
 
@@ -76,42 +63,15 @@ function shownRows(rows: ImportRow[]) {
   return { rows: shown, total: rows.length };
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  // Browsers always say how large a form is: refuse before reading what is too large or unsaid.
-  const length = request.headers.get("Content-Length");
-  if (!length || !/^\d{1,12}$/.test(length)) return fileProblem("check", { code: "file.missing" });
-  if (Number(length) > MAX_REQUEST_BYTES) return fileProblem("check", { code: "file.too_large" });
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fileProblem("check", { code: "file.too_large" });
-    return fileProblem("check", { code: "file.missing" });
-  }
-  const intent = formData.get("intent") === "import" ? "import" : "check";
-
-  let bytes: Uint8Array | null = null;
-  const file = formData.get("file");
-  const copy = formData.get("csv");
-  if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_IMPORT_BYTES) return fileProblem(intent, { code: "file.too_large" });
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } else if (typeof copy === "string" && copy && BASE64.test(copy)) {
-    bytes = new Uint8Array(Buffer.from(copy, "base64"));
-  }
-  if (!bytes) return fileProblem(intent, { code: "file.missing" });
-  const decoded = decodeCsv(bytes);
-  if (!decoded.ok) return fileProblem(intent, decoded.error);
+  const upload = await readCsvUpload(request, MAX_IMPORT_BYTES);
+  if (!upload.ok) return fileProblem(upload.intent, upload.error);
+  const { intent, text, bytes } = upload;
 
   if (intent === "import") {
     const started = performance.now();
-    const outcome = await importLawmakers(user, decoded.text);
+    const outcome = await importLawmakers(user, text);
     if (outcome.ok) {
       const ms = Math.round(performance.now() - started);
       const { created, updated, unchanged } = outcome;
@@ -123,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const report = await checkImport(decoded.text);
+  const report = await checkImport(text);
   const { rows, ...rest } = report;
   return data<ActionResult>(
     {

@@ -1,6 +1,7 @@
 /** Staff CSV import of coalition members (dry run, then one transaction) and the staff CSV export. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkImport, CsvSyntaxError, importMembers, parseCsv } from "../../app/features/coalition/import.server";
+import { checkImport, importMembers } from "../../app/features/coalition/import.server";
+import { CsvSyntaxError, parseCsv } from "../../app/lib/csv-import.server";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";

@@ -8,6 +8,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { db } from "../../../db/connection";
 import type { Database, User } from "../../../db/schema";
+import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "../../lib/csv-import.server";
 import { recordAudit } from "../security/audit.server";
 import { SECTORS, type Sector } from "./constants";
 import { insertMember, updateMember, type MemberInput } from "./members.server";
@@ -24,93 +25,6 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 const MAX_NAME = 200;
 const MAX_WEBSITE = 500;
 const MAX_EMAIL = 254;
-
-// ---------------------------------------------------------------------------------------------
-// RFC 4180 reader
-// ---------------------------------------------------------------------------------------------
-
-export interface CsvRecord {
-  /** The physical line (1-based) where the record starts. */
-  line: number;
-  cells: string[];
-}
-
-export class CsvSyntaxError extends Error {
-  constructor(
-    readonly code: "unterminated_quote" | "bad_quote",
-    readonly line: number,
-  ) {
-    super(`CSV syntax error (${code}) on line ${line}`);
-    this.name = "CsvSyntaxError";
-  }
-}
-
-/**
- * Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes, `""` for a quote
- * inside a quoted field, quoted fields may span lines. Records end with CRLF, LF or CR. A quote
- * in the middle of an unquoted field is kept as text; text after a closing quote is an error, and
- * so is a quote left open at the end of the file. Empty lines are skipped.
- */
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const length = text.length;
-  let line = 1;
-  let i = 0;
-  while (i < length) {
-    const start = line;
-    const cells: string[] = [];
-    // One record.
-    for (;;) {
-      let cell: string;
-      if (text.charCodeAt(i) === 0x22 /* " */) {
-        let value = "";
-        let from = i + 1;
-        for (;;) {
-          const quote = text.indexOf('"', from);
-          if (quote === -1) throw new CsvSyntaxError("unterminated_quote", start);
-          const chunk = text.slice(from, quote);
-          value += chunk;
-          for (let k = 0; k < chunk.length; k++) {
-            const c = chunk.charCodeAt(k);
-            if (c === 0x0a || (c === 0x0d && chunk.charCodeAt(k + 1) !== 0x0a)) line++;
-          }
-          if (text.charCodeAt(quote + 1) === 0x22) {
-            value += '"';
-            from = quote + 2;
-            continue;
-          }
-          i = quote + 1;
-          break;
-        }
-        cell = value;
-        const next = text.charCodeAt(i);
-        if (i < length && next !== 0x2c && next !== 0x0a && next !== 0x0d) throw new CsvSyntaxError("bad_quote", line);
-      } else {
-        let end = i;
-        while (end < length) {
-          const c = text.charCodeAt(end);
-          if (c === 0x2c || c === 0x0a || c === 0x0d) break;
-          end++;
-        }
-        cell = text.slice(i, end);
-        i = end;
-      }
-      cells.push(cell);
-      if (i >= length) break;
-      const c = text.charCodeAt(i);
-      if (c === 0x2c) {
-        i++;
-        continue;
-      }
-      // End of record: CRLF, LF or CR.
-      i += c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-      line++;
-      break;
-    }
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: start, cells });
-  }
-  return records;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The report
@@ -131,25 +45,6 @@ export interface ImportRow {
   errors: RowErrorCode[];
   /** For `name.duplicate`: the line where the same name first appears. */
   duplicateOf?: number;
-}
-
-/** Problems with the file as a whole: nothing is checked row by row then. */
-export type FileErrorCode =
-  | "file.missing"
-  | "file.too_large"
-  | "file.not_utf8"
-  | "file.empty"
-  | "file.too_many_rows"
-  | "file.unterminated_quote"
-  | "file.bad_quote"
-  | "header.missing"
-  | "header.duplicate";
-
-export interface FileError {
-  code: FileErrorCode;
-  line?: number;
-  /** The columns concerned (missing or repeated header columns). */
-  columns?: string[];
 }
 
 export interface ImportReport {
@@ -201,17 +96,6 @@ function isWebsite(value: string): boolean {
 
 function emptyReport(fileErrors: FileError[]): Checked {
   return { report: { fileErrors, rows: [], summary: { rows: 0, create: 0, update: 0, errors: 0 } }, valid: [] };
-}
-
-/** Bytes → text: UTF-8 only, a byte-order mark is dropped. */
-export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: FileError } {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, error: { code: "file.too_large" } };
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { ok: true, text };
-  } catch {
-    return { ok: false, error: { code: "file.not_utf8" } };
-  }
 }
 
 async function existingMembers(

@@ -11,9 +11,9 @@
 import type { Kysely, Transaction } from "kysely";
 import { db } from "../../../db/connection";
 import type { Database, User } from "../../../db/schema";
-import { CsvSyntaxError, parseCsv, type CsvRecord } from "../coalition/import.server";
+import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "../../lib/csv-import.server";
 import { recordAudit } from "../security/audit.server";
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportColumn } from "./constants";
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "./constants";
 import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "./identity";
 import { isUsCongressHeader, mapUsCongressRow, US_CONGRESS_COLUMNS, usSnapshotDate } from "./us-congress";
 import { validateRow, type LawmakerValues } from "./validate-row";
@@ -35,22 +35,7 @@ export interface ImportRow {
   changes?: string[];
 }
 
-export type FileErrorCode =
-  | "file.missing"
-  | "file.too_large"
-  | "file.not_utf8"
-  | "file.empty"
-  | "file.too_many_rows"
-  | "file.unterminated_quote"
-  | "file.bad_quote"
-  | "header.missing"
-  | "header.duplicate";
-
-export interface FileError {
-  code: FileErrorCode;
-  line?: number;
-  columns?: string[];
-}
+export type { FileError };
 
 export interface ImportSummary {
   rows: number;
@@ -95,16 +80,6 @@ function emptyReport(format: ImportFormat, fileErrors: FileError[]): { report: I
     report: { format, fileErrors, rows: [], summary: { rows: 0, create: 0, update: 0, unchanged: 0, errors: 0 } },
     valid: [],
   };
-}
-
-/** Bytes → text: UTF-8 only, at most MAX_IMPORT_BYTES. */
-export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: FileError } {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, error: { code: "file.too_large" } };
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, error: { code: "file.not_utf8" } };
-  }
 }
 
 async function loadExisting(executor: Executor) {
