@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { loadConfig } from "~/config.server";
 import { listMembers, MemberFiltersSchema } from "~/features/coalition/members.server";
 import { apiInvalidParameters, apiJson } from "~/features/threats/api.server";
+import { parseStrictParams } from "~/lib/api-params";
 
 const DEFAULT_PER_PAGE = 30;
 
@@ -14,31 +14,10 @@ const ApiFiltersSchema = MemberFiltersSchema.pick({
   page: true,
   per_page: true,
 });
-type ApiFilters = z.infer<typeof ApiFiltersSchema>;
-const KNOWN = new Set(Object.keys(ApiFiltersSchema.shape));
-
-function parse(
-  params: URLSearchParams,
-): { ok: true; filters: ApiFilters } | { ok: false; errors: Record<string, string> } {
-  // No prototype: a parameter named `__proto__` or `toString` is just an unknown parameter.
-  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [key, value] of params) if (!Object.hasOwn(raw, key)) raw[key] = value;
-  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
-  const given: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN.has(key)) errors[key] = "unknown parameter";
-    // An empty parameter (a form's untouched field) means no filter.
-    else if (raw[key] !== "") given[key] = raw[key];
-  }
-  const result = ApiFiltersSchema.safeParse(given);
-  if (!result.success) for (const issue of result.error.issues) errors[String(issue.path[0])] = issue.message;
-  if (Object.keys(errors).length || !result.success) return { ok: false, errors };
-  return { ok: true, filters: result.data };
-}
 
 /** Open data: active coalition members, filtered and paginated. Public; never the private contact. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = parse(new URL(request.url).searchParams);
+  const parsed = parseStrictParams(ApiFiltersSchema, new URL(request.url).searchParams, { emptyMeansAbsent: true });
   if (!parsed.ok) return apiInvalidParameters(parsed.errors);
   const page = parsed.filters.page ?? 1;
   const perPage = parsed.filters.per_page ?? DEFAULT_PER_PAGE;

@@ -4,6 +4,7 @@ import { loadConfig } from "../../config.server";
 import { EVENT_KINDS } from "./constants";
 import { editionForYear } from "./editions.server";
 import { listApprovedEvents } from "./public.server";
+import { parseStrictParams } from "../../lib/api-params";
 
 export const API_MAX_PER_PAGE = 100;
 export const API_DEFAULT_PER_PAGE = 25;
@@ -26,20 +27,9 @@ const ApiFiltersSchema = z.object({
   per_page: optional(z.coerce.number().int().min(1).max(API_MAX_PER_PAGE)),
 });
 type ApiFilters = z.infer<typeof ApiFiltersSchema>;
-const KNOWN = new Set(Object.keys(ApiFiltersSchema.shape));
-
 /** Strict: unknown or bad parameters are named. Repeated parameters take the first value. */
-export function parseEventApiParams(
-  params: URLSearchParams,
-): { ok: true; filters: ApiFilters } | { ok: false; errors: Record<string, string> } {
-  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [key, value] of params) if (!Object.hasOwn(raw, key)) raw[key] = value;
-  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const key of Object.keys(raw)) if (!KNOWN.has(key)) errors[key] = "unknown parameter";
-  const result = ApiFiltersSchema.safeParse(raw);
-  if (!result.success) for (const issue of result.error.issues) errors[String(issue.path[0])] = issue.message;
-  if (Object.keys(errors).length || !result.success) return { ok: false, errors };
-  return { ok: true, filters: result.data };
+export function parseEventApiParams(params: URLSearchParams) {
+  return parseStrictParams(ApiFiltersSchema, params);
 }
 
 export interface ApiEvent {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { listLawmakers, type LawmakerRow } from "./lawmakers.server";
 import { DEFAULT_PER_PAGE, LawmakerFiltersSchema } from "./schema";
+import { parseStrictParams } from "../../lib/api-params";
 
 const ApiFiltersSchema = LawmakerFiltersSchema.pick({
   jurisdiction: true,
@@ -16,21 +17,9 @@ const ApiFiltersSchema = LawmakerFiltersSchema.pick({
   per_page: true,
 });
 type ApiFilters = z.infer<typeof ApiFiltersSchema>;
-const KNOWN = new Set(Object.keys(ApiFiltersSchema.shape));
-
 /** Strict parse: unknown or bad parameters are named. Repeated parameters take the first value. */
-export function parseApiFilters(
-  params: URLSearchParams,
-): { ok: true; filters: ApiFilters } | { ok: false; errors: Record<string, string> } {
-  // No prototype: a parameter named `__proto__` or `toString` is just an unknown parameter.
-  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [key, value] of params) if (!Object.hasOwn(raw, key)) raw[key] = value;
-  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const key of Object.keys(raw)) if (!KNOWN.has(key)) errors[key] = "unknown parameter";
-  const result = ApiFiltersSchema.safeParse(raw);
-  if (!result.success) for (const issue of result.error.issues) errors[String(issue.path[0])] = issue.message;
-  if (Object.keys(errors).length || !result.success) return { ok: false, errors };
-  return { ok: true, filters: result.data };
+export function parseApiFilters(params: URLSearchParams) {
+  return parseStrictParams(ApiFiltersSchema, params);
 }
 
 export interface ApiLawmaker {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES, CLASSIFICATIONS, OUTCOMES, SEVERITIES } from "./constants";
+import { parseStrictParams } from "../../lib/api-params";
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 25;
@@ -28,26 +29,12 @@ export const ThreatFiltersSchema = z.object({
 
 export type ThreatFilters = z.infer<typeof ThreatFiltersSchema>;
 
-const KNOWN = new Set(Object.keys(ThreatFiltersSchema.shape));
-
 /**
  * Strict parse for the API: unknown or bad parameters are named in the error. Repeated
  * parameters take the first value.
  */
-export function parseThreatFilters(
-  params: URLSearchParams,
-): { ok: true; filters: ThreatFilters } | { ok: false; errors: Record<string, string> } {
-  // No prototype: a parameter named `__proto__` or `toString` is just an unknown parameter.
-  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [key, value] of params) if (!Object.hasOwn(raw, key)) raw[key] = value;
-  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const key of Object.keys(raw)) if (!KNOWN.has(key)) errors[key] = "unknown parameter";
-  const result = ThreatFiltersSchema.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) errors[String(issue.path[0])] = issue.message;
-  }
-  if (Object.keys(errors).length || !result.success) return { ok: false, errors };
-  return { ok: true, filters: result.data };
+export function parseThreatFilters(params: URLSearchParams) {
+  return parseStrictParams(ThreatFiltersSchema, params);
 }
 
 /** Lenient parse for the page: a bad value is dropped rather than failing the whole page. */
