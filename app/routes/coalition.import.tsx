@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsvFileForm, FileErrors, ImportProgress } from "~/components/csv-import";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { readCsvUpload, type FileError } from "~/lib/csv-import.server";
@@ -88,30 +89,13 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
-function FileErrors({ errors, columns }: { errors: FileError[]; columns: string }) {
-  const { t } = useTranslation("coalition");
-  if (!errors.length) return null;
-  return (
-    <ul className="alert alert-error" role="alert">
-      {errors.map((error) => (
-        <li key={error.code}>
-          {t(`import.errors.${error.code}`, {
-            line: error.line,
-            columns: error.columns?.join(", ") ?? "",
-            expected: columns,
-          })}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export default function CoalitionImportPage() {
   const { t, i18n } = useTranslation("coalition");
   const { imported, columns } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const pendingIntent = navigation.formData?.get("intent");
   const number = (n: number) => n.toLocaleString(i18n.language);
   return (
     <div className="stack">
@@ -127,36 +111,15 @@ export default function CoalitionImportPage() {
         </p>
       ) : null}
 
-      <section className="card narrow" aria-labelledby="import-file">
-        <h2 id="import-file">{t("import.fileHeading")}</h2>
-        <p className="hint" id="import-columns">
-          {t("import.columnsHint", { columns })}
-        </p>
-        <Form method="post" encType="multipart/form-data">
-          <div className="field">
-            <label htmlFor="import-file-input">{t("import.file")}</label>
-            <input
-              id="import-file-input"
-              type="file"
-              name="file"
-              accept=".csv,text/csv"
-              required
-              aria-describedby="import-columns"
-            />
-          </div>
-          <p className="inline-form">
-            <button type="submit" name="intent" value="check" disabled={busy}>
-              {t("import.check")}
-            </button>{" "}
-            <button type="submit" name="intent" value="import" className="secondary" disabled={busy}>
-              {t("import.import")}
-            </button>
-          </p>
-          <p className="hint">{t("import.importHint")}</p>
-        </Form>
-      </section>
+      <CsvFileForm
+        ns="coalition"
+        busy={busy}
+        hints={[{ id: "import-columns", text: t("import.columnsHint", { columns }) }]}
+      />
 
-      {result ? <FileErrors errors={result.fileErrors} columns={columns} /> : null}
+      <ImportProgress busy={busy} intent={pendingIntent === "import" ? "import" : "check"} rows={null} />
+
+      {result ? <FileErrors ns="coalition" errors={result.fileErrors} columns={columns} /> : null}
 
       {result?.report && !result.fileErrors.length ? (
         <section aria-labelledby="import-report" className="stack">

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsvFileForm, FileErrors, ImportProgress } from "~/components/csv-import";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { readCsvUpload, type FileError } from "~/lib/csv-import.server";
@@ -12,7 +13,7 @@ import {
   type ImportReport,
   type ImportRow,
 } from "~/features/lawmakers/import.server";
-import { FileErrors, ImportProgress, ReportTable } from "~/features/lawmakers/import-ui";
+import { ReportTable } from "~/features/lawmakers/import-ui";
 
 export const handle = { titleKey: "lawmakers:import.title" };
 
@@ -127,37 +128,17 @@ export default function LawmakersImportPage() {
         </p>
       ) : null}
 
-      <section className="card narrow" aria-labelledby="import-file">
-        <h2 id="import-file">{t("import.fileHeading")}</h2>
-        <p className="hint" id="import-columns">
-          {t("import.columnsHint", { columns })}
-        </p>
-        <p className="hint" id="import-limits">
-          {t("import.limits", { rows: number(maxRows), megabytes: maxMegabytes })} {t("import.usHint")}
-        </p>
-        <Form method="post" encType="multipart/form-data">
-          <div className="field">
-            <label htmlFor="import-file-input">{t("import.file")}</label>
-            <input
-              id="import-file-input"
-              type="file"
-              name="file"
-              accept=".csv,text/csv"
-              required
-              aria-describedby="import-columns import-limits"
-            />
-          </div>
-          <p className="inline-form">
-            <button type="submit" name="intent" value="check" disabled={busy}>
-              {t("import.check")}
-            </button>{" "}
-            <button type="submit" name="intent" value="import" className="secondary" disabled={busy}>
-              {t("import.import")}
-            </button>
-          </p>
-          <p className="hint">{t("import.importHint")}</p>
-        </Form>
-      </section>
+      <CsvFileForm
+        ns="lawmakers"
+        busy={busy}
+        hints={[
+          { id: "import-columns", text: t("import.columnsHint", { columns }) },
+          {
+            id: "import-limits",
+            text: `${t("import.limits", { rows: number(maxRows), megabytes: maxMegabytes })} ${t("import.usHint")}`,
+          },
+        ]}
+      />
 
       <ImportProgress
         busy={busy}
@@ -166,7 +147,7 @@ export default function LawmakersImportPage() {
         rows={result?.csv && summary && navigation.formData?.has("csv") ? summary.rows : null}
       />
 
-      {result && !busy ? <FileErrors errors={result.fileErrors} columns={columns} /> : null}
+      {result && !busy ? <FileErrors ns="lawmakers" errors={result.fileErrors} columns={columns} /> : null}
 
       {result?.report && summary && !result.fileErrors.length && !busy ? (
         <section aria-labelledby="import-report" className="stack">
