@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import { DEMO_OPEN_LETTER_SLUG } from "../../db/seeds/demo-letters";
 import type { CrashDatabase } from "./database";
-import { startSigning } from "./load";
+import { signOnce, startSigning } from "./load";
 import { startServer, type RunningServer } from "./server";
 
 export interface CrashLoopOptions {
@@ -101,7 +101,7 @@ export function formatTrial(r: TrialResult): string {
     `trial ${String(r.trial).padStart(2)}: kill at ${String(r.killAfterMs).padStart(4)} ms, ` +
     `acknowledged ${r.acknowledged}, found ${r.found}, missing ${r.missing.length}, ` +
     `mail missing ${r.mailMissing.length}, integrity ${r.integrity}, ` +
-    `committed unanswered ${r.storedUnacknowledged}, unanswered ${other || "none"}, restart ${r.restartMs} ms`
+    `committed unanswered ${r.storedUnacknowledged}, unanswered ${other || "none"}, restart to /healthz 200 ${r.restartMs} ms`
   );
 }
 
@@ -119,10 +119,17 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     for (let trial = 1; trial <= trials; trial++) {
       const emailPrefix = `${runPrefix}-t${trial}-`;
       const killAfterMs = Math.round(killMinMs + Math.random() * (killMaxMs - killMinMs));
+      // One signature first: a fresh process renders the mail template and loads the jurisdictions
+      // on its first signature, which would otherwise eat the early kill moments.
+      const warmUp = `${emailPrefix}warm-up@crash.example.org`;
+      if ((await signOnce(server.baseUrl, DEMO_OPEN_LETTER_SLUG, warmUp, 0)) !== "acknowledged")
+        throw new Error(`trial ${trial}: the warm-up signature was not acknowledged`);
       const load = startSigning(server.baseUrl, DEMO_OPEN_LETTER_SLUG, clients, emailPrefix);
       await sleep(killAfterMs);
       await server.kill();
-      const { acknowledged, unacknowledged } = await load.done;
+      const loaded = await load.done;
+      const acknowledged = [warmUp, ...loaded.acknowledged];
+      const unacknowledged = loaded.unacknowledged;
       acknowledgedByTrial.push(acknowledged);
 
       const restartStarted = performance.now();

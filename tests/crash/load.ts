@@ -18,40 +18,51 @@ export interface SignLoad {
   done: Promise<LoadResult>;
 }
 
+type Answer = "acknowledged" | "network" | number;
+
+/** Posts one individual signature as the sign form does. */
+export async function signOnce(baseUrl: string, slug: string, email: string, n: number): Promise<Answer> {
+  const signPath = `/letters/${encodeURIComponent(slug)}/sign`;
+  let res: Response;
+  try {
+    res = await fetch(baseUrl + signPath, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+      body: new URLSearchParams({
+        intent: "individual",
+        name: `Crash Signer ${n}`,
+        affiliation: "Durability test",
+        jurisdiction: ["FR", "BR", "US", "KE", "IN", "DE"][n % 6],
+        email,
+        showPublicly: "on",
+      }),
+    });
+    await res.arrayBuffer();
+  } catch {
+    return "network";
+  }
+  return res.status === 303 && res.headers.get("location") === `${signPath}?done=individual`
+    ? "acknowledged"
+    : res.status;
+}
+
 export function startSigning(baseUrl: string, slug: string, clients: number, emailPrefix: string): SignLoad {
   const acknowledged: string[] = [];
   const unacknowledged: Record<string, number> = {};
-  const count = (key: string) => (unacknowledged[key] = (unacknowledged[key] ?? 0) + 1);
-  const signPath = `/letters/${encodeURIComponent(slug)}/sign`;
-  const success = `${signPath}?done=individual`;
   let n = 0;
 
   async function client(): Promise<void> {
     for (;;) {
-      const email = `${emailPrefix}${n++}@crash.example.org`;
-      let res: Response;
-      try {
-        res = await fetch(baseUrl + signPath, {
-          method: "POST",
-          redirect: "manual",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
-          body: new URLSearchParams({
-            intent: "individual",
-            name: `Crash Signer ${n}`,
-            affiliation: "Durability test",
-            jurisdiction: ["FR", "BR", "US", "KE", "IN", "DE"][n % 6],
-            email,
-            showPublicly: "on",
-          }),
-        });
-        await res.arrayBuffer();
-      } catch {
-        // The server was killed: this request and every later one go unanswered.
-        count("network");
-        return;
+      const email = `${emailPrefix}${n}@crash.example.org`;
+      const answer = await signOnce(baseUrl, slug, email, n++);
+      if (answer === "acknowledged") {
+        acknowledged.push(email);
+        continue;
       }
-      if (res.status === 303 && res.headers.get("location") === success) acknowledged.push(email);
-      else count(String(res.status));
+      unacknowledged[answer] = (unacknowledged[answer] ?? 0) + 1;
+      // The server was killed: this request and every later one go unanswered.
+      if (answer === "network") return;
     }
   }
 
