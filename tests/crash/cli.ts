@@ -20,9 +20,12 @@ const USAGE = `Usage: npm run test:crash -- [options]
   --keep              keep the database file (its path is printed)
   --help`;
 
+class UsageError extends Error {}
+
 function integer(name: string, raw: string, min: number): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, not "${raw}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(`--${name} must be an integer ≥ ${min}, not "${raw}"`);
   return value;
 }
 
@@ -46,6 +49,8 @@ async function main(): Promise<number> {
   }
   const killMinMs = integer("kill-min", values["kill-min"], 0);
   const killMaxMs = integer("kill-max", values["kill-max"], killMinMs);
+  const trials = integer("trials", values.trials, 1);
+  const clients = integer("clients", values.clients, 1);
   const port = values.port ? integer("port", values.port, 1) : await freePort();
 
   buildIfNeeded((msg) => console.log(msg));
@@ -58,8 +63,8 @@ async function main(): Promise<number> {
       database,
       demoPassword,
       port,
-      trials: integer("trials", values.trials, 1),
-      clients: integer("clients", values.clients, 1),
+      trials,
+      clients,
       killMinMs,
       killMaxMs,
       log: (line) => console.log(line),
@@ -85,7 +90,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
+    console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : error);
     process.exit(2);
   },
 );
