@@ -355,6 +355,26 @@ describe("the chapter page", () => {
     expect(staffView).toMatch(/href="\/threats\/gb-online-safety-bill-\d{4}"/);
   });
 
+  it("sends the public neither who logged an accepted action nor the staff's review comment", async () => {
+    const logger = await insertTestUser("chapter_member", nigeria);
+    const loggerName = "Amara Quietlogger";
+    await db.updateTable("users").set({ name: loggerName }).where("id", "=", logger.id).execute();
+    await insertAdvocacyAction({
+      chapter_id: nigeria,
+      logged_by: logger.id,
+      review_status: "accepted",
+      review_comment: "Internal note: double-check with the ministry",
+      description: "Accepted action with a private review note",
+    });
+    const html = await (await new Client(server.url, "10.42.9.6").get(`/chapters/${nigeria}`)).text();
+    expect(html).toContain("Accepted action with a private review note");
+    // The page's data travels inside the HTML too: nothing private may be in it.
+    expect(html).not.toContain("Internal note: double-check with the ministry");
+    expect(html).not.toContain(loggerName);
+    const inside = await (await staff.get(`/chapters/${nigeria}`)).text();
+    expect(inside).toContain(loggerName);
+  });
+
   it("shows its people every state of their chapter's actions, and others only accepted ones", async () => {
     const member = await signedIn(DEMO.chapter_member);
     const inside = await (await member.get(`/chapters/${kenya}`)).text();
