@@ -164,6 +164,42 @@ describe("chapter members", () => {
     expect(page).toContain("new.member@example.org");
   });
 
+  it("a lead's invitation leaves open invitations of other chapters and of staff roles alone", async () => {
+    const email = "wanted.everywhere@example.org";
+    const asked = async (client: Client, chapter: number, role: string) =>
+      (
+        await client.post(`/chapters/${chapter}/members`, {
+          intent: "invite",
+          email,
+          name: "Wanted",
+          role,
+          locale: "en",
+        })
+      ).status;
+    expect(await asked(staff, nigeria, "chapter_lead")).toBe(200);
+    expect(await asked(lead, kenya, "chapter_member")).toBe(200);
+    const open = await db
+      .selectFrom("invitations")
+      .select(["chapter_id", "role"])
+      .where("email", "=", email)
+      .where("revoked_at", "is", null)
+      .orderBy("id")
+      .execute();
+    expect(open).toEqual([
+      { chapter_id: nigeria, role: "chapter_lead" },
+      { chapter_id: kenya, role: "chapter_member" },
+    ]);
+    // Staff still replace any earlier invitation of the address.
+    expect(await asked(staff, kenya, "chapter_member")).toBe(200);
+    const after = await db
+      .selectFrom("invitations")
+      .select("chapter_id")
+      .where("email", "=", email)
+      .where("revoked_at", "is", null)
+      .execute();
+    expect(after).toEqual([{ chapter_id: kenya }]);
+  });
+
   it("a lead never touches another chapter (403) and writes nothing there", async () => {
     const other = await insertTestUser("chapter_member", nigeria);
     expect((await lead.get(`/chapters/${nigeria}/members`)).status).toBe(403);
