@@ -149,7 +149,7 @@ export function CampaignForm({
           <select
             {...list}
             key={list.key}
-            defaultValue={picked === undefined ? undefined : ([] as string[]).concat(picked)}
+            defaultValue={picked === undefined ? undefined : typeof picked === "object" ? picked : [String(picked)]}
             multiple
             size={8}
             aria-describedby={`${fields.lawmakers.id}-hint${fields.lawmakers.errors?.length ? ` ${fields.lawmakers.errorId}` : ""}`}
