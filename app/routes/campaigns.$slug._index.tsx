@@ -59,7 +59,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const result = await sendLetters(campaign.id, input, { ip, locale, seed });
   if (result.ok) return done;
-  if (result.already) return data<SendActionData>({ result: submission.reply(), already: result.already }, 409);
+  // A repeat gets a first send's answer: anyone can type someone else's address, and the page must
+  // not tell whether that address wrote to these lawmakers before. Nothing was written.
+  if (result.already) return done;
   return data<SendActionData>(
     { result: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }) },
     400,
@@ -132,14 +134,6 @@ export default function CampaignPage() {
         </p>
       ) : (
         <>
-          {actionData?.already ? (
-            <div className="alert alert-info" role="alert">
-              {actionData.already.map((name) => (
-                <p key={name}>{t("send.already", { name })}</p>
-              ))}
-              <p>{t("send.alreadyHint")}</p>
-            </div>
-          ) : null}
           {actionData?.preview ? <LettersPreview preview={actionData.preview} /> : null}
           <SenderForm
             lastResult={actionData?.result}

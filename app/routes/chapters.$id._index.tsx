@@ -25,7 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     pageTitle: chapter.name,
     chapter,
-    actions,
+    // The loader's data is in the page too: outsiders get neither the logger nor staff's comment.
+    actions: insider
+      ? actions
+      : actions.map((a) => ({ ...a, logged_by: null, logger_name: null, review_comment: null })),
     threats,
     summary,
     insider,

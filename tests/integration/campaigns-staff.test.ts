@@ -236,6 +236,24 @@ describe("drafting and opening", () => {
   });
 });
 
+describe("the lawmaker list after a refused save", () => {
+  it("keeps exactly the one lawmaker picked, not the digits of its id", async () => {
+    const picked = await db
+      .selectFrom("lawmakers")
+      .select("id")
+      .where("id", ">=", 10)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const form = await campaignForm({ targetMode: "list", "en.body": "Dear {{lawmaker.nmae}}," });
+    const entries: Array<[string, string]> = [...Object.entries(form), ["lawmakers", String(picked.id)]];
+    const response = await postEntries(staff, "/campaigns/new", entries);
+    expect(response.status).toBe(400);
+    const select = /<select[^>]*name="lawmakers"[^>]*>([\s\S]*?)<\/select>/.exec(await response.text())?.[1] ?? "";
+    // Only that option is selected (a string default would select "1" and "0" for id 10 in the browser).
+    expect(select.match(/<option value="\d+" selected=""/g)).toEqual([`<option value="${picked.id}" selected=""`]);
+  });
+});
+
 describe("editing", () => {
   it("the edit form comes back filled with the campaign as saved", async () => {
     const html = await (await staff.get("/campaigns/stop-csam-act-write-to-your-lawmakers/edit")).text();

@@ -164,6 +164,42 @@ describe("chapter members", () => {
     expect(page).toContain("new.member@example.org");
   });
 
+  it("a lead's invitation leaves open invitations of other chapters and of staff roles alone", async () => {
+    const email = "wanted.everywhere@example.org";
+    const asked = async (client: Client, chapter: number, role: string) =>
+      (
+        await client.post(`/chapters/${chapter}/members`, {
+          intent: "invite",
+          email,
+          name: "Wanted",
+          role,
+          locale: "en",
+        })
+      ).status;
+    expect(await asked(staff, nigeria, "chapter_lead")).toBe(200);
+    expect(await asked(lead, kenya, "chapter_member")).toBe(200);
+    const open = await db
+      .selectFrom("invitations")
+      .select(["chapter_id", "role"])
+      .where("email", "=", email)
+      .where("revoked_at", "is", null)
+      .orderBy("id")
+      .execute();
+    expect(open).toEqual([
+      { chapter_id: nigeria, role: "chapter_lead" },
+      { chapter_id: kenya, role: "chapter_member" },
+    ]);
+    // Staff still replace any earlier invitation of the address.
+    expect(await asked(staff, kenya, "chapter_member")).toBe(200);
+    const after = await db
+      .selectFrom("invitations")
+      .select("chapter_id")
+      .where("email", "=", email)
+      .where("revoked_at", "is", null)
+      .execute();
+    expect(after).toEqual([{ chapter_id: kenya }]);
+  });
+
   it("a lead never touches another chapter (403) and writes nothing there", async () => {
     const other = await insertTestUser("chapter_member", nigeria);
     expect((await lead.get(`/chapters/${nigeria}/members`)).status).toBe(403);
@@ -353,6 +389,26 @@ describe("the chapter page", () => {
     expect(staffView).toContain("Pending E");
     expect(staffView).toContain("Withdrawn F");
     expect(staffView).toMatch(/href="\/threats\/gb-online-safety-bill-\d{4}"/);
+  });
+
+  it("sends the public neither who logged an accepted action nor the staff's review comment", async () => {
+    const logger = await insertTestUser("chapter_member", nigeria);
+    const loggerName = "Amara Quietlogger";
+    await db.updateTable("users").set({ name: loggerName }).where("id", "=", logger.id).execute();
+    await insertAdvocacyAction({
+      chapter_id: nigeria,
+      logged_by: logger.id,
+      review_status: "accepted",
+      review_comment: "Internal note: double-check with the ministry",
+      description: "Accepted action with a private review note",
+    });
+    const html = await (await new Client(server.url, "10.42.9.6").get(`/chapters/${nigeria}`)).text();
+    expect(html).toContain("Accepted action with a private review note");
+    // The page's data travels inside the HTML too: nothing private may be in it.
+    expect(html).not.toContain("Internal note: double-check with the ministry");
+    expect(html).not.toContain(loggerName);
+    const inside = await (await staff.get(`/chapters/${nigeria}`)).text();
+    expect(inside).toContain(loggerName);
   });
 
   it("shows its people every state of their chapter's actions, and others only accepted ones", async () => {

@@ -80,13 +80,15 @@ export async function createInvitation(
   const scopeLabel = await describeScope(scope.chapter_id, scope.coalition_member_id);
 
   const id = await db.transaction().execute(async (trx) => {
-    // Inviting the same address again replaces the earlier, still-open invitation.
+    // Inviting the same address again replaces the earlier, still-open invitation; a lead replaces
+    // only their own chapter's (another chapter's or a staff invitation is not theirs to revoke).
     await trx
       .updateTable("invitations")
       .set({ revoked_at: stamp, updated_at: stamp })
       .where("email", "=", input.email)
       .where("accepted_at", "is", null)
       .where("revoked_at", "is", null)
+      .$if(!isStaff(actor), (q) => q.where("chapter_id", "=", chapterId ?? -1))
       .execute();
     const row = await trx
       .insertInto("invitations")

@@ -103,7 +103,9 @@ export function CampaignForm({
     shouldValidate: "onBlur",
   });
   const picks = getInputProps(fields.senderPicksConstituency, { type: "checkbox" });
-  const list = getSelectProps(fields.lawmakers);
+  // One picked lawmaker comes back from the server as a string; a multiple select needs an array
+  // (React would otherwise select one option per character of the id).
+  const { defaultValue: picked, ...list } = getSelectProps(fields.lawmakers);
   const variables = TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(" ");
   const lawmakerOptions = lawmakers.map((l) => ({ value: l.id, label: lawmakerLabel(l) }));
   return (
@@ -147,6 +149,7 @@ export function CampaignForm({
           <select
             {...list}
             key={list.key}
+            defaultValue={picked === undefined ? undefined : typeof picked === "object" ? picked : [String(picked)]}
             multiple
             size={8}
             aria-describedby={`${fields.lawmakers.id}-hint${fields.lawmakers.errors?.length ? ` ${fields.lawmakers.errorId}` : ""}`}

@@ -19,8 +19,6 @@ export interface SendActionData {
   result?: SubmissionResult<string[]>;
   /** Step two: the exact letters, and the values that produce them again. */
   preview?: { letters: PreviewLetter[]; values: Record<string, string>; seed: string };
-  /** A repeat: the lawmakers this address already wrote to in this campaign. */
-  already?: string[];
 }
 
 /** Step two: the letters as they will be sent, and the button that sends them. */
