@@ -115,6 +115,20 @@ describe("logging an action", () => {
     });
   });
 
+  it("refuses a representative whose organisation is suspended, writing nothing", async () => {
+    const orgId = rep.coalition_member_id!;
+    await db.updateTable("coalition_members").set({ status: "suspended" }).where("id", "=", orgId).execute();
+    try {
+      const before = await countActions();
+      const response = await clients.rep.post("/actions/new", valid({ description: "From a suspended member." }));
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("not an active coalition member");
+      expect(await countActions()).toBe(before);
+    } finally {
+      await db.updateTable("coalition_members").set({ status: "active" }).where("id", "=", orgId).execute();
+    }
+  });
+
   it("refuses bad input with a 400 and writes nothing", async () => {
     const before = await countActions();
     const bad: Array<Record<string, string>> = [

@@ -79,6 +79,16 @@ export async function logAction(
 ): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
   const scope = loggerScope(actor);
   if (!scope) return { ok: false, fieldErrors: { "": ["actions:validation.noScope"] } };
+  if (scope.coalitionMemberId !== null) {
+    // A suspended or departed organisation no longer speaks for the coalition.
+    const organisation = await db
+      .selectFrom("coalition_members")
+      .select("status")
+      .where("id", "=", scope.coalitionMemberId)
+      .executeTakeFirst();
+    if (organisation?.status !== "active")
+      return { ok: false, fieldErrors: { "": ["actions:validation.organisationInactive"] } };
+  }
   const problems = await checkThreat(input);
   if (problems) return { ok: false, fieldErrors: problems };
   const now = new Date().toISOString();
