@@ -29,11 +29,21 @@ export function openSqliteFile(file: string): SQLite.Database {
   return sqlite;
 }
 
+// PostgreSQL sends count() and sum() as bigint/numeric, which pg returns as strings to keep their
+// precision. The app's counts and sums are far below 2^53: read them as numbers, as SQLite does.
+const numberParser = (value: string) => Number(value);
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
+      ? numberParser
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
 export function openDatabase(env: Env = process.env): DatabaseHandle {
   const dialect = dialectFromEnv(env);
   if (dialect === "postgres") {
     const url = env.DATABASE_URL as string;
-    const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_SIZE ?? 10), types: pgTypes });
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       dialect,
