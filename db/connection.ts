@@ -3,7 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { dialectFromEnv, type DialectName, type Env } from "./dialect";
+import { dialectFromEnv, PostgresNulPlugin, type DialectName, type Env } from "./dialect";
 import type { Database } from "./schema";
 
 export interface DatabaseHandle {
@@ -44,8 +44,11 @@ export function openDatabase(env: Env = process.env): DatabaseHandle {
   if (dialect === "postgres") {
     const url = env.DATABASE_URL as string;
     const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_SIZE ?? 10), types: pgTypes });
+    // An idle connection the server closes (restart, failover) must not crash the process: the pool
+    // drops it, and the next query opens a new one or fails where it is handled.
+    pool.on("error", () => {});
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresNulPlugin()] }),
       dialect,
       location: url.replace(/:[^:@/]*@/, ":***@"),
     };

@@ -1,11 +1,6 @@
 import fs from "node:fs";
 import { TEMPLATE_DB, TEST_PASSWORD, TMP_DIR } from "./paths";
-import {
-  createDatabase,
-  dropDatabasesStartingWith,
-  testPostgresUrl,
-  urlForDatabase,
-} from "./postgres-test-db";
+import { createDatabase, dropDatabasesStartingWith, testPostgresUrl, urlForDatabase } from "./postgres-test-db";
 
 /**
  * Builds the app when its sources changed (route tests run the production build) and one

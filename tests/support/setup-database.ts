@@ -10,7 +10,8 @@ const file = path.join(TMP_DIR, `test-${process.pid}-${crypto.randomUUID()}.db`)
 const serverUrl = testPostgresUrl();
 const template = process.env.TEST_DATABASE_TEMPLATE;
 if (serverUrl && !template) throw new Error("TEST_DATABASE_URL is set but the global setup made no template database.");
-const pgDatabase = serverUrl && template ? `${template.replace(/template$/, "")}${crypto.randomUUID().slice(0, 8)}` : "";
+const pgDatabase =
+  serverUrl && template ? `${template.replace(/template$/, "")}${crypto.randomUUID().slice(0, 8)}` : "";
 if (serverUrl && template) {
   await createDatabase(serverUrl, pgDatabase, template);
   process.env.DATABASE_URL = urlForDatabase(serverUrl, pgDatabase);
