@@ -3,6 +3,7 @@
 #   scripts/postgres-local.sh start   # prints the DATABASE_URL to use
 #   scripts/postgres-local.sh stop    # stops the server and deletes its data
 #   scripts/postgres-local.sh url     # prints the DATABASE_URL of a running server
+#   scripts/postgres-local.sh status  # exit status 0 when the server is running
 # PG_PORT (default 5433) and PG_DATA (default /tmp/hub-postgres-$PG_PORT) choose where it runs.
 # PostgreSQL refuses to run as root: as root, the server runs as the `postgres` system user.
 set -euo pipefail
@@ -80,9 +81,16 @@ stop() {
   rm -rf "$PG_DATA" "$PG_DATA.initdb.log"
 }
 
+status() {
+  local bin
+  bin="$(bin_dir)"
+  [ -f "$PG_DATA/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1
+}
+
 case "${1:-}" in
   start) start ;;
+  status) status ;;
   stop) stop ;;
   url) url ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;
 esac
