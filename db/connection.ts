@@ -3,7 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { dialectFromEnv, type DialectName, type Env } from "./dialect";
+import { dialectFromEnv, PostgresNulPlugin, type DialectName, type Env } from "./dialect";
 import type { Database } from "./schema";
 
 export interface DatabaseHandle {
@@ -29,13 +29,26 @@ export function openSqliteFile(file: string): SQLite.Database {
   return sqlite;
 }
 
+// PostgreSQL sends count() and sum() as bigint/numeric, which pg returns as strings to keep their
+// precision. The app's counts and sums are far below 2^53: read them as numbers, as SQLite does.
+const numberParser = (value: string) => Number(value);
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
+      ? numberParser
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
 export function openDatabase(env: Env = process.env): DatabaseHandle {
   const dialect = dialectFromEnv(env);
   if (dialect === "postgres") {
     const url = env.DATABASE_URL as string;
-    const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_SIZE ?? 10), types: pgTypes });
+    // An idle connection the server closes (restart, failover) must not crash the process: the pool
+    // drops it, and the next query opens a new one or fails where it is handled.
+    pool.on("error", () => {});
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresNulPlugin()] }),
       dialect,
       location: url.replace(/:[^:@/]*@/, ":***@"),
     };

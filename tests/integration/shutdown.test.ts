@@ -1,7 +1,18 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, TMP_DIR } from "../support/paths";
+import { createDatabase, dropDatabase, testPostgresUrl, urlForDatabase } from "../support/postgres-test-db";
+
+// On PostgreSQL the server gets an empty database of its own, as it gets an empty file on SQLite.
+const serverUrl = testPostgresUrl();
+const emptyDatabase = `${new URL(process.env.DATABASE_URL ?? "postgres://x/hub").pathname.slice(1)}_start`;
+beforeAll(async () => {
+  if (serverUrl) await createDatabase(serverUrl, emptyDatabase);
+});
+afterAll(async () => {
+  if (serverUrl) await dropDatabase(serverUrl, emptyDatabase);
+});
 
 /** Starts the real `npm start` entry point (build already made by the global setup) on a free port. */
 function startServer(port: number) {
@@ -11,6 +22,7 @@ function startServer(port: number) {
       ...process.env,
       PORT: String(port),
       DATABASE_PATH: path.join(TMP_DIR, `shutdown-${port}.db`),
+      ...(serverUrl ? { DATABASE_URL: urlForDatabase(serverUrl, emptyDatabase) } : {}),
       SKIP_BUILD: "1",
       LOG_LEVEL: "info",
       NODE_ENV: "development",

@@ -11,7 +11,7 @@ import type { Database, User } from "../../../db/schema";
 import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "../../lib/csv-import.server";
 import { recordAudit } from "../security/audit.server";
 import { SECTORS, type Sector } from "./constants";
-import { insertMember, updateMember, type MemberInput } from "./members.server";
+import { insertMembers, updateMember, type MemberInput } from "./members.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -243,13 +243,16 @@ export async function importMembers(actor: User, text: string): Promise<ImportOu
   return db.transaction().execute(async (trx) => {
     const { report, valid, profiles } = await check(trx, text);
     if (hasErrors(report)) return { ok: false as const, report };
-    let created = 0;
+    const fresh = valid.filter((row) => row.existingId === null);
+    await insertMembers(
+      trx,
+      actor,
+      fresh.map((row) => ({ ...row.input, publicProfile: null, status: "active" as const })),
+    );
+    const created = fresh.length;
     let updated = 0;
     for (const row of valid) {
-      if (row.existingId === null) {
-        await insertMember(trx, actor, { ...row.input, publicProfile: null, status: "active" });
-        created++;
-      } else {
+      if (row.existingId !== null) {
         await updateMember(trx, actor, row.existingId, {
           ...row.input,
           publicProfile: profiles.get(row.existingId) ?? null,

@@ -4,7 +4,7 @@ import { db } from "../../../db/connection";
 import type { Database, User } from "../../../db/schema";
 import { likeContains } from "../../lib/like.server";
 import { searchable } from "../../lib/search";
-import { recordAudit } from "../security/audit.server";
+import { recordAudit, recordAudits } from "../security/audit.server";
 import { MEMBER_STATUSES, SECTORS, type MemberStatus, type Sector } from "./constants";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -52,6 +52,42 @@ export async function insertMember(trx: Executor, actor: User | null, input: Mem
     after: { ...input, contactEmail: undefined },
   });
   return row.id;
+}
+
+const INSERT_BATCH = 500;
+
+/**
+ * Inserts many new members (imports) in a few multi-row inserts and audits each one; a round trip
+ * per row is slow on a networked database. Names must be distinct, case-insensitively.
+ */
+export async function insertMembers(trx: Executor, actor: User | null, inputs: MemberInput[]): Promise<number[]> {
+  const now = new Date().toISOString();
+  const idByName = new Map<string, number>();
+  for (let i = 0; i < inputs.length; i += INSERT_BATCH) {
+    const rows = await trx
+      .insertInto("coalition_members")
+      .values(
+        inputs
+          .slice(i, i + INSERT_BATCH)
+          .map((input) => ({ ...columns(input), status: input.status ?? "active", created_at: now, updated_at: now })),
+      )
+      .returning(["id", "name"])
+      .execute();
+    // RETURNING promises no order: match the rows back by name.
+    for (const row of rows) idByName.set(row.name.toLowerCase(), row.id);
+  }
+  const ids = inputs.map((input) => idByName.get(input.name.toLowerCase()) as number);
+  await recordAudits(
+    trx,
+    inputs.map((input, k) => ({
+      actorUserId: actor?.id ?? null,
+      action: "member.create",
+      entityType: "coalition_member",
+      entityId: ids[k],
+      after: { ...input, contactEmail: undefined },
+    })),
+  );
+  return ids;
 }
 
 export async function updateMember(trx: Executor, actor: User, id: number, input: MemberInput): Promise<void> {

@@ -118,7 +118,9 @@ export async function renderEmail<N extends EmailTemplateName>(
   // The explicit `key` satisfies React's Attributes for a generic props type.
   const elementProps: Attributes & EmailTemplateProps[N] & EmailContext = { key: null, ...props, t, locale };
   const element = createElement(definition.component, elementProps);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const rendered = await Promise.all([render(element), render(element, { plainText: true })]);
+  // The renderer can leave a NUL byte in the preview padding; PostgreSQL text cannot hold one.
+  const [html, text] = rendered.map((part) => part.replaceAll("\0", ""));
   // The subject becomes a header: names typed by users must not break it across lines.
   const subject = definition
     .subject(t, props)

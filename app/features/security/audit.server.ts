@@ -18,26 +18,41 @@ function snapshot(value: unknown): string | null {
   return JSON.stringify(value, (key, v: unknown) => (SECRET_FIELDS.has(key) ? "[redacted]" : v));
 }
 
+function auditRow(entry: AuditEntry, now: string) {
+  return {
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId === null ? null : String(entry.entityId),
+    before_json: snapshot(entry.before),
+    after_json: snapshot(entry.after),
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /** Records a privileged write; call it in the same transaction as the write. */
 export async function recordAudit(
   executor: Kysely<Database> | Transaction<Database>,
   entry: AuditEntry,
 ): Promise<void> {
-  const now = new Date().toISOString();
-  await executor
-    .insertInto("audit_log")
-    .values({
-      actor_user_id: entry.actorUserId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      before_json: snapshot(entry.before),
-      after_json: snapshot(entry.after),
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await executor.insertInto("audit_log").values(auditRow(entry, new Date().toISOString())).execute();
 }
+
+/** Records many writes at once (bulk imports): a few multi-row inserts instead of one per entry. */
+export async function recordAudits(
+  executor: Kysely<Database> | Transaction<Database>,
+  entries: AuditEntry[],
+): Promise<void> {
+  const now = new Date().toISOString();
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH) {
+    const rows = entries.slice(i, i + AUDIT_BATCH).map((entry) => auditRow(entry, now));
+    await executor.insertInto("audit_log").values(rows).execute();
+  }
+}
+
+// Rows per multi-row insert: well under both SQLite's and PostgreSQL's limits on bound parameters.
+const AUDIT_BATCH = 500;
 
 export const AUDIT_PER_PAGE = 50;
 
