@@ -7,7 +7,7 @@ import {
   type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
@@ -103,7 +103,7 @@ export function CampaignForm({
     shouldValidate: "onBlur",
   });
   const picks = getInputProps(fields.senderPicksConstituency, { type: "checkbox" });
-  const list = getSelectProps(fields.lawmakers);
+  const { defaultValue: chosen, ...list } = getSelectProps(fields.lawmakers);
   const variables = TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(" ");
   const lawmakerOptions = lawmakers.map((l) => ({ value: l.id, label: lawmakerLabel(l) }));
   return (
@@ -147,6 +147,8 @@ export function CampaignForm({
           <select
             {...list}
             key={list.key}
+            // One lawmaker sent back is a single value; a multiple select wants a list.
+            defaultValue={chosen === undefined || Array.isArray(chosen) ? chosen : [chosen]}
             multiple
             size={8}
             aria-describedby={`${fields.lawmakers.id}-hint${fields.lawmakers.errors?.length ? ` ${fields.lawmakers.errorId}` : ""}`}
