@@ -29,7 +29,17 @@ function wellFormedControl(name: string, raw: string): boolean {
     return false;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  if (name === "__state__") return true;
+  // The only state Conform's client sends: which fields were validated.
+  if (name === "__state__") {
+    const { validated, ...rest } = value as { validated?: unknown };
+    return (
+      Object.keys(rest).length === 0 &&
+      (validated === undefined ||
+        (typeof validated === "object" &&
+          validated !== null &&
+          Object.values(validated).every((v) => typeof v === "boolean")))
+    );
+  }
   const { type, payload } = value as { type?: unknown; payload?: unknown };
   if (typeof type !== "string" || typeof payload !== "object" || payload === null) return false;
   const { name: field, index, from, to } = payload as Record<string, unknown>;
