@@ -6,8 +6,9 @@ import { sql } from "kysely";
 import { db } from "../../../db/connection";
 
 /**
- * Tables a refusal may legitimately touch. None so far: rate-limit counters live in memory and
- * refusals are not audited; an entry here must say why.
+ * Tables a refusal may legitimately touch: none. Rate-limit counters live in the process's memory
+ * (rate-limit.server.ts), refusals are not audited, and a failed login records nothing (this
+ * suite checks all three). Kysely's own migration tables are not data.
  */
 const EXCLUDED = new Set<string>(["kysely_migration", "kysely_migration_lock"]);
 

@@ -2,7 +2,8 @@
  * Fuzzing every form action: random, huge, unicode, control-character, markup and SQL-looking
  * values, missing, duplicated and unknown fields, wrong intents. For every route with an action:
  * never a 5xx; a refusal (4xx) writes nothing; no answer echoes the injected markup unescaped.
- * `FUZZ_RUNS` sets the cases per route (default 12), `FUZZ_SEED` the seed.
+ * `FUZZ_RUNS` sets the cases per route (default 12), `FUZZ_SEED` the seed; `FUZZ_VERBOSE=1` prints
+ * the statuses seen per route.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -39,9 +40,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   delete process.env.RESEND_WEBHOOK_SECRET;
+  delete process.env.RATE_LIMIT_MULTIPLIER;
   const cases = [...tally.values()].reduce((sum, t) => sum + Object.values(t).reduce((a, b) => a + b, 0), 0);
   console.log(`fuzz: ${tally.size} routes, ${cases} cases, ${RUNS} a route, seed ${SEED}`);
-  for (const [route, statuses] of tally) console.log(`  ${route} ${JSON.stringify(statuses)}`);
+  if (process.env.FUZZ_VERBOSE)
+    for (const [route, statuses] of tally) console.log(`  ${route} ${JSON.stringify(statuses)}`);
 });
 
 // The server runs in this process: what it logs as an error is collected and fails the case that

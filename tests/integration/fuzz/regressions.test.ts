@@ -72,6 +72,26 @@ describe("forged Conform field names and intents", () => {
     ]);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('name="texts[1].title"');
+    // With two texts already there, the rows rendered used to lack React keys.
+    const third = await post(staff, "/letters/new", [
+      ["texts[0].language", "en"],
+      ["texts[0].title", "A letter"],
+      ["texts[0].body", "Body"],
+      ["texts[1].language", "fr"],
+      ["texts[1].title", "Une lettre"],
+      ["texts[1].body", "Corps"],
+      ["__intent__", '{"type":"insert","payload":{"name":"texts","defaultValue":{"language":"es"}}}'],
+    ]);
+    expect(third.status).toBe(200);
+    expect(await third.text()).toContain('name="texts[2].title"');
+  });
+
+  it("a forged __state__ is a 400", async () => {
+    const response = await post(staff, "/letters/new", [
+      ["texts[0].language", "en"],
+      ["__state__", '{"type":"reorder","payload":{"name":"texts","from":0,"to":99999999}}'],
+    ]);
+    expect(response.status).toBe(400);
   });
 });
 
