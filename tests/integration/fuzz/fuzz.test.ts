@@ -41,8 +41,16 @@ afterAll(async () => {
   await server.close();
   delete process.env.RESEND_WEBHOOK_SECRET;
   delete process.env.RATE_LIMIT_MULTIPLIER;
-  const cases = [...tally.values()].reduce((sum, t) => sum + Object.values(t).reduce((a, b) => a + b, 0), 0);
-  console.log(`fuzz: ${tally.size} routes, ${cases} cases, ${RUNS} a route, seed ${SEED}`);
+  const count = (key: (status: string) => boolean) =>
+    [...tally.values()].reduce(
+      (sum, t) => sum + Object.entries(t).reduce((a, [status, n]) => a + (key(status) ? n : 0), 0),
+      0,
+    );
+  const cases = count((status) => status !== "resent");
+  const resent = count((status) => status === "resent");
+  console.log(
+    `fuzz: ${tally.size} routes, ${cases} cases, ${RUNS} a route, seed ${SEED}, ${resent} resent after a reset`,
+  );
   if (process.env.FUZZ_VERBOSE)
     for (const [route, statuses] of tally) console.log(`  ${route} ${JSON.stringify(statuses)}`);
 });
@@ -64,6 +72,28 @@ beforeEach(() => {
 /** A failing case, readable: long values cut short. */
 const brief = (pairs: Array<[string, string]>) =>
   JSON.stringify(pairs.map(([n, v]) => [n, v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v]));
+
+/**
+ * When an action answers without reading a large body (a guard refuses first), the server closes
+ * that keep-alive connection and the next request sent on it is reset before it reaches the app.
+ * That request is sent again, once, and counted.
+ */
+async function sendOnce(
+  client: Client,
+  path: string,
+  entry: FuzzEntry,
+  pairs: Array<[string, string]>,
+  statuses: Record<string, number>,
+): Promise<Response> {
+  try {
+    return await send(client, path, entry, pairs);
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
+    if (!cause.includes("ECONNRESET")) throw error;
+    statuses.resent = (statuses.resent ?? 0) + 1;
+    return send(client, path, entry, pairs);
+  }
+}
 
 const fill = (path: string) => path.replace(/:(\w+)/g, (_m, key: string) => params[key]);
 
@@ -97,7 +127,7 @@ async function fuzz(routeId: string, entry: FuzzEntry): Promise<void> {
     fc.asyncProperty(formArbitrary(shape), async (pairs) => {
       logged.length = 0;
       const before = await fingerprint();
-      const response = await send(client(), path, entry, pairs);
+      const response = await sendOnce(client(), path, entry, pairs, statuses);
       const body = await response.text();
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
       expect(logged.join("\n"), "errors logged by the server").toBe("");
@@ -109,7 +139,11 @@ async function fuzz(routeId: string, entry: FuzzEntry): Promise<void> {
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
   if (outcome.failed) {
-    const error = outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.error);
+    const thrown = outcome.errorInstance;
+    const error =
+      thrown instanceof Error
+        ? `${thrown.message}${thrown.cause instanceof Error ? ` (${thrown.cause.message})` : ""}`
+        : String(outcome.error);
     throw new Error(
       `${routeId} failed (seed ${outcome.seed}, path "${outcome.counterexamplePath}"):\n` +
         `${brief(outcome.counterexample?.[0] ?? [])}\n${error.slice(0, 2000)}`,
