@@ -23,6 +23,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@conform-to/zod",
+              importNames: ["parseWithZod"],
+              message: "Import parseWithZod from ~/lib/parse-form: it refuses forged list indexes and intents.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**", "bench/**"],
     rules: { "no-console": "off" },
   },

@@ -81,11 +81,17 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ label, meta, options, placeholder, hint }: SelectFieldProps) {
-  const select = getSelectProps(meta);
+  const { defaultValue, ...select } = getSelectProps(meta);
   return (
     <FieldShell label={label} meta={meta} hint={hint}>
       {(describedBy) => (
-        <select {...select} key={select.key} aria-describedby={describedBy}>
+        <select
+          {...select}
+          key={select.key}
+          // A field sent twice comes back as a list; a single choice shows the first.
+          defaultValue={Array.isArray(defaultValue) ? defaultValue[0] : defaultValue}
+          aria-describedby={describedBy}
+        >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((option) => (
             <option key={option.value} value={option.value}>

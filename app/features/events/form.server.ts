@@ -1,5 +1,5 @@
 /** What the event form needs from the server, and how a save answers. */
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/lib/parse-form";
 import { data, redirect } from "@remix-run/node";
 import type { User } from "../../../db/schema";
 import { isStaff } from "../auth/guards.server";

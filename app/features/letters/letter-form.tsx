@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
@@ -58,7 +58,8 @@ export function LetterForm({
       {rows.map((row, index) => {
         const text = row.getFieldset();
         return (
-          <fieldset key={row.key} className="field checkbox-group">
+          // After "add a translation" without JavaScript, Conform's reply lacks some rows' keys.
+          <fieldset key={row.key ?? `text-${index}`} className="field checkbox-group">
             <legend>{index === 0 ? t("form.mainText") : t("form.translation", { n: index })}</legend>
             {index > 0 ? <p className="hint">{t("form.translationHint")}</p> : null}
             <SelectField label={t("fields.language")} meta={text.language} options={languages} />

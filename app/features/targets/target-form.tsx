@@ -1,5 +1,5 @@
 import { getFormProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
@@ -38,7 +38,7 @@ const KIND_PREFIX: Record<KindVocabulary, string> = {
 /** The kind filter: one list with a group per vocabulary; the server checks it fits the metric. */
 function KindField({ meta }: { meta: FieldMetadata<string> }) {
   const { t } = useTranslation(["targets", "threats", "common"]);
-  const select = getSelectProps(meta);
+  const { defaultValue, ...select } = getSelectProps(meta);
   const hintId = `${meta.id}-hint`;
   return (
     <div className="field">
@@ -49,6 +49,8 @@ function KindField({ meta }: { meta: FieldMetadata<string> }) {
       <select
         {...select}
         key={select.key}
+        // A field sent twice comes back as a list; a single choice shows the first.
+        defaultValue={Array.isArray(defaultValue) ? defaultValue[0] : defaultValue}
         aria-describedby={[hintId, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ")}
       >
         <option value="">{t("common:fields.none")}</option>
