@@ -11,6 +11,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** Where the data lives: a file path for SQLite, the URL without password for PostgreSQL. */
   location: string;
+  /** PostgreSQL only: the connection pool, for libraries that take a pg pool (shared rate limits). */
+  pgPool?: pg.Pool;
 }
 
 export function databasePathFromEnv(env: Env = process.env): string {
@@ -51,6 +53,7 @@ export function openDatabase(env: Env = process.env): DatabaseHandle {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresNulPlugin()] }),
       dialect,
       location: url.replace(/:[^:@/]*@/, ":***@"),
+      pgPool: pool,
     };
   }
   const file = databasePathFromEnv(env);

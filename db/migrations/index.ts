@@ -7,6 +7,7 @@ import * as m0004 from "./0004_open_letters";
 import * as m0005 from "./0005_campaigns";
 import * as m0006 from "./0006_actions_events_targets";
 import * as m0007 from "./0007_targets_evidence_indexes";
+import * as m0008 from "./0008_rate_limits";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -22,4 +23,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0005_campaigns": m0005,
   "0006_actions_events_targets": m0006,
   "0007_targets_evidence_indexes": m0007,
+  "0008_rate_limits": m0008,
 };

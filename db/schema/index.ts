@@ -58,6 +58,14 @@ export * from "./coalition";
 export * from "./letters";
 export * from "./threats";
 
+/** Shared rate-limit counters (RATE_LIMIT_STORE=database), written by rate-limiter-flexible. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  /** When the window ends, in milliseconds since the epoch. */
+  expire: number | null;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   chapters: ChaptersTable;
@@ -67,6 +75,7 @@ export interface Database {
   password_resets: PasswordResetsTable;
   invitations: InvitationsTable;
   outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   threats: ThreatsTable;
   threat_categories: ThreatCategoriesTable;

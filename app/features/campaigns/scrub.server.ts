@@ -12,6 +12,7 @@
 import { loadConfig } from "../../config.server";
 import { logger } from "../security/log.server";
 import { db } from "../../../db/connection";
+import { runExclusive } from "../jobs/exclusive.server";
 import type { CampaignLetterStatus } from "../../../db/schema";
 
 const STILL_MOVING: CampaignLetterStatus[] = ["pending_confirmation", "queued"];
@@ -113,12 +114,18 @@ export interface ScrubSchedule {
   stop(): Promise<void>;
 }
 
-/** Runs the scrub now and then every `intervalMs` (hourly by default). */
+/** One scheduled run; null when another app instance is running the scrub (PostgreSQL). */
+export async function scrubLettersTick(): Promise<ScrubResult | null> {
+  const run = await runExclusive("letterScrub", () => scrubLetters());
+  return run.ran ? run.result : null;
+}
+
+/** Runs the scrub now and then every `intervalMs` (hourly by default), once across instances. */
 export function startLetterScrub(intervalMs = 60 * 60_000): ScrubSchedule {
   let inFlight: Promise<unknown> | undefined;
   const run = () => {
     if (inFlight) return;
-    inFlight = scrubLetters()
+    inFlight = scrubLettersTick()
       .catch((error: unknown) =>
         logger.error({ msg: "letter scrub failed", error: error instanceof Error ? error.message : String(error) }),
       )

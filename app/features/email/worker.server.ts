@@ -11,8 +11,8 @@
 import { Resend } from "resend";
 import { loadConfig } from "../../config.server";
 import { moveLettersForOutbox, type OutboxOutcome } from "../campaigns/delivery.server";
-import { db } from "../../../db/connection";
-import type { ExpressionBuilder } from "kysely";
+import { db, getDatabase } from "../../../db/connection";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { Database, OutboxRow } from "../../../db/schema";
 import { sharedPacer, sleep } from "./pacer.server";
 import { sendBatch, type BatchOutcome } from "./resend-batch.server";
@@ -153,18 +153,36 @@ const wasRequested = (row: Pick<OutboxRow, "attempts" | "last_error">) => row.at
  * they are claimed together and alone, and the retry carries the same batch idempotency key. If
  * Resend did accept the first request (a 5xx or a lost connection after it queued the mails), it
  * answers the retry from its idempotency record instead of sending the mails twice.
+ *
+ * On PostgreSQL several app instances may drain at once: the due rows are selected `FOR UPDATE
+ * SKIP LOCKED` in the claiming transaction, so each instance locks its own rows and skips those
+ * another one is claiming, instead of all of them racing for the same first hundred. SQLite has one
+ * writer; there the status-guarded UPDATE alone decides.
  */
 async function claimDueRows(now: Date, limit: number): Promise<OutboxRow[] | null> {
+  if (getDatabase().dialect === "postgres") {
+    return db.transaction().execute((trx) => claimIn(trx, now, limit, true));
+  }
+  return claimIn(db, now, limit, false);
+}
+
+async function claimIn(
+  executor: Kysely<Database>,
+  now: Date,
+  limit: number,
+  skipLocked: boolean,
+): Promise<OutboxRow[] | null> {
   const iso = now.toISOString();
-  const due = await db
+  let query = executor
     .selectFrom("outbox")
     .select(["id", "attempts", "last_error", "next_attempt_at"])
     .where("status", "=", "pending")
     .where("next_attempt_at", "<=", iso)
     .orderBy("next_attempt_at")
     .orderBy("id")
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  if (skipLocked) query = query.forUpdate().skipLocked();
+  const due = await query.execute();
   if (due.length === 0) return null;
   const first = due[0];
   let picked: typeof due;
@@ -176,7 +194,7 @@ async function claimDueRows(now: Date, limit: number): Promise<OutboxRow[] | nul
   }
   // The status guard makes the claim atomic: of two workers that saw the same rows, only one
   // UPDATE matches each row, and RETURNING tells each worker exactly which rows it won.
-  const claimed = await db
+  const claimed = await executor
     .updateTable("outbox")
     .set((eb) => ({
       status: "sending",

@@ -1,10 +1,18 @@
 /**
- * Per-IP and per-account rate limits. Counters live in this process's memory, which is right for
- * one app instance; several instances need a shared store (see docs/decisions).
+ * Per-IP and per-account rate limits. `RATE_LIMIT_STORE` chooses where the counters live:
+ * `memory` (default) in this process, right for the one instance that runs on SQLite; `database`
+ * in the `rate_limits` table on PostgreSQL, shared by every app instance behind that database
+ * (docs/decisions/0004-rate-limits-in-process-memory.md).
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import crypto from "node:crypto";
 import { loadConfig } from "../../config.server";
+import { getDatabase } from "../../../db/connection";
 
 interface Rule {
   points: number;
@@ -24,7 +32,7 @@ export const RATE_LIMITS = {
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
-const globalForLimits = globalThis as unknown as { __hubRateLimiters?: Map<RateLimitName, RateLimiterMemory> };
+const globalForLimits = globalThis as unknown as { __hubRateLimiters?: Map<RateLimitName, RateLimiterAbstract> };
 const limiters = (globalForLimits.__hubRateLimiters ??= new Map());
 
 /**
@@ -36,12 +44,45 @@ export function rateLimitMultiplier(env: NodeJS.ProcessEnv = process.env): numbe
   return Number.isFinite(value) && value >= 1 ? value : 1;
 }
 
-function limiter(name: RateLimitName): RateLimiterMemory {
+export type RateLimitStore = "memory" | "database";
+
+/** `RATE_LIMIT_STORE`: `memory` (default) or `database`; anything else is a configuration error. */
+export function rateLimitStore(env: NodeJS.ProcessEnv = process.env): RateLimitStore {
+  const value = (env.RATE_LIMIT_STORE ?? "memory").trim().toLowerCase() || "memory";
+  if (value !== "memory" && value !== "database") {
+    throw new Error(`RATE_LIMIT_STORE must be "memory" or "database", not ${JSON.stringify(env.RATE_LIMIT_STORE)}`);
+  }
+  return value;
+}
+
+/**
+ * The counters of every limit share one table: rate-limiter-flexible prefixes each key with the
+ * limit's name. The table comes from migration 0008; the library's timer deletes rows expired for
+ * an hour. On SQLite the database store is not used: one instance is all SQLite serves, and the
+ * library would write through the app's single connection outside its transactions.
+ */
+function createLimiter(name: RateLimitName): RateLimiterAbstract {
+  const rule = RATE_LIMITS[name];
+  const options = {
+    keyPrefix: name,
+    points: Math.floor(rule.points * rateLimitMultiplier()),
+    duration: rule.durationSeconds,
+  };
+  const pool = rateLimitStore() === "database" ? getDatabase().pgPool : undefined;
+  if (!pool) return new RateLimiterMemory(options);
+  return new RateLimiterPostgres({
+    ...options,
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "rate_limits",
+    tableCreated: true,
+  });
+}
+
+function limiter(name: RateLimitName): RateLimiterAbstract {
   let found = limiters.get(name);
   if (!found) {
-    const rule = RATE_LIMITS[name];
-    const points = Math.floor(rule.points * rateLimitMultiplier());
-    found = new RateLimiterMemory({ keyPrefix: name, points, duration: rule.durationSeconds });
+    found = createLimiter(name);
     limiters.set(name, found);
   }
   return found;
@@ -55,7 +96,7 @@ export function tooManyRequests(retryAfterSeconds: number): Response {
   });
 }
 
-/** Keys are keyed hashes (APP_SECRET) so that no address or e-mail sits in memory in the clear. */
+/** Keys are keyed hashes (APP_SECRET) so that no address or e-mail is stored in the clear. */
 function keyFor(key: string): string {
   return crypto.createHmac("sha256", loadConfig().appSecret).update(key).digest("base64url");
 }

@@ -5,6 +5,7 @@
  */
 import type { User } from "../../../db/schema";
 import { db } from "../../../db/connection";
+import { runExclusive } from "../jobs/exclusive.server";
 import { logger } from "../security/log.server";
 import { recordAudit } from "../security/audit.server";
 import type { Unit } from "./catalogue";
@@ -107,10 +108,16 @@ export async function snapshotFinishedYears(now = new Date()): Promise<number> {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** At start and then daily: snapshot the targets of years that have just ended. */
+/** One scheduled run; null when another app instance is taking the snapshots (PostgreSQL). */
+export async function snapshotTick(now = new Date()): Promise<number | null> {
+  const run = await runExclusive("targetSnapshots", () => snapshotFinishedYears(now));
+  return run.ran ? run.result : null;
+}
+
+/** At start and then daily, once across instances: snapshot the targets of years that have just ended. */
 export function startSnapshotJob({ intervalMs = DAY_MS }: { intervalMs?: number } = {}): { stop(): void } {
   const run = () =>
-    snapshotFinishedYears().then(
+    snapshotTick().then(
       (taken) => {
         if (taken) logger.info({ msg: "took target snapshots", taken });
       },
