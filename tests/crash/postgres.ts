@@ -133,8 +133,8 @@ export async function postgresDatabase({ serverUrl, restartServer }: PostgresOpt
   let checkedIndexes = 0;
   return {
     get label() {
-      return `PostgreSQL ${url.replace(/:[^:@/]*@/, ":***@")} (synchronous_commit=on, amcheck: ${
-        checkedIndexes ? `${checkedIndexes} B-tree indexes` : "not run yet or unavailable"
+      return `PostgreSQL ${url.replace(/:[^:@/]*@/, ":***@")} (synchronous_commit=on, ${
+        checkedIndexes ? `amcheck over ${checkedIndexes} B-tree indexes` : "amcheck when available"
       })`;
     },
     env,
