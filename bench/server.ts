@@ -32,6 +32,8 @@ export interface StartOptions {
    * empty database). The caller owns it: it is not deleted on stop. Default: a throwaway file.
    */
   databasePath?: string;
+  /** A PostgreSQL database the caller prepared (as `databasePath`); wins over `databasePath`. */
+  databaseUrl?: string;
   /** The demo accounts' password in `databasePath`, for `login()`. Default: random. */
   demoPassword?: string;
 }
@@ -78,21 +80,23 @@ function tail(child: ChildProcess, lines: string[], max = 40): void {
 export async function startApp({
   readyTimeoutMs = 60_000,
   databasePath,
+  databaseUrl,
   demoPassword = `bench-${crypto.randomBytes(12).toString("hex")}`,
 }: StartOptions = {}): Promise<AppProcess> {
   const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const tempDir = databasePath ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
+  const tempDir = databasePath || databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
   const databaseFile = tempDir ? path.join(tempDir, "bench.db") : path.resolve(databasePath ?? "");
   const removeTempDir = () => {
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   };
 
-  // Always SQLite (never a configured DATABASE_URL), run as `npm start` runs.
-  const { DATABASE_URL: _url, NODE_ENV: _mode, APP_ENV: _env, ...inherited } = process.env;
+  // SQLite unless the caller names a PostgreSQL database (never an inherited DATABASE_URL), run as
+  // `npm start` runs.
+  const { DATABASE_URL: _url, DATABASE_PATH: _path, NODE_ENV: _mode, APP_ENV: _env, ...inherited } = process.env;
   const env: Record<string, string | undefined> = {
     ...inherited,
-    DATABASE_PATH: databaseFile,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: databaseFile }),
     PORT: String(port),
     APP_URL: baseUrl,
     APP_SECRET: crypto.randomBytes(32).toString("hex"),

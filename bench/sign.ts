@@ -21,20 +21,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
-import { openDatabase } from "../db/connection";
-import { migrateToLatest } from "../db/migrate";
-import { seedDemo } from "../db/seeds/demo";
-import { seedReferenceData } from "../db/seeds/reference";
 import { BASELINE, exitWith, isInterrupted, measure, positive, withApp } from "./measure";
 import { failed, machineInfo, median, table, type Sample } from "./report";
 import { buildIfStale, startApp, type AppProcess } from "./server";
+import { prepareDatabase, signLoad, SLUG, WARMUP_SLUG } from "./sign-load";
+import { compareDatabases, parseDatabases, type DatabaseName } from "./sign-databases";
 
 const BAR = { signaturesPerSecond: 500, signP99Ms: 200, pageRatio: 0.5 };
 const RATE_LIMIT_MULTIPLIER = "1000000";
-const SLUG = "bench-letter";
-const WARMUP_SLUG = "bench-warmup";
 
 const USAGE = `Usage: npx tsx bench/sign.ts [options]
   --duration <s>      measured seconds of signing, and per route and round (default 10)
@@ -42,6 +37,9 @@ const USAGE = `Usage: npx tsx bench/sign.ts [options]
   --connections <n>   concurrent connections (default 32)
   --rounds <n>        rounds of /ping vs the letter page, per cache setting (default 3)
   --signatures <n>    confirmed signatures seeded before measuring the letter page (default 100000)
+  --databases <list>  instead: only the signing load, on each of sqlite,postgres side by side, with
+                      /ping in the same rounds (BENCH_DATABASE_URL, else a local server; see
+                      bench/sign-databases.ts)
   --help`;
 
 interface Settings {
@@ -50,6 +48,7 @@ interface Settings {
   connections: number;
   rounds: number;
   signatures: number;
+  databases: DatabaseName[] | undefined;
 }
 
 function parseSettings(argv: string[]): Settings | undefined {
@@ -62,6 +61,7 @@ function parseSettings(argv: string[]): Settings | undefined {
       connections: { type: "string", default: "32" },
       rounds: { type: "string", default: "3" },
       signatures: { type: "string", default: "100000" },
+      databases: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -72,6 +72,7 @@ function parseSettings(argv: string[]): Settings | undefined {
     connections: Math.round(positive("connections", values.connections)),
     rounds: Math.round(positive("rounds", values.rounds)),
     signatures: Math.round(positive("signatures", values.signatures, true)),
+    databases: values.databases === undefined ? undefined : parseDatabases(values.databases),
   };
 }
 
@@ -79,87 +80,6 @@ const fmt = (value: number | undefined, digits = 0) =>
   value === undefined || Number.isNaN(value)
     ? "–"
     : value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-/** Migrates and seeds `file` (reference data, demo seed) and adds two open letters. */
-async function prepareDatabase(file: string, demoPassword: string) {
-  const handle = openDatabase({ DATABASE_PATH: file });
-  try {
-    await migrateToLatest(handle);
-    await seedReferenceData(handle.db);
-    await seedDemo(handle.db, demoPassword);
-    const now = new Date().toISOString();
-    for (const slug of [SLUG, WARMUP_SLUG]) {
-      const letter = await handle.db
-        .insertInto("open_letters")
-        .values({
-          slug,
-          status: "open",
-          opens_on: null,
-          closes_on: null,
-          signature_goal: 150_000,
-          current_version: 1,
-          confirmed_count: 0,
-          delivered_on: null,
-          delivered_to: null,
-          created_by: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await handle.db
-        .insertInto("open_letter_texts")
-        .values({
-          letter_id: letter.id,
-          version: 1,
-          language: "en",
-          title: "Keep end-to-end encryption strong",
-          body: "We, the undersigned organisations and individuals, call on lawmakers to protect end-to-end encryption.\n\n".repeat(
-            8,
-          ),
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
-  } finally {
-    await handle.db.destroy();
-  }
-}
-
-/** One autocannon run of POSTs, each with a new e-mail address. */
-async function signLoad(app: AppProcess, slug: string, seconds: number, connections: number) {
-  const run = crypto.randomBytes(4).toString("hex");
-  let n = 0;
-  const options: autocannon.Options & {
-    requests: Array<{ method: string; path: string; headers: Record<string, string>; setupRequest: SetupRequest }>;
-  } = {
-    url: app.baseUrl,
-    connections,
-    duration: seconds,
-    timeout: 10,
-    requests: [
-      {
-        method: "POST",
-        path: `/letters/${slug}/sign`,
-        headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseUrl },
-        setupRequest: (request) => ({
-          ...request,
-          body: new URLSearchParams({
-            intent: "individual",
-            name: `Bench Signer ${n}`,
-            affiliation: "Benchmark University",
-            jurisdiction: ["FR", "BR", "US", "KE", "IN", "DE"][n % 6],
-            email: `signer-${run}-${n++}@bench.example.org`,
-            showPublicly: "on",
-          }).toString(),
-        }),
-      },
-    ],
-  };
-  return autocannon(options);
-}
-type SetupRequest = (request: Record<string, unknown>) => Record<string, unknown>;
 
 function dbCounts(file: string, slug: string) {
   const sqlite = new SQLite(file, { readonly: true });
@@ -272,10 +192,18 @@ async function main(): Promise<number> {
   }
   buildIfStale();
   console.log(machineInfo());
+  if (settings.databases) {
+    process.env.RATE_LIMIT_MULTIPLIER = RATE_LIMIT_MULTIPLIER;
+    console.log(`NOTE:     rate limits lifted through configuration: RATE_LIMIT_MULTIPLIER=${RATE_LIMIT_MULTIPLIER}`);
+    console.log(
+      `settings: ${settings.connections} connections, ${settings.duration} s per run, ${settings.rounds} rounds`,
+    );
+    return compareDatabases(settings, settings.databases);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-sign-"));
   const file = path.join(dir, "sign.db");
   const demoPassword = `bench-${crypto.randomBytes(12).toString("hex")}`;
-  await prepareDatabase(file, demoPassword);
+  await prepareDatabase({ DATABASE_PATH: file }, demoPassword);
   // Inherited by the app process (bench/server.ts passes the environment on).
   process.env.RATE_LIMIT_MULTIPLIER = RATE_LIMIT_MULTIPLIER;
   console.log(

@@ -49,6 +49,9 @@ export function openDatabase(env: Env = process.env): DatabaseHandle {
     // An idle connection the server closes (restart, failover) must not crash the process: the pool
     // drops it, and the next query opens a new one or fails where it is handled.
     pool.on("error", () => {});
+    // The pool listens only to idle clients: one checked out when the server goes away (restart,
+    // failover) emits "error" with no listener, which kills the process. Its query rejects anyway.
+    pool.on("connect", (client) => client.on("error", () => {}));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresNulPlugin()] }),
       dialect,

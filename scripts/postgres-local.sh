@@ -4,6 +4,7 @@
 #   scripts/postgres-local.sh stop    # stops the server and deletes its data
 #   scripts/postgres-local.sh url     # prints the DATABASE_URL of a running server
 #   scripts/postgres-local.sh status  # exit status 0 when the server is running
+#   scripts/postgres-local.sh restart # pg_ctl restart -m immediate: a crash and recovery, data kept
 # PG_PORT (default 5433) and PG_DATA (default /tmp/hub-postgres-$PG_PORT) choose where it runs.
 # PostgreSQL refuses to run as root: as root, the server runs as the `postgres` system user.
 set -euo pipefail
@@ -87,10 +88,17 @@ status() {
   [ -f "$PG_DATA/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1
 }
 
+restart() {
+  local bin
+  bin="$(bin_dir)"
+  as_owner "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -m immediate -w -t 60 restart >/dev/null
+}
+
 case "${1:-}" in
   start) start ;;
   status) status ;;
   stop) stop ;;
   url) url ;;
-  *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;
+  restart) restart ;;
+  *) echo "usage: $0 start|stop|restart|url|status" >&2; exit 2 ;;
 esac

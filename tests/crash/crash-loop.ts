@@ -36,7 +36,25 @@ export interface TrialResult {
   unacknowledged: Record<string, number>;
   integrity: string;
   restartMs: number;
+  /** The trial whose load also went through a restart of the database engine (PostgreSQL). */
+  engine?: EngineRestart;
 }
+
+export interface EngineRestart {
+  afterMs: number;
+  tookMs: number;
+  /** Acknowledged by the same app process after the engine came back: it must recover unattended. */
+  acknowledgedAfter: number;
+  /** From the engine's restart to the app's first acknowledged signature after it. */
+  recoveredMs: number | undefined;
+  /** The app process's last output when it died on its own after the engine restart. */
+  appDied?: string;
+}
+
+/** How long the app has to acknowledge signatures again after an engine restart. */
+const ENGINE_RECOVERY_TIMEOUT_MS = 15_000;
+/** How long the load runs on once the app has recovered, before the app is killed. */
+const AFTER_RECOVERY_MS = 500;
 
 export interface CrashLoopResult {
   trials: TrialResult[];
@@ -44,7 +62,8 @@ export interface CrashLoopResult {
   found: number;
   missing: number;
   mailMissing: number;
-  /** HTTP answers other than the success answer while the server was up (429, 400, 500…). */
+  /** HTTP answers other than the success answer while the server was up (429, 400, 500…), except
+   * 5xx in the trial with the engine restart (the database is away for a moment there). */
   refused: number;
   /** After the last trial, checked again once the server stopped gracefully. */
   finalIntegrity: string;
@@ -97,8 +116,13 @@ export function formatTrial(r: TrialResult): string {
   const other = Object.entries(r.unacknowledged)
     .map(([k, v]) => `${k}×${v}`)
     .join(" ");
+  const engine = r.engine
+    ? `, engine restart at ${r.engine.afterMs} ms (${r.engine.tookMs} ms; ${
+        r.engine.appDied ? "the app DIED" : `app acknowledging again after ${r.engine.recoveredMs ?? "never"} ms`
+      }, ${r.engine.acknowledgedAfter} since)`
+    : "";
   return (
-    `trial ${String(r.trial).padStart(2)}: kill at ${String(r.killAfterMs).padStart(4)} ms, ` +
+    `trial ${String(r.trial).padStart(2)}${engine}: kill at ${String(r.killAfterMs).padStart(4)} ms, ` +
     `acknowledged ${r.acknowledged}, found ${r.found}, missing ${r.missing.length}, ` +
     `mail missing ${r.mailMissing.length}, integrity ${r.integrity}, ` +
     `committed unanswered ${r.storedUnacknowledged}, unanswered ${other || "none"}, restart to /healthz 200 ${r.restartMs} ms`
@@ -112,6 +136,8 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const runPrefix = `crash-${crypto.randomBytes(4).toString("hex")}`;
   const results: TrialResult[] = [];
   const acknowledgedByTrial: string[][] = [];
+  // Once per run, in the middle trial, the database engine itself restarts under load.
+  const engineTrial = database.restartEngine ? Math.ceil(trials / 2) : 0;
   const start = () => startServer({ port, databaseEnv: database.env, demoPassword });
 
   let server: RunningServer = await start();
@@ -124,9 +150,34 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       const warmUp = `${emailPrefix}warm-up@crash.example.org`;
       if ((await signOnce(server.baseUrl, DEMO_OPEN_LETTER_SLUG, warmUp, 0)) !== "acknowledged")
         throw new Error(`trial ${trial}: the warm-up signature was not acknowledged`);
+      const loadStarted = performance.now();
       const load = startSigning(server.baseUrl, DEMO_OPEN_LETTER_SLUG, clients, emailPrefix);
       await sleep(killAfterMs);
+      let engine: EngineRestart | undefined;
+      if (trial === engineTrial && database.restartEngine) {
+        const restartStarted = performance.now();
+        await database.restartEngine();
+        const tookMs = Math.round(performance.now() - restartStarted);
+        const before = load.acknowledgedCount();
+        let recoveredMs: number | undefined;
+        while (server.running() && performance.now() - restartStarted < tookMs + ENGINE_RECOVERY_TIMEOUT_MS) {
+          if (load.acknowledgedCount() > before) {
+            recoveredMs = Math.round(performance.now() - restartStarted);
+            break;
+          }
+          await sleep(50);
+        }
+        await sleep(AFTER_RECOVERY_MS);
+        engine = {
+          afterMs: killAfterMs,
+          tookMs,
+          acknowledgedAfter: load.acknowledgedCount() - before,
+          recoveredMs,
+          appDied: server.running() ? undefined : server.lastOutput().split("\n").slice(-12).join("\n"),
+        };
+      }
       await server.kill();
+      const killedAtMs = Math.round(performance.now() - loadStarted);
       const loaded = await load.done;
       const acknowledged = [warmUp, ...loaded.acknowledged];
       const unacknowledged = loaded.unacknowledged;
@@ -142,7 +193,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       const mailMissing = [...stored.signatures].filter(([, hasMail]) => !hasMail).map(([email]) => email);
       const result: TrialResult = {
         trial,
-        killAfterMs,
+        killAfterMs: engine ? killedAtMs : killAfterMs,
         acknowledged: acknowledged.length,
         found: acknowledged.length - missing.length,
         missing,
@@ -151,6 +202,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
         unacknowledged,
         integrity: await database.integrity(),
         restartMs,
+        engine,
       };
       results.push(result);
       log(formatTrial(result));
@@ -167,7 +219,12 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const mailMissing = [...stored.signatures.values()].filter((hasMail) => !hasMail).length;
   const finalIntegrity = await database.integrity();
   const refused = results.reduce(
-    (sum, r) => sum + Object.entries(r.unacknowledged).reduce((n, [k, v]) => n + (k === "network" ? 0 : v), 0),
+    (sum, r) =>
+      sum +
+      Object.entries(r.unacknowledged).reduce(
+        (n, [k, v]) => n + (k === "network" || (r.engine && Number(k) >= 500) ? 0 : v),
+        0,
+      ),
     0,
   );
   const ok =
@@ -176,7 +233,13 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     missing === 0 &&
     mailMissing === 0 &&
     finalIntegrity === "ok" &&
-    results.every((r) => r.missing.length === 0 && r.mailMissing.length === 0 && r.integrity === "ok");
+    results.every(
+      (r) =>
+        r.missing.length === 0 &&
+        r.mailMissing.length === 0 &&
+        r.integrity === "ok" &&
+        (!r.engine || r.engine.acknowledgedAfter > 0),
+    );
   return {
     trials: results,
     acknowledged: all.length,

@@ -19,6 +19,11 @@ export interface CrashDatabase {
   env: Record<string, string>;
   /** A new connection; the caller destroys it. */
   open(): DatabaseHandle;
+  /**
+   * Restarts the database engine itself (not the app), once per run mid-load; absent when the
+   * engine is not a server of ours to restart (SQLite, a PostgreSQL server given by URL).
+   */
+  restartEngine?: () => Promise<void>;
   /** "ok", or the engine's complaints. */
   integrity(): Promise<string>;
   /** Removes what `prepare` made. */

@@ -16,6 +16,8 @@ export interface LoadResult {
 export interface SignLoad {
   /** Resolves once every client has stopped (call after the server is gone). */
   done: Promise<LoadResult>;
+  /** Acknowledged so far. */
+  acknowledgedCount(): number;
 }
 
 type Answer = "acknowledged" | "network" | number;
@@ -67,5 +69,5 @@ export function startSigning(baseUrl: string, slug: string, clients: number, ema
   }
 
   const done = Promise.all(Array.from({ length: clients }, client)).then(() => ({ acknowledged, unacknowledged }));
-  return { done };
+  return { done, acknowledgedCount: () => acknowledged.length };
 }

@@ -20,6 +20,9 @@ export interface ServerOptions {
 export interface RunningServer {
   baseUrl: string;
   pid: number | undefined;
+  /** False once the process has exited (killed, or died on its own), with its last output. */
+  running(): boolean;
+  lastOutput(): string;
   /** SIGKILL: no shutdown handler runs; resolves once the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM, the graceful shutdown; SIGKILL after 10 s. */
@@ -101,7 +104,15 @@ export async function startServer({
     try {
       const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
       await res.arrayBuffer();
-      if (res.status === 200) return { baseUrl, pid: child.pid, kill, stop };
+      if (res.status === 200)
+        return {
+          baseUrl,
+          pid: child.pid,
+          running: () => isRunning(child),
+          lastOutput: () => output.join("\n"),
+          kill,
+          stop,
+        };
     } catch {
       // not listening yet
     }
