@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
+import { parseId } from "~/lib/ids";
 import { requireUser } from "~/features/auth/guards.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { listFollows, removeFollow } from "~/features/threats/follows.server";
@@ -15,8 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = Number((await request.formData()).get("followId"));
-  if (Number.isInteger(id)) await removeFollow(user.id, id);
+  const id = parseId((await request.formData()).get("followId"));
+  if (id !== null) await removeFollow(user.id, id);
   return redirect("/account/follows");
 }
 

@@ -19,6 +19,7 @@ import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { listScopes } from "~/features/users/users.server";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { formatDate } from "~/lib/format";
+import { parseId } from "~/lib/ids";
 
 export const handle = { titleKey: "invite.title" };
 
@@ -33,8 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   await enforceRateLimit([["accountWrites", String(user.id)]]);
   const formData = await request.formData();
   if (formData.get("intent") === "revoke") {
-    const id = Number(formData.get("invitationId"));
-    const ok = formData.get("confirm") === "yes" && Number.isInteger(id) && (await revokeInvitation(user, id));
+    const id = parseId(formData.get("invitationId"));
+    const ok = formData.get("confirm") === "yes" && id !== null && (await revokeInvitation(user, id));
     return data({ intent: "revoke" as const, result: null, done: ok }, { status: ok ? 200 : 400 });
   }
   const submission = parseWithZod(formData, { schema: InvitationSchema });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "../../../db/schema";
 import { httpUrl, optionalText, requiredText } from "../threats/schema";
+import { idField } from "../../lib/ids";
 
 const isoDate = z
   .string({ required_error: "validation.required" })
@@ -16,7 +17,7 @@ export const ActionSchema = z.object({
   occurredOn: isoDate.refine((v) => v >= "2000-01-01" && v <= "2100-12-31", "validation.date"),
   description: requiredText(5000),
   policymakers: optionalText(1000),
-  threatId: z.coerce.number().int().positive().max(1e12).optional(),
+  threatId: idField().max(1e12).optional(),
   outcome: optionalText(2000),
   evidenceUrl: httpUrl.optional(),
 });
@@ -25,7 +26,7 @@ export type ActionInput = z.infer<typeof ActionSchema>;
 /** Staff decision on a pending action; asking for changes needs a comment the logger will read. */
 export const ReviewSchema = z
   .object({
-    actionId: z.coerce.number().int().positive().max(1e12),
+    actionId: idField().max(1e12),
     decision: z.enum(["accepted", "needs_changes"], { errorMap: () => ({ message: "validation.choose" }) }),
     comment: optionalText(2000),
   })
@@ -41,7 +42,7 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
 export const ReviewFiltersSchema = z.object({
   status: optional(z.enum(ACTION_REVIEW_STATUSES)),
   kind: optional(z.enum(ACTION_KINDS)),
-  chapter: optional(z.coerce.number().int().positive().max(1e12)),
+  chapter: optional(idField().max(1e12)),
   year: optional(z.coerce.number().int().min(2000).max(2100)),
 });
 export type ReviewFilters = z.infer<typeof ReviewFiltersSchema>;

@@ -5,6 +5,7 @@
 import { redirect } from "@remix-run/node";
 import type { Role, User } from "../../../db/schema";
 import { readSessionToken, validateSessionToken, type SessionWithUser } from "./session.server";
+import { parseId } from "../../lib/ids";
 
 export const STAFF_ROLES: readonly Role[] = ["admin", "staff"];
 export const CHAPTER_ROLES: readonly Role[] = ["chapter_lead", "chapter_member"];
@@ -88,6 +89,7 @@ export function requireCoalitionMemberAccess(user: User, memberId: number): void
 
 /** Parses a positive integer route parameter or answers 404. */
 export function requireIdParam(value: string | undefined): number {
-  if (!value || !/^\d{1,12}$/.test(value)) throw notFound();
-  return Number(value);
+  const id = parseId(value);
+  if (id === null) throw notFound();
+  return id;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../../../db/schema";
 import { SUPPORTED_LOCALES } from "../../i18n/config";
+import { idField } from "../../lib/ids";
 
 // Messages are i18n keys; components/forms.tsx translates them, on the client and the server alike.
 const email = z
@@ -69,8 +70,8 @@ export const InvitationSchema = z.object({
   email,
   name,
   role: z.enum(ROLES, { errorMap: () => ({ message: "validation.role.invalid" }) }),
-  chapterId: z.coerce.number().int().positive().optional(),
-  coalitionMemberId: z.coerce.number().int().positive().optional(),
+  chapterId: idField().optional(),
+  coalitionMemberId: idField().optional(),
   locale: z.enum(SUPPORTED_LOCALES).default("en"),
 });
 
@@ -79,8 +80,8 @@ export const ProfileSchema = z.object({ name, locale: z.enum(SUPPORTED_LOCALES) 
 export const UserRoleSchema = z.object({
   intent: z.literal("role"),
   role: z.enum(ROLES, { errorMap: () => ({ message: "validation.role.invalid" }) }),
-  chapterId: z.coerce.number().int().positive().optional(),
-  coalitionMemberId: z.coerce.number().int().positive().optional(),
+  chapterId: idField().optional(),
+  coalitionMemberId: idField().optional(),
 });
 
 export function createAcceptInvitationSchema(isCommon?: (password: string) => boolean) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalText } from "../threats/schema";
 import { templateErrorMessage, validateTemplate } from "./template";
+import { MAX_ID } from "../../lib/ids";
 
 // Messages are i18n keys: common `validation.*`, `campaigns:*` for this area. Template errors are
 // `campaigns:template.<code>|<variable>` (the forms split them to name the variable).
@@ -62,8 +63,8 @@ export const CampaignSchema = z
     ruleBody: optionalText(200),
     ruleConstituencies: optionalText(5_000),
     senderPicksConstituency: z.boolean().optional().default(false),
-    lawmakers: z.array(z.number().int().positive()).max(2_000, "validation.tooMany").optional().default([]),
-    fallback: z.number().int().positive().optional(),
+    lawmakers: z.array(z.number().int().positive().max(MAX_ID)).max(2_000, "validation.tooMany").optional().default([]),
+    fallback: z.number().int().positive().max(MAX_ID).optional(),
     sendingAddress: z
       .string({ required_error: "validation.required" })
       .max(200, "validation.tooLong")

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { REGIONS } from "../../../db/schema";
 import { SUPPORTED_LOCALES } from "../../i18n/config";
 import { requiredText } from "../threats/schema";
+import { idField } from "../../lib/ids";
 
 export const CHAPTER_KINDS = ["chapter", "sig"] as const;
 export const CHAPTER_STATUSES = ["active", "inactive"] as const;
@@ -68,6 +69,6 @@ export const MemberInviteSchema = z.object({
 
 export const MemberRemoveSchema = z.object({
   intent: z.literal("remove"),
-  userId: z.coerce.number().int().positive(),
+  userId: idField(),
   confirm: z.literal("yes", { errorMap: () => ({ message: "validation.confirm" }) }),
 });

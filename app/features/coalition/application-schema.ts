@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { httpUrl } from "../threats/schema";
 import { SECTORS } from "./constants";
+import { idField } from "../../lib/ids";
 
 // Messages are i18n keys (common `validation.*`, or `applications:…` for this form's own).
 export const APPLICATION_KINDS = ["organisation", "individual_expert"] as const;
@@ -63,9 +64,9 @@ export const ConfirmSchema = z.object({
 export const DecisionSchema = z.discriminatedUnion(
   "decision",
   [
-    z.object({ applicationId: z.coerce.number().int().positive(), decision: z.literal("approve") }),
+    z.object({ applicationId: idField(), decision: z.literal("approve") }),
     z.object({
-      applicationId: z.coerce.number().int().positive(),
+      applicationId: idField(),
       decision: z.literal("decline"),
       reason: requiredText(2000, "applications:validation.reasonRequired"),
     }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVENT_KINDS, MAX_AUDIENCE } from "./constants";
+import { idField } from "../../lib/ids";
 
 // Messages are i18n keys: common `validation.*`, or `events:validation.*` for this area's own.
 // Shared by the browser (Conform's client validation) and the server, so both say the same thing.
@@ -73,7 +74,7 @@ export type EventInput = z.infer<typeof EventSchema>;
 
 export const EditionSchema = z.object({
   intent: z.literal("edition"),
-  editionId: z.coerce.number().int().positive().optional(),
+  editionId: idField().optional(),
   year: z.coerce
     .number({ invalid_type_error: "events:validation.year" })
     .int("events:validation.year")
@@ -90,10 +91,10 @@ export type EditionInput = z.infer<typeof EditionSchema>;
 export const ReviewSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("approve"), eventId: z.coerce.number().int().positive() }),
+    z.object({ intent: z.literal("approve"), eventId: idField() }),
     z.object({
       intent: z.literal("sendBack"),
-      eventId: z.coerce.number().int().positive(),
+      eventId: idField(),
       comment: z
         .string({ required_error: "events:validation.commentRequired" })
         .trim()

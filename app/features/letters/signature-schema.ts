@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SIGNATURE_STATUSES } from "./constants";
+import { idField } from "../../lib/ids";
 
 // Messages are i18n keys: common `validation.*`, or `signatures:validation.*` for this form's own.
 // Shared by the browser (Conform's client validation) and the server, so both say the same thing.
@@ -92,7 +93,7 @@ export const ModerationSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("reject"),
       ids: z
-        .array(z.coerce.number().int().positive(), { required_error: "signatures:validation.selectSome" })
+        .array(idField(), { required_error: "signatures:validation.selectSome" })
         .min(1, "signatures:validation.selectSome")
         .max(10_000, "validation.tooMany"),
       reason: text(500, "signatures:validation.reasonRequired").pipe(
@@ -105,7 +106,7 @@ export const ModerationSchema = z.discriminatedUnion(
       value: text(254, "validation.required").pipe(z.string().min(1, "validation.required")),
       reason: text(500).optional(),
     }),
-    z.object({ intent: z.literal("unblock"), id: z.coerce.number().int().positive() }),
+    z.object({ intent: z.literal("unblock"), id: idField() }),
   ],
   { errorMap: () => ({ message: "validation.intent" }) },
 );

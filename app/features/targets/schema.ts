@@ -10,6 +10,7 @@ import {
   type FilterKey,
   type MetricKey,
 } from "./catalogue";
+import { MAX_ID } from "../../lib/ids";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
@@ -94,6 +95,6 @@ export type TargetInput = z.infer<typeof TargetSchema>;
 /** The staff list's small forms: move, delete, retake a snapshot. */
 export const TargetCommandSchema = z.object({
   intent: z.enum(["up", "down", "delete", "snapshot"], { errorMap: () => ({ message: "validation.intent" }) }),
-  targetId: z.number({ invalid_type_error: "validation.intent" }).int().positive(),
+  targetId: z.number({ invalid_type_error: "validation.intent" }).int().positive().max(MAX_ID),
   confirm: z.literal("yes", { errorMap: () => ({ message: "validation.confirm" }) }).optional(),
 });

@@ -3,13 +3,14 @@ import { db } from "../../../db/connection";
 import type { User } from "../../../db/schema";
 import { recordAudit } from "../security/audit.server";
 import { requiredText } from "./schema";
+import { idField } from "../../lib/ids";
 
 export async function listAllProperties() {
   return db.selectFrom("impact_properties").selectAll().orderBy("kind", "desc").orderBy("position").execute();
 }
 
 export const PropertySchema = z.object({
-  propertyId: z.coerce.number().int().positive(),
+  propertyId: idField(),
   nameEn: requiredText(200),
   nameFr: requiredText(200),
   position: z.coerce.number().int().min(0).max(999),

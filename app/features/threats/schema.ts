@@ -9,6 +9,7 @@ import {
   STATEMENT_KINDS,
   THREAT_KINDS,
 } from "./constants";
+import { idField } from "../../lib/ids";
 
 // Messages are i18n keys (see components/forms.tsx).
 const boundedText = (max: number) =>
@@ -122,19 +123,19 @@ export const ProposalSchema = z.object({
 export const ReviewSchema = z.discriminatedUnion("decision", [
   z.object({
     decision: z.literal("accepted"),
-    proposalId: z.coerce.number().int().positive(),
+    proposalId: idField(),
     severity: z.enum(SEVERITIES, { errorMap: () => ({ message: "validation.choose" }) }),
     categories: z.array(z.enum(CATEGORIES)).min(1, "validation.categories"),
   }),
   z.object({
     decision: z.literal("merged"),
-    proposalId: z.coerce.number().int().positive(),
+    proposalId: idField(),
     intoSlug: requiredText(120),
     reason: optionalText(2000),
   }),
   z.object({
     decision: z.literal("rejected"),
-    proposalId: z.coerce.number().int().positive(),
+    proposalId: idField(),
     reason: requiredText(2000),
   }),
 ]);
