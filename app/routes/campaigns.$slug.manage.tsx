@@ -22,7 +22,7 @@ import { candidateLawmakers, listLawmakersForPicker } from "~/features/campaigns
 import { CAMPAIGN_LETTER_STATUSES } from "~/features/campaigns/constants";
 import { listEntityHistory } from "~/features/security/audit.server";
 import { getLocale } from "~/i18n/i18next.server";
-import { formatDateTime } from "~/lib/format";
+import { AuditHistory } from "~/components/audit-history";
 
 export const handle = { titleKey: "campaigns:manage.title" };
 
@@ -258,19 +258,12 @@ export default function ManageCampaignPage() {
           </table>
         )}
       </section>
-      {history.length ? (
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading">{t("manage.history")}</h2>
-          <ul>
-            {history.map((h) => (
-              <li key={h.id}>
-                {formatDateTime(h.created_at, lang)} · {h.actor_name ? `${h.actor_name} · ` : ""}
-                {t(`history.${h.action}`, { defaultValue: h.action })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <AuditHistory
+        heading={t("manage.history")}
+        history={history}
+        lang={lang}
+        describe={(action) => t(`history.${action}`, { defaultValue: action })}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.serv
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { getLocale } from "~/i18n/i18next.server";
 import { REGIONS } from "../../db/schema";
+import { FilterSelect } from "~/components/filter-select";
 
 export const handle = { titleKey: "nav.chapters" };
 
@@ -25,35 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { staff: { rows, filters, year, jurisdictions, query: url.search }, chapters: [] };
 }
 
-function Filter({
-  name,
-  label,
-  value,
-  options,
-  any = true,
-}: {
-  name: string;
-  label: string;
-  value?: string | number;
-  options: Array<[string, string]>;
-  any?: boolean;
-}) {
-  const { t } = useTranslation("actions");
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        {any ? <option value="">{t("filters.any")}</option> : null}
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function StaffChapters({ staff }: { staff: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["staff"]> }) {
   const { t, i18n } = useTranslation(["actions", "common"]);
   const thisYear = new Date().getUTCFullYear();
@@ -67,25 +39,29 @@ function StaffChapters({ staff }: { staff: NonNullable<ReturnType<typeof useLoad
         <a href={`/chapters/export.csv${staff.query}`}>{t("chapters.export")}</a>
       </p>
       <Form method="get" className="filters" role="search" aria-label={t("filters.label")}>
-        <Filter
+        <FilterSelect
+          anyLabel={t("filters.any")}
           name="region"
           label={t("fields.region")}
           value={staff.filters.region}
           options={REGIONS.map((r) => [r, t(`region.${r}`)])}
         />
-        <Filter
+        <FilterSelect
+          anyLabel={t("filters.any")}
           name="jurisdiction"
           label={t("fields.jurisdiction")}
           value={staff.filters.jurisdiction}
           options={staff.jurisdictions.map((j) => [j.value, j.label])}
         />
-        <Filter
+        <FilterSelect
+          anyLabel={t("filters.any")}
           name="kind"
           label={t("fields.chapterKind")}
           value={staff.filters.kind}
           options={CHAPTER_KINDS.map((k) => [k, t(`common:chapters.kind.${k}`)])}
         />
-        <Filter
+        <FilterSelect
+          anyLabel={t("filters.any")}
           name="status"
           label={t("fields.status")}
           value={staff.filters.status}
@@ -94,12 +70,12 @@ function StaffChapters({ staff }: { staff: NonNullable<ReturnType<typeof useLoad
             ["inactive", t("chapterStatus.inactive")],
           ]}
         />
-        <Filter
+        <FilterSelect
+          anyLabel={null}
           name="year"
           label={t("fields.year")}
           value={staff.year}
           options={years.map((y) => [y, y])}
-          any={false}
         />
         <button type="submit">{t("common:actions.filter")}</button>
         <Link to="/chapters">{t("filters.clear")}</Link>

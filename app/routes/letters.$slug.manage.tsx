@@ -12,6 +12,7 @@ import { listVersions } from "~/features/letters/letter-page.server";
 import { closeLetter, getLetterForEdit, markDelivered, openLetter } from "~/features/letters/letters.server";
 import { listEntityHistory } from "~/features/security/audit.server";
 import { formatDate, formatDateTime } from "~/lib/format";
+import { AuditHistory } from "~/components/audit-history";
 
 export const handle = { titleKey: "letters:manage.title" };
 
@@ -153,19 +154,12 @@ export default function ManageLetterPage() {
           ))}
         </ul>
       </section>
-      {history.length ? (
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading">{t("manage.history")}</h2>
-          <ul>
-            {history.map((h) => (
-              <li key={h.id}>
-                {formatDateTime(h.created_at, lang)} · {h.actor_name ? `${h.actor_name} · ` : ""}
-                {t(`history.${h.action}`, { defaultValue: h.action })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <AuditHistory
+        heading={t("manage.history")}
+        history={history}
+        lang={lang}
+        describe={(action) => t(`history.${action}`, { defaultValue: action })}
+      />
     </div>
   );
 }

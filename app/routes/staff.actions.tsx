@@ -15,6 +15,7 @@ import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { formatDate } from "~/lib/format";
 import { parsePage } from "~/lib/paging";
 import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "../../db/schema";
+import { FilterSelect } from "~/components/filter-select";
 
 export const handle = { titleKey: "actions:review.title" };
 
@@ -40,33 +41,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const fieldErrors = await reviewAction(staff, submission.value);
   if (fieldErrors) return data({ actionId, errors: fieldErrors, done: null }, { status: 400 });
   return data({ actionId, errors: {} as Record<string, string[]>, done: submission.value.decision });
-}
-
-function Filter({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  value?: string | number;
-  options: Array<[string, string]>;
-}) {
-  const { t } = useTranslation("actions");
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("filters.any")}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function ReviewQueuePage() {
@@ -96,19 +70,27 @@ export default function ReviewQueuePage() {
             ))}
           </select>
         </div>
-        <Filter
+        <FilterSelect
+          anyLabel={t("filters.any")}
           name="kind"
           label={t("fields.kind")}
           value={filters.kind}
           options={ACTION_KINDS.map((k) => [k, t(`kind.${k}`)])}
         />
-        <Filter
+        <FilterSelect
+          anyLabel={t("filters.any")}
           name="chapter"
           label={t("fields.chapter")}
           value={filters.chapter}
           options={chapters.map((c) => [String(c.id), c.name])}
         />
-        <Filter name="year" label={t("fields.year")} value={filters.year} options={years.map((y) => [y, y])} />
+        <FilterSelect
+          anyLabel={t("filters.any")}
+          name="year"
+          label={t("fields.year")}
+          value={filters.year}
+          options={years.map((y) => [y, y])}
+        />
         <button type="submit">{t("common:actions.filter")}</button>
         <Link to="/staff/actions">{t("filters.clear")}</Link>
       </Form>

@@ -19,7 +19,8 @@ import { ActionSchema, OutcomeSchema } from "~/features/threats/schema";
 import { AssessmentTable, ThreatTimeline, StatementList } from "~/features/threats/detail-parts";
 import { OutcomeBadge, SeverityBadge, StageBadge } from "~/features/threats/ui";
 import { getLocale } from "~/i18n/i18next.server";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate } from "~/lib/format";
+import { AuditHistory } from "~/components/audit-history";
 
 export const handle = { titleKey: "threats:detail.title" };
 
@@ -252,19 +253,12 @@ export default function ThreatPage() {
           ) : null}
           {/* A new key per navigation: after a saved entry the forms start empty again. */}
           {staff ? <StaffForms key={location.key} /> : null}
-          {history.length ? (
-            <section aria-labelledby="history-heading">
-              <h2 id="history-heading">{t("detail.history")}</h2>
-              <ul>
-                {history.map((h) => (
-                  <li key={h.id}>
-                    {formatDateTime(h.created_at, lang)} · {h.actor_name ? `${h.actor_name} · ` : ""}
-                    {t(`history.${h.action}`, { defaultValue: h.action })}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <AuditHistory
+            heading={t("detail.history")}
+            history={history}
+            lang={lang}
+            describe={(action) => t(`history.${action}`, { defaultValue: action })}
+          />
         </aside>
       </div>
     </article>

@@ -11,6 +11,7 @@ import { CATEGORIES, CLASSIFICATIONS, OUTCOMES, SEVERITIES } from "~/features/th
 import { DEFAULT_PER_PAGE, parseThreatFiltersLeniently } from "~/features/threats/filters";
 import { listThreats } from "~/features/threats/queries.server";
 import { ThreatCard } from "~/features/threats/ui";
+import { FilterSelect } from "~/components/filter-select";
 
 export const handle = { titleKey: "nav.threats" };
 
@@ -31,33 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staff: isStaff(user),
     canPropose: !!user && CHAPTER_ROLES.includes(user.role),
   };
-}
-
-function SelectFilter({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  value?: string | number;
-  options: Array<[string, string]>;
-}) {
-  const { t } = useTranslation("threats");
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("list.any")}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function ThreatsPage() {
@@ -87,19 +61,22 @@ export default function ThreatsPage() {
           <label htmlFor="filter-q">{t("list.search")}</label>
           <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
         </div>
-        <SelectFilter
+        <FilterSelect
+          anyLabel={t("list.any")}
           name="jurisdiction"
           label={t("list.jurisdiction")}
           value={filters.jurisdiction}
           options={jurisdictions.map((j) => [j.value, j.label])}
         />
-        <SelectFilter
+        <FilterSelect
+          anyLabel={t("list.any")}
           name="category"
           label={t("list.category")}
           value={filters.category}
           options={CATEGORIES.map((c) => [c, t(`category.${c}`)])}
         />
-        <SelectFilter
+        <FilterSelect
+          anyLabel={t("list.any")}
           name="stage"
           label={t("list.stage")}
           value={filters.stage}
@@ -108,19 +85,27 @@ export default function ThreatsPage() {
             ["none", t("stageNone")],
           ]}
         />
-        <SelectFilter
+        <FilterSelect
+          anyLabel={t("list.any")}
           name="outcome"
           label={t("list.outcome")}
           value={filters.outcome}
           options={OUTCOMES.map((o) => [o, t(`outcome.${o}`)])}
         />
-        <SelectFilter
+        <FilterSelect
+          anyLabel={t("list.any")}
           name="severity"
           label={t("list.severity")}
           value={filters.severity}
           options={SEVERITIES.map((s) => [s, t(`severity.${s}`)])}
         />
-        <SelectFilter name="year" label={t("list.year")} value={filters.year} options={years.map((y) => [y, y])} />
+        <FilterSelect
+          anyLabel={t("list.any")}
+          name="year"
+          label={t("list.year")}
+          value={filters.year}
+          options={years.map((y) => [y, y])}
+        />
         <button type="submit">{t("common:actions.filter")}</button>
         <Link to="/threats">{t("list.clear")}</Link>
       </Form>
