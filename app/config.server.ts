@@ -16,6 +16,10 @@ export interface Config {
   outboxIntervalMs: number;
   /** How long anonymous public pages stay in the micro-cache; 0 turns it off. */
   pageCacheTtlMs: number;
+  /** The most memory the micro-cache's pages may take. */
+  pageCacheMaxBytes: number;
+  /** `disabled` lets a production start without an e-mail provider: mail then stays in the outbox. */
+  mailDelivery: "provider" | "disabled";
   /** Resend's API address; tests and benches point it at a local Resend-compatible server. */
   resendBaseUrl: string | undefined;
   /** The Svix signing secret of the Resend webhook (`whsec_...`); without it the webhook answers 401. */
@@ -43,6 +47,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
     pageCacheTtlMs: Number(env.PAGE_CACHE_TTL_MS ?? 5000),
+    pageCacheMaxBytes: Number(env.PAGE_CACHE_MAX_BYTES ?? 64 * 1024 * 1024),
+    mailDelivery: env.MAIL_DELIVERY === "disabled" ? "disabled" : "provider",
     resendBaseUrl: env.RESEND_BASE_URL || undefined,
     resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
     resendRequestsPerSecond: Number(env.RESEND_REQUESTS_PER_SECOND ?? 2),
@@ -58,6 +64,10 @@ export function productionProblems(config: Config, env: Env = process.env): stri
   if (config.appSecret === DEFAULT_APP_SECRET || config.appSecret.length < 32)
     problems.push("APP_SECRET must be set to a random value of at least 32 characters.");
   if (!env.APP_URL) problems.push("APP_URL must be set to the public https:// address of the site.");
+  if (!config.resendApiKey && config.mailDelivery !== "disabled")
+    problems.push(
+      "RESEND_API_KEY must be set, or MAIL_DELIVERY=disabled to run without sending any e-mail (confirmations, resets and letters then wait in the outbox).",
+    );
   if (env.DEMO_PASSWORD)
     problems.push("DEMO_PASSWORD must not be set in production: demo accounts are never created there.");
   return problems;

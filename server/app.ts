@@ -7,8 +7,16 @@ import express from "express";
 import helmet from "helmet";
 import { logger } from "../app/features/security/log.server";
 import { createPageCache } from "./page-cache";
-import { isCrossSiteRequest } from "../app/features/security/csrf.server";
 import type { Config } from "../app/config.server";
+import { csvRequestLimit } from "../app/lib/csv-import.server";
+import { MAX_IMPORT_BYTES as COALITION_IMPORT_BYTES } from "../app/features/coalition/import.server";
+import { MAX_IMPORT_BYTES as LAWMAKER_IMPORT_BYTES } from "../app/features/lawmakers/constants";
+import { WEBHOOK_BODY_LIMIT } from "../app/features/campaigns/webhook.server";
+import { requestContext } from "../app/features/security/request-context.server";
+import { PAGE_QUERY_PARAMS } from "./page-query-params";
+import { clientHash, createRequestGuards, type BodyRule } from "./request-guards";
+import { localeOf } from "./locale";
+import { noStoreForPersonalPages } from "./no-store";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -27,6 +35,21 @@ export interface AppOptions {
   viteDev?: boolean;
 }
 
+/** Routes whose bodies differ from an ordinary form's (at most 1 MB, urlencoded). */
+const BODY_RULES: BodyRule[] = [
+  {
+    paths: ["/coalition/import"],
+    limit: csvRequestLimit(COALITION_IMPORT_BYTES),
+    types: ["multipart/form-data", "application/x-www-form-urlencoded"],
+  },
+  {
+    paths: ["/lawmakers/import"],
+    limit: csvRequestLimit(LAWMAKER_IMPORT_BYTES),
+    types: ["multipart/form-data", "application/x-www-form-urlencoded"],
+  },
+  { paths: ["/webhooks/resend"], limit: WEBHOOK_BODY_LIMIT, types: ["application/json"], fromServers: true },
+];
+
 export function createApp({ config, build, assets, viteDev = false }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -34,18 +57,25 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
+    const context: { userId?: number } = {};
     res.on("finish", () => {
-      // Paths only: query strings can carry tokens.
+      // Paths only: query strings can carry tokens. The user by id and the address by keyed hash:
+      // the log holds no e-mail address or IP.
       logger.info({
         msg: "request",
         method: req.method,
         path: req.path,
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        user: context.userId,
+        client: clientHash(req.ip ?? "unknown", config.appSecret),
       });
     });
-    next();
+    requestContext.run(context, next);
   });
+
+  // Before anything reads the body: its size, its type, and where it comes from.
+  app.use(createRequestGuards({ appUrl: config.appUrl, rules: BODY_RULES, localeOf }).guard);
 
   // Pages, JSON and the map's SVG shrink several times over: it matters on a slow phone connection.
   app.use(compression());
@@ -91,15 +121,7 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     next();
   });
 
-  app.use((req, res, next) => {
-    // Provider webhooks come from servers, without Origin or cookies; their signature is the check.
-    if (req.path === "/webhooks/resend") return next();
-    if (isCrossSiteRequest(req.method, req.headers, config.appUrl)) {
-      res.status(403).type("text/plain").send("Cross-site request refused.");
-      return;
-    }
-    next();
-  });
+  app.use(noStoreForPersonalPages);
 
   // A route path cannot hold a parameter and a suffix in one segment: the feed of one edition,
   // /events/2026.ics, is served by the /events.ics route.
@@ -115,7 +137,9 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     app.use(
       createPageCache({
         ttlMs: config.pageCacheTtlMs,
-        maxEntries: 2_000,
+        maxBytes: config.pageCacheMaxBytes,
+        queryParams: PAGE_QUERY_PARAMS,
+        localeOf,
         paths: [
           "/",
           "/threats",

@@ -49,15 +49,21 @@ export type CsvUpload =
   | { ok: true; intent: ImportIntent; text: string; bytes: Uint8Array }
   | { ok: false; intent: ImportIntent; error: FileError };
 
+/** The largest import form for a file limit: the file may come back base64-encoded (4/3 larger). */
+export function csvRequestLimit(maxBytes: number): number {
+  return csvFieldLimit(maxBytes) + 64 * 1024;
+}
+
+const csvFieldLimit = (maxBytes: number) => Math.ceil(maxBytes / 3) * 4 + 16;
+
 /**
  * Reads an import form: `intent` (check | import) and the file, either uploaded (`file`) or sent
  * back as base64 (`csv`) by the Import button after a clean dry run. Refuses what is too large
  * before reading it: browsers always say how large a form is.
  */
 export async function readCsvUpload(request: Request, maxBytes: number): Promise<CsvUpload> {
-  // The file may come back base64-encoded (4/3 larger), next to a few small fields.
-  const maxFieldBytes = Math.ceil(maxBytes / 3) * 4 + 16;
-  const maxRequestBytes = maxFieldBytes + 64 * 1024;
+  const maxFieldBytes = csvFieldLimit(maxBytes);
+  const maxRequestBytes = csvRequestLimit(maxBytes);
   const length = request.headers.get("Content-Length");
   if (!length || !/^\d{1,12}$/.test(length)) return { ok: false, intent: "check", error: { code: "file.missing" } };
   if (Number(length) > maxRequestBytes) return { ok: false, intent: "check", error: { code: "file.too_large" } };

@@ -63,3 +63,23 @@ describe("micro-cache of public pages", () => {
     expect(await db.selectFrom("threats").select("id").limit(1).execute()).toHaveLength(1);
   });
 });
+
+describe("what a stranger varies cannot grow the cache", () => {
+  it("does not cache a URL with a parameter no page reads, and sorts the known ones", async () => {
+    const visitor = new Client(server.url);
+    await visitor.get("/threats?v=1");
+    expect((await visitor.get("/threats?v=1")).headers.get("x-cache")).toBeNull();
+    await visitor.get("/threats?q=order&page=1");
+    expect((await visitor.get("/threats?page=1&q=order")).headers.get("x-cache")).toBe("hit");
+  });
+
+  it("keys the language as the page is rendered, not the header as sent", async () => {
+    const visitor = new Client(server.url);
+    await visitor.get("/coalition", { "Accept-Language": "fr" });
+    const variant = await visitor.get("/coalition", { "Accept-Language": "fr-CA,fr;q=0.9,x-bogus-1;q=0.1" });
+    expect(variant.headers.get("x-cache")).toBe("hit");
+    expect(await variant.text()).toContain('lang="fr"');
+    const other = await visitor.get("/coalition", { "Accept-Language": "x-nonsense-42" });
+    expect(await other.text()).toContain('lang="en"');
+  });
+});

@@ -11,8 +11,20 @@ describe("production start", () => {
   });
 
   it("accepts a complete production configuration", () => {
-    const env = { NODE_ENV: "production", APP_URL: "https://hub.example.org", APP_SECRET: "k".repeat(40) };
+    const env = {
+      NODE_ENV: "production",
+      APP_URL: "https://hub.example.org",
+      APP_SECRET: "k".repeat(40),
+      RESEND_API_KEY: "re_test",
+    };
     expect(productionProblems(loadConfig(env), env)).toEqual([]);
+  });
+
+  it("refuses to start without an e-mail provider unless mail delivery is explicitly disabled", () => {
+    const env = { NODE_ENV: "production", APP_URL: "https://hub.example.org", APP_SECRET: "k".repeat(40) };
+    expect(productionProblems(loadConfig(env), env).join(" ")).toMatch(/RESEND_API_KEY.*MAIL_DELIVERY=disabled/);
+    const disabled = { ...env, MAIL_DELIVERY: "disabled" };
+    expect(productionProblems(loadConfig(disabled), disabled)).toEqual([]);
   });
 
   it("APP_ENV decides the deployment kind, whatever NODE_ENV says", () => {

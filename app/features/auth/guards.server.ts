@@ -6,6 +6,7 @@ import { redirect } from "@remix-run/node";
 import type { Role, User } from "../../../db/schema";
 import { readSessionToken, validateSessionToken, type SessionWithUser } from "./session.server";
 import { parseId } from "../../lib/ids";
+import { noteRequestUser } from "../security/request-context.server";
 
 export const STAFF_ROLES: readonly Role[] = ["admin", "staff"];
 export const CHAPTER_ROLES: readonly Role[] = ["chapter_lead", "chapter_member"];
@@ -16,7 +17,12 @@ const cache = new WeakMap<Request, Promise<SessionWithUser | null>>();
 export function getSession(request: Request): Promise<SessionWithUser | null> {
   let pending = cache.get(request);
   if (!pending) {
-    pending = readSessionToken(request).then((token) => (token ? validateSessionToken(token) : null));
+    pending = readSessionToken(request)
+      .then((token) => (token ? validateSessionToken(token) : null))
+      .then((session) => {
+        if (session) noteRequestUser(session.user.id);
+        return session;
+      });
     cache.set(request, pending);
   }
   return pending;
