@@ -81,6 +81,7 @@ export async function seedTargetBench(
     await insertChunks(trx, "chapters", chapters);
     const members: Array<Insertable<Database["coalition_members"]>> = Array.from({ length: 420 }, (_, i) => ({
       name: `Bench member ${i + 1}`,
+      name_folded: `bench member ${i + 1}`,
       sector: pick(rng, SECTORS),
       jurisdiction_code: pick(rng, codes),
       status: i % 25 === 0 ? ("suspended" as const) : i % 31 === 0 ? ("left" as const) : ("active" as const),

@@ -7,10 +7,12 @@ import { Field, FormErrors, SelectField, TextAreaField } from "~/components/form
 import { PageHeader } from "~/components/layout";
 import { notFound, requireCoalitionMemberAccess, requireIdParam, requireUser } from "~/features/auth/guards.server";
 import { SECTORS } from "~/features/coalition/constants";
+import { pendingChangeOf } from "~/features/coalition/member-changes.server";
 import { getMember, saveProfile } from "~/features/coalition/members.server";
 import { ProfileSchema } from "~/features/coalition/profile-schema";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { getLocale } from "~/i18n/i18next.server";
+import { formatDateTime } from "~/lib/format";
 
 /** A representative edits their own organisation only; staff edit any. */
 async function memberForEditing(request: Request, param: string | undefined) {
@@ -24,16 +26,28 @@ async function memberForEditing(request: Request, param: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await memberForEditing(request, params.memberId);
+  const pending = await pendingChangeOf(member.id);
+  // The form shows what is asked for, so that saving other fields keeps the request as it is.
+  const website = pending?.website_changed ? pending.website : member.website;
   return {
     pageTitle: member.name,
     id: member.id,
     name: member.name,
+    website: member.website,
     jurisdictions: await jurisdictionOptions(await getLocale(request)),
+    pending: pending
+      ? {
+          name: pending.name,
+          websiteChanged: pending.website_changed === 1,
+          website: pending.website,
+          since: pending.created_at,
+        }
+      : null,
     defaults: {
-      name: member.name,
+      name: pending?.name ?? member.name,
       sector: member.sector,
       jurisdiction: member.jurisdiction_code ?? "",
-      website: member.website ?? "",
+      website: website ?? "",
       publicProfile: member.public_profile ?? "",
     },
   };
@@ -43,14 +57,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, member } = await memberForEditing(request, params.memberId);
   const submission = parseWithZod(await request.formData(), { schema: ProfileSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const fieldErrors = await saveProfile(user, member.id, submission.value);
-  if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
-  return redirect(`/coalition/${member.id}`);
+  const saved = await saveProfile(user, member.id, submission.value);
+  if (!saved.ok) return data(submission.reply({ fieldErrors: saved.fieldErrors }), { status: 400 });
+  // A change waiting for review is shown on this page; otherwise the profile as the public sees it.
+  return redirect(saved.pendingReview ? `/coalition/${member.id}/edit` : `/coalition/${member.id}`);
 }
 
 export default function EditMemberPage() {
-  const { t } = useTranslation(["coalition", "common", "threats"]);
-  const { id, name, jurisdictions, defaults } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["coalition", "common", "threats"]);
+  const { id, name, website, jurisdictions, pending, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>(),
     defaultValue: defaults,
@@ -63,6 +78,26 @@ export default function EditMemberPage() {
         <Link to={`/coalition/${id}`}>{t("threats:form.backTo", { title: name })}</Link>
       </p>
       <PageHeader title={t("profile.editTitle")} lead={t("profile.editLead")} />
+      {pending ? (
+        <div className="alert alert-info" role="status">
+          <p>
+            <strong>{t("profile.pending.title")}</strong>{" "}
+            {t("profile.pending.since", { date: formatDateTime(pending.since, i18n.language) })}
+          </p>
+          <ul>
+            {pending.name !== null ? <li>{t("profile.pending.name", { from: name, to: pending.name })}</li> : null}
+            {pending.websiteChanged ? (
+              <li>
+                {t("profile.pending.website", {
+                  from: website || t("changes.noWebsite"),
+                  to: pending.website || t("changes.noWebsite"),
+                })}
+              </li>
+            ) : null}
+          </ul>
+          <p>{t("profile.pending.meanwhile")}</p>
+        </div>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="narrow">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label={t("profile.name")} meta={fields.name} type="text" />

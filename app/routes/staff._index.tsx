@@ -55,6 +55,12 @@ export default function StaffHome() {
         </section>
         <section className="card">
           <h2>
+            <Link to="/staff/name-changes">{t("coalition:changes.title")}</Link>
+          </h2>
+          <p>{t("staff.memberChangesBlurb")}</p>
+        </section>
+        <section className="card">
+          <h2>
             <Link to="/staff/proposals">{t("threats:review.title")}</Link>
           </h2>
           <p>{t("staff.proposalsBlurb")}</p>

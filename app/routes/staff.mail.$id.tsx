@@ -72,7 +72,13 @@ export default function MailMessagePage() {
         </Form>
       ) : null}
       {message.bodyHidden ? (
-        <p className="alert alert-info">{t("mail.bodyHidden")}</p>
+        <p className="alert alert-info">
+          {t("mail.bodyHidden", {
+            kinds: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(
+              message.hiddenLinkKinds.map((kind) => t(`mail.linkKind.${kind}`)),
+            ),
+          })}
+        </p>
       ) : (
         <>
           <h2>{t("mail.asRecipientSees")}</h2>

@@ -3,7 +3,10 @@ import type { Timestamps } from "./common";
 
 export interface CoalitionMembersTable extends Timestamps {
   id: Generated<number>;
+  /** The approved public name; a representative's change waits in coalition_member_changes. */
   name: string;
+  /** `foldName(name)` (app/lib/search.ts): unique, so names differing only in case or accents clash. */
+  name_folded: string;
   sector: string;
   jurisdiction_code: string | null;
   website: string | null;
@@ -35,4 +38,26 @@ export interface CoalitionApplicationsTable extends Timestamps {
   reviewed_at: string | null;
   decline_reason: string | null;
   member_id: number | null;
+}
+
+export const MEMBER_CHANGE_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
+export type MemberChangeStatus = (typeof MEMBER_CHANGE_STATUSES)[number];
+
+/** A representative's change of their organisation's public name or website, held for staff review. */
+export interface CoalitionMemberChangesTable extends Timestamps {
+  id: Generated<number>;
+  member_id: number;
+  requested_by: number | null;
+  /** The requested name; null when the request keeps the name. */
+  name: string | null;
+  name_folded: string | null;
+  /** 1 when the request changes the website (to `website`; null removes it). */
+  website_changed: number;
+  website: string | null;
+  previous_name: string;
+  previous_website: string | null;
+  status: MemberChangeStatus;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
 }

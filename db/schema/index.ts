@@ -28,7 +28,7 @@ import type {
   LetterCampaignsTable,
   WebhookDeliveriesTable,
 } from "./campaigns";
-import type { CoalitionApplicationsTable, CoalitionMembersTable } from "./coalition";
+import type { CoalitionApplicationsTable, CoalitionMemberChangesTable, CoalitionMembersTable } from "./coalition";
 import type {
   OpenLettersTable,
   OpenLetterTextsTable,
@@ -90,6 +90,7 @@ export interface Database {
   policymaker_statements: PolicymakerStatementsTable;
   follows: FollowsTable;
   coalition_applications: CoalitionApplicationsTable;
+  coalition_member_changes: CoalitionMemberChangesTable;
   open_letters: OpenLettersTable;
   open_letter_texts: OpenLetterTextsTable;
   open_letter_threats: OpenLetterThreatsTable;

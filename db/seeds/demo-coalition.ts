@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { searchable } from "../../app/lib/search";
+import { foldName, searchable } from "../../app/lib/search";
 import type { Database } from "../schema";
 
 /** Fictional demo members across sectors, regions and years, so the directory has something to show. */
@@ -75,6 +75,7 @@ export async function seedDemoCoalition(db: Kysely<Database>): Promise<void> {
       .insertInto("coalition_members")
       .values({
         name,
+        name_folded: foldName(name),
         sector,
         jurisdiction_code: jurisdiction,
         website: `https://example.org/${searchable(name).replace(/[^a-z0-9]+/g, "-")}`,

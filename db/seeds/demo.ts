@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/features/auth/password.server";
+import { foldName } from "../../app/lib/search";
 import type { Database, Role } from "../schema";
 import { seedDemoActions } from "./demo-actions";
 import { seedDemoCampaigns } from "./demo-campaigns";
@@ -81,7 +82,7 @@ export async function seedDemo(db: Kysely<Database>, password: string): Promise<
       (
         await trx
           .insertInto("coalition_members")
-          .values({ ...DEMO_ORGANISATION, ...stamps })
+          .values({ ...DEMO_ORGANISATION, name_folded: foldName(DEMO_ORGANISATION.name), ...stamps })
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;

@@ -79,8 +79,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The mailbox's notice in place of a body with a token-bearing link (it names the kinds of link). */
 export const BODY_HIDDEN_NOTICE =
-  "This message carries a private access link (an invitation or a password reset), so its content is shown only to its recipient, and to administrators in the development mailbox.";
+  /^This message carries a private link \(.+\), so its content is shown only to its recipient, and to administrators in the development mailbox\.$/;
 
 /**
  * Opens the newest message to `to` whose subject matches, in the staff dev mailbox (the caller must
@@ -101,7 +102,8 @@ export async function openDevMail(page: Page, to: string, subject: string | RegE
 }
 
 /**
- * Opens the message (see openDevMail; access links are readable only by administrators) and
+ * Opens the message (see openDevMail; token-bearing links, such as invitations, password resets and
+ * confirmation links, are readable only by administrators, and only without a provider) and
  * returns the first absolute link to `path` found in its plain-text version.
  */
 export async function linkFromDevMailbox(

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { RESEND_SERVER_URL, RESEND_TEST_WEBHOOK_SECRET } from "./delivery-env";
-import { DEMO_ACCOUNTS, linkFromDevMailbox, screen, signIn, signOut, uniqueEmail } from "./helpers";
+import { BODY_HIDDEN_NOTICE, DEMO_ACCOUNTS, openDevMail, screen, signIn, signOut, uniqueEmail } from "./helpers";
 
 const HEADER = "name,title,body,jurisdiction,constituency,party,email,contact_url,source_url,verified_on";
 const THREAT_LABEL =
@@ -16,6 +16,7 @@ interface AcceptedMail {
   id: string;
   to: string[];
   subject: string;
+  text: string | null;
   tags: Array<{ name: string; value: string }>;
 }
 
@@ -146,7 +147,8 @@ test("lawmakers imported, a campaign opened, letters confirmed, sent through Res
   await page.getByRole("button", { name: "Send my 3 letters" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Check your e-mail" })).toBeVisible();
 
-  // The mailbox lists the outbox with a provider too: staff read the confirmation there, sent.
+  // The mailbox lists the outbox with a provider too: staff see the confirmation there, sent, but
+  // not its link (nobody reads a confirmation link in the mailbox once a provider delivers mail).
   await signIn(page, DEMO_ACCOUNTS.staff.email);
   await page.goto("/staff/mail");
   await expect(page.getByText("Every e-mail the hub has queued, and what became of it.")).toBeVisible();
@@ -155,8 +157,19 @@ test("lawmakers imported, a campaign opened, letters confirmed, sent through Res
     await page.reload();
     await expect(confirmRow).toContainText("Sent", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  const link = await linkFromDevMailbox(page, writer, `Confirm your letters: ${title}`, "/campaigns/confirm");
+  await openDevMail(page, writer, `Confirm your letters: ${title}`);
+  await expect(page.getByText(BODY_HIDDEN_NOTICE)).toBeVisible();
   await screen(page, "delivery-confirmation-mail");
+  // The writer's link, as the local Resend server received it.
+  const origin = new URL(page.url()).origin;
+  let link = "";
+  await expect(async () => {
+    const mail = (await acceptedMails(request)).find((m) => m.to.includes(writer));
+    const match = /https?:\/\/[^\s/]+\/campaigns\/confirm\?token=[A-Za-z0-9_-]+/.exec(mail?.text ?? "");
+    expect(match, "a confirmation link in the mail the provider received").not.toBeNull();
+    link = (match as RegExpExecArray)[0];
+  }).toPass({ timeout: 20_000 });
+  expect(link.startsWith(`${origin}/`)).toBe(true);
   await page.goto("/");
   await signOut(page);
   await page.goto(link);

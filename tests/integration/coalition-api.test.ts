@@ -1,6 +1,7 @@
 /** The coalition members' open data: its exact contract, filters, pagination and errors. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
+import { foldName } from "../../app/lib/search";
 import { Client, startTestServer, type TestServer } from "../support/app-server";
 
 const FIELDS = ["id", "name", "sector", "jurisdiction", "website", "joined_on", "url"].sort();
@@ -23,6 +24,7 @@ async function member(
     .insertInto("coalition_members")
     .values({
       name,
+      name_folded: foldName(name),
       sector: values.sector,
       jurisdiction_code: values.jurisdiction,
       website: `https://${name.toLowerCase().replace(/\W+/g, "-")}.example`,

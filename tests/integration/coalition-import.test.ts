@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkImport, importMembers } from "../../app/features/coalition/import.server";
 import { CsvSyntaxError, parseCsv } from "../../app/lib/csv-import.server";
+import { foldName } from "../../app/lib/search";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
@@ -380,6 +381,7 @@ describe("GET /coalition/export.csv", () => {
       .insertInto("coalition_members")
       .values({
         name: "-Suspended Formula Org",
+        name_folded: foldName("-Suspended Formula Org"),
         sector: "industry",
         jurisdiction_code: "KE",
         website: null,

@@ -32,7 +32,7 @@ describe("staff mailbox", () => {
   it("hides an access link addressed to someone else from staff, so they cannot take over the account", async () => {
     const mail = (await lastMailTo(DEMO.admin))!;
     const page = await (await staff.get(`/staff/mail/${mail.id}`)).text();
-    expect(page).toContain("private access link");
+    expect(page).toContain("private link (a password reset)");
     expect(page).not.toContain(tokenFrom(mail.text));
     expect((await staff.get(`/staff/mail/${mail.id}/html`)).status).toBe(404);
   });

@@ -88,6 +88,7 @@ const CORE_MATRIX: Record<string, { path: string; expect: Expectation }> = {
   "routes/coalition.apply": { path: "/coalition/apply", expect: all(200) },
   "routes/coalition.apply_.confirm": { path: "/coalition/apply/confirm?token=nope", expect: all(200) },
   "routes/staff.applications": { path: "/staff/applications", expect: staffOnly },
+  "routes/staff.name-changes": { path: "/staff/name-changes", expect: staffOnly },
   // Open letters: the letter page and its open data are public (the test letter is open); drafting,
   // editing and status changes are staff work.
   "routes/letters.new": { path: "/letters/new", expect: staffOnly },

@@ -66,7 +66,8 @@ export interface ResendServerOptions {
   port?: number;
   /**
    * Also answer `GET /_test/emails` (no auth, outside Resend's API, not counted): the accepted
-   * mails with their ids, recipients, subjects and tags, for tests driving a separate process.
+   * mails with their ids, recipients, subjects, plain text and tags, for tests driving a separate
+   * process.
    */
   testEndpoints?: boolean;
 }
@@ -326,11 +327,13 @@ export async function startResendServer(options: ResendServerOptions = {}): Prom
 
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (options.testEndpoints && (req.url ?? "").split("?")[0] === "/_test/emails") {
-      const list = sent.map(({ id, to, from, subject, tags, createdAt }) => ({
+      // The plain text too: an end-to-end test reads a confirmation link from the mail as delivered.
+      const list = sent.map(({ id, to, from, subject, text, tags, createdAt }) => ({
         id,
         to,
         from,
         subject,
+        text,
         tags,
         createdAt,
       }));

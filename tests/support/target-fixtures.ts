@@ -1,5 +1,6 @@
 /** Rows for the targets' metrics, inserted directly (each feature's own rules are tested elsewhere). */
 import { db } from "../../db/connection";
+import { foldName } from "../../app/lib/search";
 import type { ActionKind, EventKind } from "../../db/schema";
 import type { Category, Outcome, Stance, StatementKind, ThreatKind } from "../../app/features/threats/constants";
 
@@ -69,10 +70,12 @@ export async function member(input: {
   sector?: string;
   listed?: boolean;
 }): Promise<number> {
+  const name = unique("Fixture member");
   const { id } = await db
     .insertInto("coalition_members")
     .values({
-      name: unique("Fixture member"),
+      name,
+      name_folded: foldName(name),
       sector: input.sector ?? "civil_society",
       jurisdiction_code: input.jurisdiction,
       status: input.status,

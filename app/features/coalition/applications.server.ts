@@ -16,6 +16,7 @@ import { queueEmail } from "../email/outbox.server";
 import { recordAudit } from "../security/audit.server";
 import type { ApplicationInput } from "./application-schema";
 import type { Sector } from "./constants";
+import { nameClashes } from "./member-changes.server";
 import { insertMember } from "./members.server";
 
 export const CONFIRM_LIFETIME_DAYS = 7;
@@ -209,6 +210,7 @@ async function pendingApplication(id: number) {
 }
 
 const NOT_PENDING: FieldErrors = { decision: ["applications:validation.notPending"] };
+const NAME_TAKEN: FieldErrors = { decision: ["applications:validation.nameTaken"] };
 
 export type ApproveResult =
   | { ok: true; memberId: number; invited: true }
@@ -227,6 +229,9 @@ export async function approveApplication(actor: User, id: number, now = new Date
   const stamp = now.toISOString();
 
   const memberId = await db.transaction().execute(async (trx) => {
+    // Names are unique once folded for case and accents: an application for a name a member
+    // already has stays in the queue (to decline, or to approve once the clash is settled).
+    if (await nameClashes(trx, application.name, null, false)) return "name_taken" as const;
     const claimed = await trx
       .updateTable("coalition_applications")
       .set({ status: "approved", reviewed_by: actor.id, reviewed_at: stamp, updated_at: stamp })
@@ -270,6 +275,7 @@ export async function approveApplication(actor: User, id: number, now = new Date
     return newMemberId;
   });
   if (memberId === null) return { ok: false, fieldErrors: NOT_PENDING };
+  if (memberId === "name_taken") return { ok: false, fieldErrors: NAME_TAKEN };
 
   // Its own transaction, after ours committed: the member exists when the invitation checks it.
   const invitation = await createInvitation(actor, {

@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from "kysely";
 import { db } from "../../../db/connection";
 import type { Database, User } from "../../../db/schema";
 import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "../../lib/csv-import.server";
+import { foldName } from "../../lib/search";
 import { recordAudit } from "../security/audit.server";
 import { SECTORS, type Sector } from "./constants";
 import { insertMembers, updateMember, type MemberInput } from "./members.server";
@@ -32,7 +33,7 @@ const MAX_EMAIL = 254;
 
 /**
  * Error codes of a row, `field.problem` (translated by the page as `import.errors.<code>`):
- * name.required / too_long / line_break / duplicate, sector.invalid, jurisdiction.required /
+ * name.required / too_long / line_break / duplicate / taken, sector.invalid, jurisdiction.required /
  * unknown, website.invalid / too_long, joined_on.invalid, contact_email.invalid / too_long /
  * line_break, row.columns.
  */
@@ -45,6 +46,8 @@ export interface ImportRow {
   errors: RowErrorCode[];
   /** For `name.duplicate`: the line where the same name first appears. */
   duplicateOf?: number;
+  /** For `name.taken`: the existing member whose name folds to the same but is spelled otherwise. */
+  similarTo?: string;
 }
 
 export interface ImportReport {
@@ -70,8 +73,18 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LINE_BREAK = /[\r\n]/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+/**
+ * Names are unique once folded for case and accents (`foldName`): two rows of a file that fold
+ * alike are duplicates. A row updates the member of the same name (apart from letter case); one
+ * that only folds like a member's name ("Electronique libre" for "Électronique Libre") is an error,
+ * so an import never renames a member by accident.
+ */
 function nameKey(name: string): string {
-  return name.trim().toLowerCase();
+  return foldName(name);
+}
+
+function sameSpelling(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 function isDate(value: string): boolean {
@@ -98,19 +111,20 @@ function emptyReport(fileErrors: FileError[]): Checked {
   return { report: { fileErrors, rows: [], summary: { rows: 0, create: 0, update: 0, errors: 0 } }, valid: [] };
 }
 
-async function existingMembers(
-  executor: Executor,
-): Promise<Map<string, { id: number; public_profile: string | null }>> {
+interface ExistingMember {
+  id: number;
+  name: string;
+  public_profile: string | null;
+}
+
+async function existingMembers(executor: Executor): Promise<Map<string, ExistingMember>> {
   const rows = await executor
     .selectFrom("coalition_members")
-    .select(["id", "name", "public_profile"])
+    .select(["id", "name", "name_folded", "public_profile"])
     .orderBy("id")
     .execute();
-  const byName = new Map<string, { id: number; public_profile: string | null }>();
-  for (const row of rows) {
-    const key = nameKey(row.name);
-    if (!byName.has(key)) byName.set(key, { id: row.id, public_profile: row.public_profile });
-  }
+  const byName = new Map<string, ExistingMember>();
+  for (const row of rows) byName.set(row.name_folded, { id: row.id, name: row.name, public_profile: row.public_profile });
   return byName;
 }
 
@@ -159,6 +173,7 @@ async function check(executor: Executor, text: string): Promise<Checked & { prof
     if (record.cells.every((cell) => cell.trim() === "")) continue;
     const errors: RowErrorCode[] = [];
     let duplicateOf: number | undefined;
+    let similarTo: string | undefined;
     if (record.cells.length !== header.cells.length) errors.push("row.columns");
 
     const name = raw("name").trim();
@@ -173,6 +188,11 @@ async function check(executor: Executor, text: string): Promise<Checked & { prof
         duplicateOf = first;
       } else {
         seen.set(nameKey(name), record.line);
+      }
+      const same = existing.get(nameKey(name));
+      if (same && !sameSpelling(same.name, name)) {
+        errors.push("name.taken");
+        similarTo = same.name;
       }
     }
 
@@ -199,7 +219,14 @@ async function check(executor: Executor, text: string): Promise<Checked & { prof
     const display = name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…` : name;
     if (errors.length) {
       summary.errors++;
-      rows.push({ line: record.line, name: display, action: "error", errors, ...(duplicateOf ? { duplicateOf } : {}) });
+      rows.push({
+        line: record.line,
+        name: display,
+        action: "error",
+        errors,
+        ...(duplicateOf ? { duplicateOf } : {}),
+        ...(similarTo ? { similarTo } : {}),
+      });
       continue;
     }
     const match = existing.get(nameKey(name));

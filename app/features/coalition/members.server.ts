@@ -3,9 +3,11 @@ import { z } from "zod";
 import { db } from "../../../db/connection";
 import type { Database, User } from "../../../db/schema";
 import { likeContains } from "../../lib/like.server";
-import { searchable } from "../../lib/search";
+import { foldName, searchable } from "../../lib/search";
+import { isStaff } from "../auth/guards.server";
 import { recordAudit, recordAudits } from "../security/audit.server";
 import { MEMBER_STATUSES, SECTORS, type MemberStatus, type Sector } from "./constants";
+import { nameClashes, requestMemberChange } from "./member-changes.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -25,6 +27,7 @@ export interface MemberInput {
 function columns(input: MemberInput) {
   return {
     name: input.name,
+    name_folded: foldName(input.name),
     sector: input.sector,
     jurisdiction_code: input.jurisdiction,
     website: input.website,
@@ -58,7 +61,7 @@ const INSERT_BATCH = 500;
 
 /**
  * Inserts many new members (imports) in a few multi-row inserts and audits each one; a round trip
- * per row is slow on a networked database. Names must be distinct, case-insensitively.
+ * per row is slow on a networked database. Names must be distinct once folded (`foldName`).
  */
 export async function insertMembers(trx: Executor, actor: User | null, inputs: MemberInput[]): Promise<number[]> {
   const now = new Date().toISOString();
@@ -74,9 +77,9 @@ export async function insertMembers(trx: Executor, actor: User | null, inputs: M
       .returning(["id", "name"])
       .execute();
     // RETURNING promises no order: match the rows back by name.
-    for (const row of rows) idByName.set(row.name.toLowerCase(), row.id);
+    for (const row of rows) idByName.set(foldName(row.name), row.id);
   }
-  const ids = inputs.map((input) => idByName.get(input.name.toLowerCase()) as number);
+  const ids = inputs.map((input) => idByName.get(foldName(input.name)) as number);
   await recordAudits(
     trx,
     inputs.map((input, k) => ({
@@ -108,12 +111,12 @@ export async function updateMember(trx: Executor, actor: User, id: number, input
   });
 }
 
-/** Finds a member by exact name, case-insensitively (imports update instead of duplicating). */
+/** The member whose name folds to the same as `name` (names are unique once folded), if any. */
 export async function findMemberByName(trx: Executor, name: string) {
   return trx
     .selectFrom("coalition_members")
     .select(["id", "name"])
-    .where(sql<string>`lower(name)`, "=", name.trim().toLowerCase())
+    .where("name_folded", "=", foldName(name))
     .executeTakeFirst();
 }
 
@@ -194,26 +197,53 @@ export async function jurisdictionExists(code: string): Promise<boolean> {
   return !!(await db.selectFrom("jurisdictions").select("code").where("code", "=", code).executeTakeFirst());
 }
 
-/** Saves the public profile; the status, joined date and private contact stay as they are. */
-export async function saveProfile(
-  actor: User,
-  id: number,
-  input: { name: string; sector: Sector; jurisdiction: string; website?: string; publicProfile?: string },
-): Promise<Record<string, string[]> | null> {
-  if (!(await jurisdictionExists(input.jurisdiction))) return { jurisdiction: ["validation.jurisdiction"] };
+export interface ProfileInput {
+  name: string;
+  sector: Sector;
+  jurisdiction: string;
+  website?: string;
+  publicProfile?: string;
+}
+
+export type SaveProfileResult =
+  | { ok: false; fieldErrors: Record<string, string[]> }
+  /** `pendingReview`: a representative's change of name or website now waits for staff. */
+  | { ok: true; pendingReview: boolean };
+
+const NAME_TAKEN = { name: ["coalition:profile.nameTaken"] };
+
+/**
+ * Saves the public profile; the status, joined date and private contact stay as they are. Staff
+ * changes apply at once. A representative's sector, country and profile text apply at once too, but
+ * a new public name or website is held as a pending change until staff approve it (so nobody signs
+ * letters under another organisation's name): the directory, the API and new signatures keep the
+ * approved ones meanwhile. Names are unique once folded for case and accents.
+ */
+export async function saveProfile(actor: User, id: number, input: ProfileInput): Promise<SaveProfileResult> {
+  if (!(await jurisdictionExists(input.jurisdiction))) {
+    return { ok: false, fieldErrors: { jurisdiction: ["validation.jurisdiction"] } };
+  }
   const current = await db.selectFrom("coalition_members").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  await db.transaction().execute((trx) =>
-    updateMember(trx, actor, id, {
-      name: input.name,
-      sector: input.sector,
-      jurisdiction: input.jurisdiction,
-      website: input.website || null,
-      joinedOn: current.joined_on,
-      publicProfile: input.publicProfile || null,
-      contactEmail: current.contact_email,
-    }),
-  );
-  return null;
+  const name = input.name.trim();
+  const website = input.website || null;
+  const base = {
+    sector: input.sector,
+    jurisdiction: input.jurisdiction,
+    joinedOn: current.joined_on,
+    publicProfile: input.publicProfile || null,
+    contactEmail: current.contact_email,
+  };
+  if (isStaff(actor)) {
+    if (await nameClashes(db, name, id, false)) return { ok: false, fieldErrors: NAME_TAKEN };
+    await db.transaction().execute((trx) => updateMember(trx, actor, id, { ...base, name, website }));
+    return { ok: true, pendingReview: false };
+  }
+  return db.transaction().execute(async (trx): Promise<SaveProfileResult> => {
+    const requested = await requestMemberChange(trx, actor, current, { name, website });
+    if (!requested.ok) return { ok: false, fieldErrors: NAME_TAKEN };
+    await updateMember(trx, actor, id, { ...base, name: current.name, website: current.website });
+    return { ok: true, pendingReview: requested.pending };
+  });
 }
 
 /** Staff suspend a member, record that it left, or reactivate it. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { httpUrl, optionalText, requiredText } from "../threats/schema";
+import { idField } from "../../lib/ids";
 import { SECTORS } from "./constants";
 
 /** What a member representative may change on their organisation's public profile. */
@@ -13,4 +14,11 @@ export const ProfileSchema = z.object({
     .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
   website: httpUrl.optional(),
   publicProfile: optionalText(4000),
+});
+
+/** A staff decision on a representative's pending change of name or website. */
+export const MemberChangeDecisionSchema = z.object({
+  changeId: idField(),
+  decision: z.enum(["approve", "reject"], { errorMap: () => ({ message: "validation.intent" }) }),
+  comment: optionalText(2000),
 });

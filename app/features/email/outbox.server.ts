@@ -29,6 +29,11 @@ import {
 } from "../../../emails/campaign-confirm";
 import { CampaignLetterEmail, campaignLetterSubject, type CampaignLetterProps } from "../../../emails/campaign-letter";
 import type { EmailContext, EmailT } from "../../../emails/layout";
+import {
+  MemberChangeReviewedEmail,
+  memberChangeReviewedSubject,
+  type MemberChangeReviewedProps,
+} from "../../../emails/member-change-reviewed";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
 import {
   ProposalReviewedEmail,
@@ -68,6 +73,7 @@ export interface EmailTemplateProps {
   "action-reviewed": ActionReviewedProps;
   "rsvp-confirm": RsvpConfirmProps;
   "event-reviewed": EventReviewedProps;
+  "member-change-reviewed": MemberChangeReviewedProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -85,10 +91,8 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "action-reviewed": { component: ActionReviewedEmail, subject: actionReviewedSubject },
   "rsvp-confirm": { component: RsvpConfirmEmail, subject: rsvpConfirmSubject },
   "event-reviewed": { component: EventReviewedEmail, subject: eventReviewedSubject },
+  "member-change-reviewed": { component: MemberChangeReviewedEmail, subject: memberChangeReviewedSubject },
 };
-
-/** Templates whose body holds a link that grants access (sign-up, password reset). */
-export const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set<EmailTemplateName>(["invitation", "password-reset"]);
 
 export interface QueueEmailInput<N extends EmailTemplateName> {
   template: N;

@@ -92,6 +92,12 @@ export const FUZZ: Record<string, FuzzEntry> = {
     fields: ["applicationId", "decision", "comment"],
   },
   "routes/coalition.$memberId.edit": { path: "/coalition/:member/edit", as: "coalition_member" },
+  "routes/staff.name-changes": {
+    path: "/staff/name-changes",
+    as: "staff",
+    fields: ["changeId", "decision", "comment"],
+    values: { decision: ["approve", "reject"] },
+  },
   "routes/coalition.$memberId._index": {
     path: "/coalition/:member",
     as: "staff",
