@@ -36,7 +36,7 @@ function i18nFor(lng: string): Promise<i18n> {
 
 function describe(error: unknown) {
   return error instanceof Error
-    ? { name: error.name, message: error.message, stack: error.stack }
+    ? { name: error.name, message: error.message, code: (error as { code?: unknown }).code, stack: error.stack }
     : { message: String(error) };
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from "kysely";
 import pg from "pg";
 import { dialectFromEnv, PostgresNulPlugin, type DialectName, type Env } from "./dialect";
 import type { Database } from "./schema";
@@ -41,6 +41,26 @@ const pgTypes: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
+/**
+ * On some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM, SQLITE_BUSY in a write) SQLite rolls the
+ * transaction back itself; Kysely's ROLLBACK then fails with "cannot rollback - no transaction is
+ * active", and that error replaced the one that says what went wrong. Roll back only what is open.
+ */
+class SqliteRollbackSafeDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
+}
+
 export function openDatabase(env: Env = process.env): DatabaseHandle {
   const dialect = dialectFromEnv(env);
   if (dialect === "postgres") {
@@ -61,7 +81,7 @@ export function openDatabase(env: Env = process.env): DatabaseHandle {
   }
   const file = databasePathFromEnv(env);
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) }),
+    db: new Kysely<Database>({ dialect: new SqliteRollbackSafeDialect(openSqliteFile(file)) }),
     dialect,
     location: file,
   };

@@ -170,7 +170,9 @@ export default function CoalitionImportPage() {
                       {row.errors.length ? (
                         <ul>
                           {row.errors.map((code) => (
-                            <li key={code}>{t(`import.errors.${code}`, { line: row.duplicateOf, name: row.similarTo })}</li>
+                            <li key={code}>
+                              {t(`import.errors.${code}`, { line: row.duplicateOf, name: row.similarTo })}
+                            </li>
                           ))}
                         </ul>
                       ) : null}

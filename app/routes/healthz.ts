@@ -1,8 +1,9 @@
 import { checkDatabase } from "~/features/operations/health.server";
 
 export async function loader() {
-  const ok = await checkDatabase();
-  return Response.json(ok ? { status: "ok" } : { status: "unavailable" }, {
+  const { read, write } = await checkDatabase();
+  const ok = read && write;
+  return Response.json(ok ? { status: "ok" } : { status: "unavailable", read, write }, {
     status: ok ? 200 : 503,
     headers: { "Cache-Control": "no-store" },
   });

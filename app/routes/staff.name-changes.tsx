@@ -77,9 +77,7 @@ export default function MemberChangesQueuePage() {
               {c.name !== null ? (
                 <>
                   <dt>{t("changes.name")}</dt>
-                  <dd>
-                    {t("changes.fromTo", { from: c.member_name, to: c.name })}
-                  </dd>
+                  <dd>{t("changes.fromTo", { from: c.member_name, to: c.name })}</dd>
                 </>
               ) : null}
               {c.website_changed ? (

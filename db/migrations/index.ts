@@ -8,6 +8,7 @@ import * as m0005 from "./0005_campaigns";
 import * as m0006 from "./0006_actions_events_targets";
 import * as m0007 from "./0007_targets_evidence_indexes";
 import * as m0008 from "./0008_rate_limits";
+import * as m0012 from "./0012_health_checks";
 import * as m0011 from "./0011_organisation_name_changes";
 
 export interface MigrationModule {
@@ -26,4 +27,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0007_targets_evidence_indexes": m0007,
   "0008_rate_limits": m0008,
   "0011_organisation_name_changes": m0011,
+  "0012_health_checks": m0012,
 };

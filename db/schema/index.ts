@@ -66,6 +66,12 @@ export interface RateLimitsTable {
   expire: number | null;
 }
 
+/** The row /healthz rewrites to prove the write path works. */
+export interface HealthChecksTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionsTable;
   chapters: ChaptersTable;
@@ -76,6 +82,7 @@ export interface Database {
   invitations: InvitationsTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
+  health_checks: HealthChecksTable;
   audit_log: AuditLogTable;
   threats: ThreatsTable;
   threat_categories: ThreatCategoriesTable;

@@ -30,7 +30,7 @@ describe("health check", () => {
     try {
       const response = await new Client(server.url).get("/healthz");
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: "unavailable" });
+      expect(await response.json()).toMatchObject({ status: "unavailable", read: false });
     } finally {
       process.env.DATABASE_PATH = previous;
       if (previousUrl) process.env.DATABASE_URL = previousUrl;

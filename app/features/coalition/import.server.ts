@@ -124,7 +124,8 @@ async function existingMembers(executor: Executor): Promise<Map<string, Existing
     .orderBy("id")
     .execute();
   const byName = new Map<string, ExistingMember>();
-  for (const row of rows) byName.set(row.name_folded, { id: row.id, name: row.name, public_profile: row.public_profile });
+  for (const row of rows)
+    byName.set(row.name_folded, { id: row.id, name: row.name, public_profile: row.public_profile });
   return byName;
 }
 

@@ -41,7 +41,9 @@ export function isCrossSiteRequest(method: string, headers: AnyHeaders, appUrl: 
 export function originMismatch(headers: AnyHeaders): string | null {
   const get = reader(headers);
   const origin = get("origin");
-  if (!origin || origin === "null") return null;
+  if (!origin) return null;
+  // An opaque origin (sandboxed frames, some cross-site redirects) matches no host.
+  if (origin === "null") return "opaque origin";
   let originHost: string;
   try {
     originHost = new URL(origin).host;
