@@ -21,6 +21,7 @@ import {
 } from "../../../emails/application-decided";
 import { ActionReviewedEmail, actionReviewedSubject, type ActionReviewedProps } from "../../../emails/action-reviewed";
 import { EventReviewedEmail, eventReviewedSubject, type EventReviewedProps } from "../../../emails/event-reviewed";
+import { FailedSignInsEmail, failedSignInsSubject, type FailedSignInsProps } from "../../../emails/failed-sign-ins";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import {
   CampaignConfirmEmail,
@@ -68,6 +69,7 @@ export interface EmailTemplateProps {
   "action-reviewed": ActionReviewedProps;
   "rsvp-confirm": RsvpConfirmProps;
   "event-reviewed": EventReviewedProps;
+  "failed-sign-ins": FailedSignInsProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -85,6 +87,7 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "action-reviewed": { component: ActionReviewedEmail, subject: actionReviewedSubject },
   "rsvp-confirm": { component: RsvpConfirmEmail, subject: rsvpConfirmSubject },
   "event-reviewed": { component: EventReviewedEmail, subject: eventReviewedSubject },
+  "failed-sign-ins": { component: FailedSignInsEmail, subject: (t) => failedSignInsSubject(t) },
 };
 
 /** Templates whose body holds a link that grants access (sign-up, password reset). */
