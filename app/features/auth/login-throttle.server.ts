@@ -4,8 +4,8 @@
  * - Per client address (all accounts): RATE_LIMITS.loginPerIp, as before.
  * - Per account and address: 10 failures in 15 minutes, then that address is refused for the
  *   account. Guessing from one place stops; the owner elsewhere signs in as usual.
- * - Per account, from addresses that have never signed in to it: the first few attempts are free;
- *   after that each failure makes every unknown address wait (2, 4, 8 ... at most 60 seconds)
+ * - Per account, from addresses that have never signed in to it: the first ten failures in 15
+ *   minutes are free; after that each one makes every unknown address wait (2, 4, 8 ... at most 60 seconds)
  *   before the next try. That is slow for a botnet and a short wait for the owner on a new device.
  *   Addresses the owner has signed in from (kept as HMACs, never the address) are never delayed.
  * - Past the same number of failures the owner gets an e-mail, at most one per ALERT_INTERVAL.
@@ -19,7 +19,6 @@ import {
   checkRateLimit,
   countRateLimit,
   enforceRateLimit,
-  peekRateLimit,
   resetRateLimit,
 } from "../security/rate-limit.server";
 
@@ -75,8 +74,14 @@ export async function beginLoginAttempt(email: string, ip: string): Promise<Logi
   const known = userId !== undefined && (await isKnownAddress(userId, ip));
   await checkRateLimit("loginPerAccountAddress", `${email}|${ip}`);
   if (!known) {
-    await countRateLimit("loginPerAccount", email);
-    await checkRateLimit("loginUnknownDelay", email);
+    try {
+      await checkRateLimit("loginUnknownDelay", email);
+    } catch (refused) {
+      // An attempt turned away counts like a failure: it keeps the account's count of strangers'
+      // attempts honest however fast they come.
+      await countRateLimit("loginPerAccount", email);
+      throw refused;
+    }
   }
   return { email, ip, known };
 }
@@ -84,7 +89,7 @@ export async function beginLoginAttempt(email: string, ip: string): Promise<Logi
 export async function recordLoginFailure(attempt: LoginAttempt): Promise<void> {
   await countRateLimit("loginPerAccountAddress", `${attempt.email}|${attempt.ip}`);
   if (attempt.known) return;
-  const { consumedPoints } = await peekRateLimit("loginPerAccount", attempt.email);
+  const { consumedPoints } = await countRateLimit("loginPerAccount", attempt.email);
   if (consumedPoints >= FREE_UNKNOWN_ATTEMPTS) {
     const delay = Math.min(2 ** (consumedPoints - FREE_UNKNOWN_ATTEMPTS + 1), MAX_UNKNOWN_DELAY_SECONDS);
     await blockRateLimit("loginUnknownDelay", attempt.email, delay);
