@@ -9,8 +9,14 @@ import { logger } from "../features/security/log.server";
 const globalForTasks = globalThis as unknown as { __hubBackgroundTasks?: Set<Promise<void>> };
 const pending = (globalForTasks.__hubBackgroundTasks ??= new Set());
 
-export function runInBackground(name: string, task: () => Promise<void>): void {
-  const promise: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+/**
+ * Runs `task` once the current request is done with the CPU: `delayMs` later (so that it does not
+ * slow the response that started it, which would show in its timing), or on the next turn.
+ */
+export function runInBackground(name: string, task: () => Promise<void>, delayMs = 0): void {
+  const promise: Promise<void> = new Promise<void>((resolve) =>
+    delayMs > 0 ? setTimeout(resolve, delayMs).unref() : setImmediate(resolve),
+  )
     .then(task)
     .catch((error: unknown) => {
       logger.error({ err: error, task: name }, "background task failed");
