@@ -1,6 +1,6 @@
 import { parseWithZod } from "~/lib/parse-form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireSession } from "~/features/auth/guards.server";
@@ -12,11 +12,14 @@ import { enforceRateLimit } from "~/features/security/rate-limit.server";
 export const handle = { titleKey: "twoFactor.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, twoFactorEnabled } = await requireSession(request);
-  if (twoFactorEnabled) throw redirect("/account");
+  const { user } = await requireSession(request);
+  // Null once two-step sign-in is on (also right after the action turned it on: the page then
+  // shows the recovery codes).
   const enrolment = await startEnrolment(user);
-  if (!enrolment) throw redirect("/account");
-  return { required: twoFactorRequired(user), enrolment: { secret: enrolment.secret, qrSvg: enrolment.qrSvg } };
+  return {
+    required: twoFactorRequired(user),
+    enrolment: enrolment && { secret: enrolment.secret, qrSvg: enrolment.qrSvg },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,8 +50,10 @@ export default function AccountTwoFactorPage() {
       />
       {actionData?.codes ? (
         <RecoveryCodes codes={actionData.codes} continueTo="/account" />
-      ) : (
+      ) : enrolment ? (
         <EnrolmentForm enrolment={enrolment} lastResult={actionData?.result} />
+      ) : (
+        <Link to="/account">{t("twoFactor.continue")}</Link>
       )}
     </div>
   );
