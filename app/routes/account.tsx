@@ -95,7 +95,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success")
       return data({ intent, result: submission.reply(), saved: false }, { status: 400 });
     if (twoFactorRequired(session.user) || !session.twoFactorEnabled) {
-      return data({ intent, result: submission.reply({ formErrors: ["twoFactor.cannotDisable"] }), saved: false }, { status: 400 });
+      return data(
+        { intent, result: submission.reply({ formErrors: ["twoFactor.cannotDisable"] }), saved: false },
+        { status: 400 },
+      );
     }
     await enforceRateLimit([["twoFactorPerUser", String(session.user.id)]]);
     if (!(await disableTwoFactor(session.user.id, submission.value.code))) {
@@ -308,7 +311,9 @@ export default function AccountPage() {
                   type="checkbox"
                   name={endOthersFields.confirm.name}
                   value="yes"
-                  aria-describedby={endOthersFields.confirm.errors?.length ? endOthersFields.confirm.errorId : undefined}
+                  aria-describedby={
+                    endOthersFields.confirm.errors?.length ? endOthersFields.confirm.errorId : undefined
+                  }
                 />{" "}
                 {t("sessions.confirmEndOthers", { count: others.length })}
               </label>

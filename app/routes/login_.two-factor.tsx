@@ -76,7 +76,10 @@ export default function TwoFactorSignInPage() {
     return (
       <div className="narrow">
         <PageHeader title={t("twoFactor.title")} />
-        <RecoveryCodes codes={actionData.codes} continueTo={"continueTo" in actionData ? actionData.continueTo : "/account"} />
+        <RecoveryCodes
+          codes={actionData.codes}
+          continueTo={"continueTo" in actionData ? actionData.continueTo : "/account"}
+        />
       </div>
     );
   }

@@ -20,7 +20,9 @@ async function askForLink(email: string): Promise<string> {
 }
 
 const usable = async (token: string) =>
-  !(await (await anonymous().get(`/reset-password?token=${token}`)).text()).includes("expired or has already been used");
+  !(await (await anonymous().get(`/reset-password?token=${token}`)).text()).includes(
+    "expired or has already been used",
+  );
 
 describe("password reset links", () => {
   it("a new link makes the older one stop working", async () => {
@@ -41,7 +43,11 @@ describe("password reset links", () => {
   it("a successful reset makes every other link stop working", async () => {
     const used = await askForLink(DEMO.chapter_lead);
     // Another link of the same user that was never superseded (e.g. issued by another instance).
-    const user = await db.selectFrom("users").select("id").where("email", "=", DEMO.chapter_lead).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", DEMO.chapter_lead)
+      .executeTakeFirstOrThrow();
     const other = "otherlinkotherlinkother2";
     const stamp = new Date().toISOString();
     await db

@@ -28,9 +28,13 @@ const FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 
 const SAFARI_IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-async function signIn(ip: string, userAgent: string, email = DEMO.chapter_lead): Promise<Client> {
+async function signIn(ip: string, userAgent: string, email: string = DEMO.chapter_lead): Promise<Client> {
   const client = new Client(server.url, ip);
-  const response = await client.post("/login", { email, password: "correct horse battery staple" }, { "User-Agent": userAgent });
+  const response = await client.post(
+    "/login",
+    { email, password: "correct horse battery staple" },
+    { "User-Agent": userAgent },
+  );
   expect(response.status).toBe(302);
   return client;
 }

@@ -143,7 +143,11 @@ describe("optional two-step sign-in for other roles", () => {
     const off = await client.post("/account", { intent: "disable-two-factor", code: codeAt(secret, 1) });
     expect(off.status).toBe(200);
     expect(await off.text()).toContain("Two-step sign-in is off.");
-    expect((await newClient().post("/login", { email: DEMO.chapter_member, password: TEST_PASSWORD })).headers.get("location")).toBe("/account");
+    expect(
+      (await newClient().post("/login", { email: DEMO.chapter_member, password: TEST_PASSWORD })).headers.get(
+        "location",
+      ),
+    ).toBe("/account");
   });
 });
 

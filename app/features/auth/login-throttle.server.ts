@@ -53,7 +53,13 @@ export async function rememberAddress(userId: number, ip: string, now = new Date
   const stamp = now.toISOString();
   await db
     .insertInto("user_known_addresses")
-    .values({ user_id: userId, address_hash: addressHash(ip), last_seen_at: stamp, created_at: stamp, updated_at: stamp })
+    .values({
+      user_id: userId,
+      address_hash: addressHash(ip),
+      last_seen_at: stamp,
+      created_at: stamp,
+      updated_at: stamp,
+    })
     .onConflict((oc) => oc.columns(["user_id", "address_hash"]).doUpdateSet({ last_seen_at: stamp, updated_at: stamp }))
     .execute();
 }
@@ -131,4 +137,3 @@ export async function alertOwner(email: string, now = new Date()): Promise<boole
     return true;
   });
 }
-

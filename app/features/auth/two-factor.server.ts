@@ -71,11 +71,7 @@ function matchingStep(base32: string, code: string, now: Date): number | null {
 }
 
 export async function hasTwoFactor(userId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom("user_totp")
-    .select("confirmed_at")
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  const row = await db.selectFrom("user_totp").select("confirmed_at").where("user_id", "=", userId).executeTakeFirst();
   return !!row?.confirmed_at;
 }
 
@@ -201,7 +197,7 @@ export async function verifyTotp(userId: number, code: string, now = new Date())
 }
 
 /** Uses up a recovery code; false when it is unknown or already used. */
-export async function useRecoveryCode(userId: number, code: string, now = new Date()): Promise<boolean> {
+export async function redeemRecoveryCode(userId: number, code: string, now = new Date()): Promise<boolean> {
   const normalised = normaliseRecoveryCode(code);
   if (normalised.length !== 10) return false;
   const stamp = now.toISOString();
@@ -219,7 +215,7 @@ export async function useRecoveryCode(userId: number, code: string, now = new Da
 export async function verifySecondFactor(userId: number, code: string, now = new Date()): Promise<boolean> {
   const trimmed = code.trim();
   if (/^\d[\d\s]*$/.test(trimmed)) return verifyTotp(userId, trimmed, now);
-  return useRecoveryCode(userId, trimmed, now);
+  return redeemRecoveryCode(userId, trimmed, now);
 }
 
 /** Turns two-factor sign-in off after a current code; false when the code is not right. */

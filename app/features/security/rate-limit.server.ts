@@ -135,7 +135,8 @@ export async function countRateLimit(name: RateLimitName, key: string): Promise<
     const res = await limiter(name).penalty(keyFor(key), 1);
     return { consumedPoints: res.consumedPoints, msBeforeNext: res.msBeforeNext };
   } catch (error) {
-    if (error instanceof RateLimiterRes) return { consumedPoints: error.consumedPoints, msBeforeNext: error.msBeforeNext };
+    if (error instanceof RateLimiterRes)
+      return { consumedPoints: error.consumedPoints, msBeforeNext: error.msBeforeNext };
     throw error;
   }
 }
