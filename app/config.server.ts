@@ -30,6 +30,12 @@ export interface Config {
   letterScrubDays: number;
   /** The From address of letters to lawmakers unless a campaign sets its own. */
   campaignFrom: string;
+  /**
+   * `STAFF_TWO_FACTOR`: `required` (default in production) makes staff and admins sign in with a
+   * one-time code; `off` (default elsewhere, so the demo accounts and tests sign in with a password)
+   * leaves it optional for them as for everyone.
+   */
+  staffTwoFactor: "required" | "off";
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -54,7 +60,15 @@ export function loadConfig(env: Env = process.env): Config {
     resendRequestsPerSecond: Number(env.RESEND_REQUESTS_PER_SECOND ?? 2),
     letterScrubDays: Number(env.LETTER_SCRUB_DAYS ?? 90),
     campaignFrom: env.CAMPAIGN_FROM ?? "Letters to lawmakers <letters@example.org>",
+    staffTwoFactor: staffTwoFactor(env.STAFF_TWO_FACTOR, production),
   };
+}
+
+function staffTwoFactor(value: string | undefined, production: boolean): "required" | "off" {
+  const normalised = (value ?? "").trim().toLowerCase();
+  if (normalised === "required" || normalised === "off") return normalised;
+  if (normalised) throw new Error(`STAFF_TWO_FACTOR must be "required" or "off", not ${JSON.stringify(value)}`);
+  return production ? "required" : "off";
 }
 
 /** Problems that make a production start unsafe; empty when the configuration is fine. */

@@ -28,6 +28,8 @@ interface FieldProps {
   type: "text" | "email" | "password" | "url" | "date" | "number";
   autoComplete?: string;
   hint?: string;
+  /** The on-screen keyboard to offer, e.g. "numeric" for one-time codes. */
+  inputMode?: "text" | "numeric" | "email" | "url";
 }
 
 /** Label, optional hint, the control and its errors, wired together for screen readers. */
@@ -58,11 +60,19 @@ function FieldShell({
   );
 }
 
-export function Field({ label, meta, type, autoComplete, hint }: FieldProps) {
+export function Field({ label, meta, type, autoComplete, hint, inputMode }: FieldProps) {
   const input = getInputProps(meta, { type });
   return (
     <FieldShell label={label} meta={meta} hint={hint}>
-      {(describedBy) => <input {...input} key={input.key} autoComplete={autoComplete} aria-describedby={describedBy} />}
+      {(describedBy) => (
+        <input
+          {...input}
+          key={input.key}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          aria-describedby={describedBy}
+        />
+      )}
     </FieldShell>
   );
 }

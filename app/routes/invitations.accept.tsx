@@ -29,14 +29,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await enforceRateLimit([["publicFormBurst", clientIp(context)]]);
   const formData = await request.formData();
   const token = String(formData.get("token") ?? "");
-  const submission = parseWithZod(formData, { schema: createAcceptInvitationSchema(isCommonPassword) });
+  const email = (await getOpenInvitation(token))?.email;
+  const submission = parseWithZod(formData, { schema: createAcceptInvitationSchema(isCommonPassword, { email }) });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
   const userId = await acceptInvitation(token, { name: submission.value.name, password: submission.value.password });
   if (!userId) return data(submission.reply({ formErrors: ["invite.expired"], hideFields }), { status: 400 });
   const previous = await getSession(request);
   if (previous) await invalidateSession(previous.sessionId);
-  const { token: sessionToken, expiresAt } = await createSession(userId);
+  const { token: sessionToken, expiresAt } = await createSession(userId, new Date(), {
+    userAgent: request.headers.get("User-Agent"),
+    ip: clientIp(context),
+  });
   return redirect("/account", { headers: { "Set-Cookie": await commitSessionCookie(sessionToken, expiresAt) } });
 }
 

@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { authenticate } from "~/features/auth/accounts.server";
-import { getSession, requireAnonymous } from "~/features/auth/guards.server";
+import { requireAnonymous } from "~/features/auth/guards.server";
+import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from "~/features/auth/login-throttle.server";
 import { safeRedirect } from "~/features/auth/redirect";
 import { LoginSchema } from "~/features/auth/schema";
-import { commitSessionCookie, createSession, invalidateSession } from "~/features/auth/session.server";
-import { enforceRateLimit, resetRateLimit } from "~/features/security/rate-limit.server";
+import { completeSignIn } from "~/features/auth/sign-in.server";
+import { commitPendingSignIn, hasTwoFactor, twoFactorRequired } from "~/features/auth/two-factor.server";
 import { clientIp } from "~/features/security/request.server";
 
 export const handle = { titleKey: "login.title" };
@@ -26,28 +27,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
     .trim()
     .toLowerCase()
     .slice(0, 254);
-  await enforceRateLimit([
-    ["loginPerIp", clientIp(context)],
-    ["loginPerAccount", email],
-  ]);
+  const ip = clientIp(context);
+  const attempt = await beginLoginAttempt(email, ip);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const user = await authenticate(submission.value.email, submission.value.password);
   if (!user) {
+    await recordLoginFailure(attempt);
     return data(submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), {
       status: 400,
     });
   }
-  await resetRateLimit("loginPerAccount", email);
-  // A fresh session on every sign-in; any session the browser already had is ended.
-  const previous = await getSession(request);
-  if (previous) await invalidateSession(previous.sessionId);
-  const { token, expiresAt } = await createSession(user.id);
-  return redirect(safeRedirect(submission.value.redirectTo), {
-    headers: { "Set-Cookie": await commitSessionCookie(token, expiresAt) },
-  });
+  await recordLoginSuccess(attempt);
+  const redirectTo = safeRedirect(submission.value.redirectTo);
+  // With a second factor (or one to set up first), no session yet: a signed, short-lived state.
+  const enrolled = await hasTwoFactor(user.id);
+  if (enrolled || twoFactorRequired(user)) {
+    return redirect("/login/two-factor", {
+      headers: { "Set-Cookie": await commitPendingSignIn(user, enrolled ? "verify" : "enrol", redirectTo) },
+    });
+  }
+  return redirect(redirectTo, { headers: { "Set-Cookie": await completeSignIn(request, user.id, ip) } });
 }
 
 export default function LoginPage() {
@@ -67,6 +69,11 @@ export default function LoginPage() {
       {notice === "reset" ? (
         <p className="alert alert-success" role="status">
           {t("login.resetDone")}
+        </p>
+      ) : null}
+      {notice === "expired" ? (
+        <p className="alert alert-info" role="status">
+          {t("twoFactor.pendingExpired")}
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)}>

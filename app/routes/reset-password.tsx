@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, NewPasswordFields } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { isCommonPassword } from "~/features/auth/password.server";
-import { isResetTokenUsable, resetPassword } from "~/features/auth/password-reset.server";
+import { isResetTokenUsable, resetPassword, resetTokenEmail } from "~/features/auth/password-reset.server";
 import { createNewPasswordSchema } from "~/features/auth/schema";
 import { clearSessionCookie } from "~/features/auth/session.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
@@ -27,7 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await enforceRateLimit([["resetPerIp", clientIp(context)]]);
   const formData = await request.formData();
   const token = String(formData.get("token") ?? "");
-  const submission = parseWithZod(formData, { schema: createNewPasswordSchema(isCommonPassword) });
+  const email = (await resetTokenEmail(token)) ?? undefined;
+  const submission = parseWithZod(formData, { schema: createNewPasswordSchema(isCommonPassword, { email }) });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
   if (!(await resetPassword(token, submission.value.password))) {

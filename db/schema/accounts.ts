@@ -34,6 +34,8 @@ export interface UsersTable extends Timestamps {
   locale: string;
   status: "active" | "deactivated";
   last_login_at: string | null;
+  /** When the owner was last told by e-mail about many failed sign-ins (at most one per few hours). */
+  login_alert_sent_at: string | null;
 }
 
 export interface SessionsTable extends Timestamps {
@@ -41,7 +43,41 @@ export interface SessionsTable extends Timestamps {
   id: string;
   secret_hash: string;
   user_id: number;
+  /** The idle expiry: slides forward while the session is used. */
   expires_at: string;
+  /** The absolute end, fixed at creation; null only for sessions older than migration 0009. */
+  absolute_expires_at: string | null;
+  /** The User-Agent header at sign-in, cut to 512 characters; the account page summarises it. */
+  user_agent: string | null;
+  /** The client's /24 (IPv4) or /48 (IPv6) network, never the full address. */
+  network: string | null;
+  last_seen_at: string | null;
+}
+
+/** An address a user has signed in from, as an HMAC (APP_SECRET) of the address: never the address. */
+export interface UserKnownAddressesTable extends Timestamps {
+  id: Generated<number>;
+  user_id: number;
+  address_hash: string;
+  last_seen_at: string;
+}
+
+/** A user's TOTP (RFC 6238) secret, encrypted with a key derived from APP_SECRET. */
+export interface UserTotpTable extends Timestamps {
+  user_id: number;
+  secret_encrypted: string;
+  /** Null while enrolment waits for the first code. */
+  confirmed_at: string | null;
+  /** The last accepted time step: a code of that step or an earlier one is refused. */
+  last_used_step: number | null;
+}
+
+export interface UserRecoveryCodesTable extends Timestamps {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 of the normalised code (the codes have 50 random bits or more). */
+  code_hash: string;
+  used_at: string | null;
 }
 
 export interface PasswordResetsTable extends Timestamps {

@@ -8,7 +8,10 @@ import type {
   OutboxTable,
   PasswordResetsTable,
   SessionsTable,
+  UserKnownAddressesTable,
+  UserRecoveryCodesTable,
   UsersTable,
+  UserTotpTable,
 } from "./accounts";
 import type {
   AdvocacyActionsTable,
@@ -79,6 +82,9 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  user_known_addresses: UserKnownAddressesTable;
+  user_totp: UserTotpTable;
+  user_recovery_codes: UserRecoveryCodesTable;
   invitations: InvitationsTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLetter, openLetter } from "~/features/letters/letters.server";
 import { createThreat } from "~/features/threats/mutations.server";
+import { settleBackgroundTasks } from "~/lib/background.server";
 import { db } from "../../db/connection";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 import {
@@ -42,6 +43,8 @@ const CORE_MATRIX: Record<string, { path: string; expect: Expectation }> = {
   "routes/logout": { path: "/logout", expect: all(302) },
   "routes/locale": { path: "/locale", expect: all(302) },
   "routes/account": { path: "/account", expect: signedIn(200) },
+  "routes/account_.two-factor": { path: "/account/two-factor", expect: signedIn(200) },
+  "routes/login_.two-factor": { path: "/login/two-factor", expect: all(302) },
   "routes/staff._index": { path: "/staff", expect: staffOnly },
   "routes/staff.invitations": { path: "/staff/invitations", expect: staffOnly },
   "routes/staff.audit": { path: "/staff/audit", expect: staffOnly },
@@ -155,6 +158,7 @@ beforeAll(async () => {
   }
   // One message in the outbox, so that the mail pages have something to show.
   await new Client(server.url, "10.9.8.99").post("/forgot-password", { email: DEMO.staff });
+  await settleBackgroundTasks();
   const mail = await db.selectFrom("outbox").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
   const user = await db
     .selectFrom("users")

@@ -1,7 +1,12 @@
 import { db } from "../../db/connection";
+import { settleBackgroundTasks } from "~/lib/background.server";
 
-/** The newest outbox message to an address, as the dev mailbox holds it. */
+/**
+ * The newest outbox message to an address, as the dev mailbox holds it, once the mails that
+ * requests queue after their response (password resets) are written.
+ */
 export async function lastMailTo(address: string) {
+  await settleBackgroundTasks();
   return db.selectFrom("outbox").selectAll().where("to_address", "=", address).orderBy("id", "desc").executeTakeFirst();
 }
 

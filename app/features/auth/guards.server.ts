@@ -7,6 +7,10 @@ import type { Role, User } from "../../../db/schema";
 import { readSessionToken, validateSessionToken, type SessionWithUser } from "./session.server";
 import { parseId } from "../../lib/ids";
 import { noteRequestUser } from "../security/request-context.server";
+import { twoFactorRequired } from "./two-factor.server";
+
+/** Pages a staff member who must still set up a second factor may reach. */
+const ENROLMENT_PATHS = new Set(["/account/two-factor", "/logout"]);
 
 export const STAFF_ROLES: readonly Role[] = ["admin", "staff"];
 export const CHAPTER_ROLES: readonly Role[] = ["chapter_lead", "chapter_member"];
@@ -50,6 +54,10 @@ function loginRedirect(request: Request): Response {
 export async function requireSession(request: Request): Promise<SessionWithUser> {
   const session = await getSession(request);
   if (!session) throw loginRedirect(request);
+  // A session from before the requirement was switched on (or from an invitation): enrol first.
+  if (!session.twoFactorEnabled && twoFactorRequired(session.user)) {
+    if (!ENROLMENT_PATHS.has(new URL(request.url).pathname)) throw redirect("/account/two-factor");
+  }
   return session;
 }
 

@@ -1,14 +1,20 @@
+import type { Kysely } from "kysely";
 import { db } from "../../../db/connection";
+import type { Database } from "../../../db/schema";
 import { loadConfig } from "../../config.server";
+import { runInBackground } from "../../lib/background.server";
 import { queueEmail } from "../email/outbox.server";
 import { hashPassword } from "./password.server";
 import { randomToken, sha256Hex } from "./tokens.server";
 
 export const RESET_LIFETIME_MINUTES = 60;
+const RESET_MAIL_DELAY_MS = 250;
 
 /**
  * Sends a reset link when an active account has this address. Says nothing either way, so the
- * form cannot be used to find out who has an account.
+ * form cannot be used to find out who has an account; and the link is made, rendered and queued
+ * after the response, so that the response takes the same time for an address with an account
+ * and one without.
  */
 export async function requestPasswordReset(email: string, now = new Date()): Promise<void> {
   const user = await db
@@ -17,12 +23,22 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
     .where("email", "=", email)
     .executeTakeFirst();
   if (!user || user.status !== "active") return;
+  // Later than the response: rendering the mail meanwhile would make this answer slower.
+  runInBackground("password-reset", () => issuePasswordReset(user, now), RESET_MAIL_DELAY_MS);
+}
+
+/** A new link for the user; every older link of theirs stops working. */
+export async function issuePasswordReset(
+  user: { id: number; name: string; email: string; locale: string },
+  now = new Date(),
+): Promise<void> {
   const token = randomToken();
   const tokenHash = sha256Hex(token);
   const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MINUTES * 60_000);
   const stamp = now.toISOString();
   const resetUrl = `${loadConfig().appUrl}/reset-password?token=${token}`;
   await db.transaction().execute(async (trx) => {
+    await expireOtherResets(trx, user.id, stamp);
     await trx
       .insertInto("password_resets")
       .values({
@@ -44,6 +60,16 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
   });
 }
 
+/** Marks every unused link of the user as used, so only the newest (or none) works. */
+async function expireOtherResets(trx: Kysely<Database>, userId: number, stamp: string): Promise<void> {
+  await trx
+    .updateTable("password_resets")
+    .set({ used_at: stamp, updated_at: stamp })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
+}
+
 async function findUsableReset(token: string, now: Date) {
   if (!/^[a-z0-9]{16,64}$/.test(token)) return undefined;
   const row = await db
@@ -53,6 +79,14 @@ async function findUsableReset(token: string, now: Date) {
     .executeTakeFirst();
   if (!row || row.used_at || new Date(row.expires_at) <= now) return undefined;
   return row;
+}
+
+/** The address of the account a usable link belongs to (for the password rules), or null. */
+export async function resetTokenEmail(token: string, now = new Date()): Promise<string | null> {
+  const reset = await findUsableReset(token, now);
+  if (!reset) return null;
+  const user = await db.selectFrom("users").select("email").where("id", "=", reset.user_id).executeTakeFirst();
+  return user?.email ?? null;
 }
 
 export async function isResetTokenUsable(token: string, now = new Date()): Promise<boolean> {
@@ -74,6 +108,7 @@ export async function resetPassword(token: string, newPassword: string, now = ne
       .where("used_at", "is", null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
+    await expireOtherResets(trx, reset.user_id, stamp);
     await trx
       .updateTable("users")
       .set({ password_hash: passwordHash, updated_at: stamp })

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "../../../db/schema";
 import { SUPPORTED_LOCALES } from "../../i18n/config";
 import { idField } from "../../lib/ids";
+import { passwordRuleViolation } from "./password-rules";
 
 // Messages are i18n keys; components/forms.tsx translates them, on the client and the server alike.
 const email = z
@@ -22,13 +23,25 @@ const name = z
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
-/** The server passes its common-password check; the browser checks only the length. */
-export function passwordField(isCommon?: (password: string) => boolean) {
+/** What a password rule may know of the account: its e-mail address, when the form has one. */
+export interface PasswordContext {
+  email?: string;
+}
+
+/**
+ * The server passes its common-password check; the browser checks the length and the rules of
+ * password-rules.ts (which need the account's address only for its local part).
+ */
+export function passwordField(isCommon?: (password: string) => boolean, context: PasswordContext = {}) {
   return z
     .string({ required_error: "validation.password.required" })
     .min(PASSWORD_MIN, "validation.password.tooShort")
     .max(PASSWORD_MAX, "validation.password.tooLong")
-    .refine((value) => !isCommon?.(value), "validation.password.common");
+    .refine((value) => !isCommon?.(value), "validation.password.common")
+    .superRefine((value, ctx) => {
+      const violation = passwordRuleViolation(value, context);
+      if (violation) ctx.addIssue({ code: z.ZodIssueCode.custom, message: violation });
+    });
 }
 
 export const LoginSchema = z.object({
@@ -40,11 +53,15 @@ export const LoginSchema = z.object({
 });
 
 /** A new password typed twice, plus the form's other fields; the repetition must match. */
-function withNewPassword<T extends z.ZodRawShape>(shape: T, isCommon?: (password: string) => boolean) {
+function withNewPassword<T extends z.ZodRawShape>(
+  shape: T,
+  isCommon?: (password: string) => boolean,
+  context: PasswordContext = {},
+) {
   return z
     .object({
       ...shape,
-      password: passwordField(isCommon),
+      password: passwordField(isCommon, context),
       confirmPassword: z.string({ required_error: "validation.password.required" }),
     })
     .refine((value) => value.password === value.confirmPassword, {
@@ -53,14 +70,15 @@ function withNewPassword<T extends z.ZodRawShape>(shape: T, isCommon?: (password
     });
 }
 
-export function createNewPasswordSchema(isCommon?: (password: string) => boolean) {
-  return withNewPassword({}, isCommon);
+export function createNewPasswordSchema(isCommon?: (password: string) => boolean, context: PasswordContext = {}) {
+  return withNewPassword({}, isCommon, context);
 }
 
-export function createChangePasswordSchema(isCommon?: (password: string) => boolean) {
+export function createChangePasswordSchema(isCommon?: (password: string) => boolean, context: PasswordContext = {}) {
   return withNewPassword(
     { currentPassword: z.string({ required_error: "validation.password.required" }).max(PASSWORD_MAX) },
     isCommon,
+    context,
   );
 }
 
@@ -84,6 +102,31 @@ export const UserRoleSchema = z.object({
   coalitionMemberId: idField().optional(),
 });
 
-export function createAcceptInvitationSchema(isCommon?: (password: string) => boolean) {
-  return withNewPassword({ name }, isCommon);
+export function createAcceptInvitationSchema(isCommon?: (password: string) => boolean, context: PasswordContext = {}) {
+  return withNewPassword({ name }, isCommon, context);
 }
+
+/** A six-digit code from an authenticator app. */
+const totpCode = z
+  .string({ required_error: "validation.totp.required" })
+  .trim()
+  .transform((value) => value.replace(/\s+/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, "validation.totp.invalid"));
+
+/** The second sign-in step: an app code, or one of the recovery codes. */
+export const SecondFactorSchema = z.object({
+  code: z
+    .string({ required_error: "validation.totp.required" })
+    .trim()
+    .min(6, "validation.totp.invalid")
+    .max(32, "validation.totp.invalid"),
+});
+
+export const TotpCodeSchema = z.object({ code: totpCode });
+
+export const EndSessionSchema = z.object({ sessionId: z.string().min(1).max(64) });
+
+/** Ending every other session asks for a ticked box, so one stray click does not do it. */
+export const EndOtherSessionsSchema = z.object({
+  confirm: z.literal("yes", { errorMap: () => ({ message: "sessions.confirmRequired" }) }),
+});

@@ -21,6 +21,7 @@ import {
 } from "../../../emails/application-decided";
 import { ActionReviewedEmail, actionReviewedSubject, type ActionReviewedProps } from "../../../emails/action-reviewed";
 import { EventReviewedEmail, eventReviewedSubject, type EventReviewedProps } from "../../../emails/event-reviewed";
+import { FailedSignInsEmail, failedSignInsSubject, type FailedSignInsProps } from "../../../emails/failed-sign-ins";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
 import {
   CampaignConfirmEmail,
@@ -74,6 +75,7 @@ export interface EmailTemplateProps {
   "rsvp-confirm": RsvpConfirmProps;
   "event-reviewed": EventReviewedProps;
   "member-change-reviewed": MemberChangeReviewedProps;
+  "failed-sign-ins": FailedSignInsProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -92,6 +94,7 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "rsvp-confirm": { component: RsvpConfirmEmail, subject: rsvpConfirmSubject },
   "event-reviewed": { component: EventReviewedEmail, subject: eventReviewedSubject },
   "member-change-reviewed": { component: MemberChangeReviewedEmail, subject: memberChangeReviewedSubject },
+  "failed-sign-ins": { component: FailedSignInsEmail, subject: (t) => failedSignInsSubject(t) },
 };
 
 export interface QueueEmailInput<N extends EmailTemplateName> {

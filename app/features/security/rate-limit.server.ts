@@ -20,9 +20,17 @@ interface Rule {
 }
 
 export const RATE_LIMITS = {
-  // Generous per address: an office or a campus shares one; the per-account limit stops guessing.
+  // Generous per address: an office or a campus shares one.
   loginPerIp: { points: 100, durationSeconds: 15 * 60 },
-  loginPerAccount: { points: 10, durationSeconds: 15 * 60 },
+  // Failed sign-ins to one account from one address: guessing from there stops, the owner elsewhere
+  // is not affected (login-throttle.server.ts).
+  loginPerAccountAddress: { points: 10, durationSeconds: 15 * 60 },
+  // Attempts on one account from addresses that never signed in to it. Never refuses by itself:
+  // past a few, each failure makes unknown addresses wait longer (loginUnknownDelay).
+  loginPerAccount: { points: 100_000, durationSeconds: 15 * 60 },
+  loginUnknownDelay: { points: 1, durationSeconds: 60 },
+  // Second-factor codes per user; six digits need far more than this to guess.
+  twoFactorPerUser: { points: 10, durationSeconds: 15 * 60 },
   resetPerIp: { points: 10, durationSeconds: 60 * 60 },
   resetPerAccount: { points: 3, durationSeconds: 60 * 60 },
   publicFormBurst: { points: 10, durationSeconds: 60 },
@@ -114,4 +122,38 @@ export async function enforceRateLimit(checks: Array<[RateLimitName, string]>): 
 
 export async function resetRateLimit(name: RateLimitName, key: string): Promise<void> {
   await limiter(name).delete(keyFor(key));
+}
+
+export interface RateLimitState {
+  consumedPoints: number;
+  msBeforeNext: number;
+}
+
+/** Counts one point without refusing: the caller decides from the count. */
+export async function countRateLimit(name: RateLimitName, key: string): Promise<RateLimitState> {
+  try {
+    const res = await limiter(name).penalty(keyFor(key), 1);
+    return { consumedPoints: res.consumedPoints, msBeforeNext: res.msBeforeNext };
+  } catch (error) {
+    if (error instanceof RateLimiterRes)
+      return { consumedPoints: error.consumedPoints, msBeforeNext: error.msBeforeNext };
+    throw error;
+  }
+}
+
+/** The points used so far in the current window (0 when none). */
+export async function peekRateLimit(name: RateLimitName, key: string): Promise<RateLimitState> {
+  const res = await limiter(name).get(keyFor(key));
+  return { consumedPoints: res?.consumedPoints ?? 0, msBeforeNext: res?.msBeforeNext ?? 0 };
+}
+
+/** Refuses (429) when the limit's points are used up, without counting this request. */
+export async function checkRateLimit(name: RateLimitName, key: string): Promise<void> {
+  const state = await peekRateLimit(name, key);
+  if (state.consumedPoints >= limiter(name).points) throw tooManyRequests(state.msBeforeNext / 1000);
+}
+
+/** Refuses the key for the next `seconds` (checkRateLimit answers 429 until then). */
+export async function blockRateLimit(name: RateLimitName, key: string, seconds: number): Promise<void> {
+  await limiter(name).block(keyFor(key), seconds);
 }

@@ -45,9 +45,11 @@ export const FUZZ: Record<string, FuzzEntry> = {
   "routes/account": {
     path: "/account",
     as: "chapter_member",
-    fields: ["name", "locale", "currentPassword", "newPassword", "confirmPassword"],
-    intents: ["profile", "password"],
+    fields: ["name", "locale", "currentPassword", "newPassword", "confirmPassword", "sessionId", "confirm", "code"],
+    intents: ["profile", "password", "end-session", "end-other-sessions", "disable-two-factor"],
   },
+  "routes/account_.two-factor": { path: "/account/two-factor", as: "chapter_member", fields: ["code"] },
+  "routes/login_.two-factor": { path: "/login/two-factor", as: "anonymous", fields: ["intent", "code"] },
   "routes/account_.follows": { path: "/account/follows", as: "chapter_member", fields: ["followId"] },
   "routes/admin.users.$userId": {
     path: "/admin/users/:victim",

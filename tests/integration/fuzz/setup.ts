@@ -7,6 +7,7 @@ import { createThreat } from "~/features/threats/mutations.server";
 import { db } from "../../../db/connection";
 import { Client, DEMO } from "../../support/app-server";
 import type { MatrixArea } from "../route-matrix/expectations";
+import { settleBackgroundTasks } from "~/lib/background.server";
 
 const AREAS = Object.values(
   import.meta.glob<MatrixArea>("../route-matrix/*.matrix.ts", { eager: true, import: "area" }),
@@ -14,6 +15,7 @@ const AREAS = Object.values(
 
 export async function createObjects(baseUrl: string): Promise<Record<string, string>> {
   await new Client(baseUrl, "10.77.0.99").post("/forgot-password", { email: DEMO.staff });
+  await settleBackgroundTasks();
   const mail = await db.selectFrom("outbox").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
   const staff = await db.selectFrom("users").selectAll().where("email", "=", DEMO.staff).executeTakeFirstOrThrow();
   const threat = await createThreat(staff, {
