@@ -9,6 +9,7 @@ import { loadConfig, productionProblems } from "../app/config.server";
 import { startLetterScrub } from "../app/features/campaigns/scrub.server";
 import { startOutboxWorker } from "../app/features/email/worker.server";
 import { logger } from "../app/features/security/log.server";
+import { settleBackgroundTasks } from "../app/lib/background.server";
 import { startSnapshotJob } from "../app/features/targets/snapshots.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
@@ -61,6 +62,8 @@ async function shutdown(signal: string) {
   server.closeIdleConnections();
   await closed;
   snapshots.stop();
+  // Mail a request queued after answering (a reset link) is written before the database closes.
+  await settleBackgroundTasks();
   await Promise.all([worker.stop(), scrub.stop()]);
   await closeDatabase();
   process.exit(0);
