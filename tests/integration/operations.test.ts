@@ -75,3 +75,18 @@ describe("the request log", () => {
     }
   });
 });
+
+describe("caching of personal pages", () => {
+  it("sends Cache-Control: no-store on every signed-in answer and on pages opened from a mailed link", async () => {
+    const staff = new Client(server.url, "198.51.100.78");
+    await staff.login(DEMO.staff);
+    for (const page of ["/threats", "/account", "/staff"]) {
+      expect((await staff.get(page)).headers.get("cache-control"), page).toBe("no-store");
+    }
+    const anonymous = new Client(server.url);
+    expect((await anonymous.get("/threats")).headers.get("cache-control")).not.toBe("no-store");
+    for (const page of ["/letters/confirm?token=abc", "/reset-password?token=abc", "/invitations/accept?token=abc"]) {
+      expect((await anonymous.get(page)).headers.get("cache-control"), page).toBe("no-store");
+    }
+  });
+});
