@@ -8,6 +8,7 @@ import * as m0005 from "./0005_campaigns";
 import * as m0006 from "./0006_actions_events_targets";
 import * as m0007 from "./0007_targets_evidence_indexes";
 import * as m0008 from "./0008_rate_limits";
+import * as m0010 from "./0010_pending_entries_and_mail_caps";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -24,4 +25,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0006_actions_events_targets": m0006,
   "0007_targets_evidence_indexes": m0007,
   "0008_rate_limits": m0008,
+  "0010_pending_entries_and_mail_caps": m0010,
 };

@@ -40,6 +40,7 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
       locale: user.locale,
       props: { name: user.name, resetUrl, expiresInMinutes: RESET_LIFETIME_MINUTES },
       idempotencyKey: `password-reset:${tokenHash}`,
+      unsolicited: true,
     });
   });
 }
