@@ -2,8 +2,9 @@
  * Privacy scrub of letters to lawmakers, as WriteToThem does: some days after a sender's letters
  * are all done, their name, e-mail address, locality and personal note, the letter bodies (which
  * quote them), the outbox copies of those letters (body, Reply-To) and the sender's confirmation
- * mail (address, body) are erased, and subjects that quote the sender's name or locality lose it.
- * Counts, states, the event log and the lawmakers stay, so campaign figures do not change. Senders who never confirmed are
+ * mail (address, body) are erased, and subjects that quote the sender lose those words. Counts,
+ * states, the event log and the lawmakers stay, so campaign figures do not change. Senders who
+ * never confirmed are removed once their link expires (pending.server.ts); any still here are
  * scrubbed the same number of days after they wrote. Running it again changes nothing.
  *
  * A letter counts as done once delivered, bounced, failed or handed to the sender, and also once
@@ -40,10 +41,10 @@ export async function scrubLetters(options: { now?: Date; days?: number } = {}):
     await db.transaction().execute(async (trx) => {
       const people = await trx
         .selectFrom("campaign_senders")
-        .select(["id", "name", "email", "locality"])
+        .select(["id", "name", "email", "locality", "personal_note"])
         .where("id", "in", senders)
         .execute();
-      const secretsOf = new Map(people.map((p) => [p.id, [p.name, p.email, p.locality]]));
+      const secretsOf = new Map(people.map((p) => [p.id, [p.name, p.email, p.locality, p.personal_note]]));
       const letters = await trx
         .selectFrom("campaign_letters")
         .select(["id", "sender_id", "subject", "outbox_id"])
@@ -69,7 +70,7 @@ export async function scrubLetters(options: { now?: Date; days?: number } = {}):
         .set({ body: null, scrubbed_at: iso, updated_at: iso })
         .where("sender_id", "in", senders)
         .execute();
-      // A subject variant may quote the sender (`{{sender.name}}`, `{{sender.locality}}`).
+      // A subject variant may quote the sender (`{{sender.name}}`, `{{sender.locality}}`, …).
       for (const letter of letters) {
         const subject = erase(letter.subject, secretsOf.get(letter.sender_id));
         if (subject !== letter.subject) {
