@@ -12,7 +12,6 @@ const ELLIPSIS = "…";
 
 export function personText(value: string, max = PERSON_TEXT_MAX): string {
   // One line: line breaks and other control characters become spaces.
-  // eslint-disable-next-line no-control-regex
   const flat = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
   // Counted in code points, so a name is never cut inside a character.
   const chars = Array.from(flat);
