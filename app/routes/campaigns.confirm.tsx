@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { ConfirmedLetters } from "~/features/campaigns/confirmed-letters";
+import { SENDER_CONFIRM_DAYS } from "~/features/campaigns/constants";
 import { checkCampaignToken, confirmSender, type ConfirmResult } from "~/features/campaigns/confirm.server";
 import { TokenSchema } from "~/features/campaigns/schema";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
@@ -14,7 +15,12 @@ export const handle = { titleKey: "campaigns:confirm.title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const found = await checkCampaignToken(token);
-  return { token: found ? token : null, name: found?.name ?? null, confirmed: found?.confirmed ?? false };
+  return {
+    token: found && !found.expired ? token : null,
+    name: found?.name ?? null,
+    confirmed: found?.confirmed ?? false,
+    expired: found?.expired ?? false,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConfirmLettersPage() {
   const { t } = useTranslation("campaigns");
-  const { token, name, confirmed } = useLoaderData<typeof loader>();
+  const { token, name, confirmed, expired } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (result?.ok) {
     return (
@@ -49,7 +55,11 @@ export default function ConfirmLettersPage() {
       <div className="narrow stack">
         <PageHeader title={t("confirm.title")} />
         <p className="alert alert-error" role="alert">
-          {result && !result.ok && result.reason === "notOpen" ? t("confirm.notOpen") : t("confirm.invalid")}
+          {result && !result.ok && result.reason === "notOpen"
+            ? t("confirm.notOpen")
+            : (result && !result.ok && result.reason === "expired") || (!result && expired)
+              ? t("confirm.expired", { count: SENDER_CONFIRM_DAYS })
+              : t("confirm.invalid")}
         </p>
         <p>
           <Link to="/campaigns">{t("list.all")}</Link>

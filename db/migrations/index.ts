@@ -9,6 +9,7 @@ import * as m0006 from "./0006_actions_events_targets";
 import * as m0007 from "./0007_targets_evidence_indexes";
 import * as m0008 from "./0008_rate_limits";
 import * as m0009 from "./0009_auth_hardening";
+import * as m0010 from "./0010_pending_entries_and_mail_caps";
 import * as m0011 from "./0011_organisation_name_changes";
 import * as m0012 from "./0012_health_checks";
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, MigrationModule> = {
   "0007_targets_evidence_indexes": m0007,
   "0008_rate_limits": m0008,
   "0009_auth_hardening": m0009,
+  "0010_pending_entries_and_mail_caps": m0010,
   "0011_organisation_name_changes": m0011,
   "0012_health_checks": m0012,
 };

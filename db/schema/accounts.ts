@@ -123,6 +123,8 @@ export interface OutboxTable extends Timestamps {
   last_error: string | null;
   provider_id: string | null;
   sent_at: string | null;
+  /** Keyed hash of the normalised recipient, set on unsolicited mail only (the per-address caps). */
+  recipient_key: string | null;
 }
 
 export interface AuditLogTable extends Timestamps {

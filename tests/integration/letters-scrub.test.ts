@@ -1,5 +1,5 @@
 /**
- * The privacy scrub: a sender's e-mail, locality and note, the letter bodies and the outbox copies
+ * The privacy scrub: a sender's name, e-mail, locality and note, the letter bodies and the outbox copies
  * go LETTER_SCRUB_DAYS after the sender's last letter is done; counts, states and subjects stay.
  */
 import { describe, expect, it } from "vitest";
@@ -44,7 +44,7 @@ describe("scrubLetters", () => {
     for (const id of old.senderIds) {
       const row = await sender(id);
       expect(row).toMatchObject({ email: null, locality: null, personal_note: null, scrubbed_at: NOW.toISOString() });
-      expect(row.name).toMatch(/^Sender /);
+      expect(row.name).toBe("");
     }
     const letters = await lettersById(db, old.letterIds);
     for (const letter of letters) {

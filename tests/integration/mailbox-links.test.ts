@@ -19,13 +19,15 @@ function token(): string {
   return `tok${Date.now().toString(36)}x${++seq}qwertyuiop`;
 }
 
-async function queue<N extends EmailTemplateName>(input: Omit<QueueEmailInput<N>, "to" | "locale" | "idempotencyKey">) {
+async function queue<N extends EmailTemplateName>(
+  input: Omit<QueueEmailInput<N>, "to" | "locale" | "idempotencyKey" | "unsolicited">,
+): Promise<number> {
   return queueEmail(db, {
     ...input,
     to: `someone-${++seq}@example.net`,
     locale: "en",
     idempotencyKey: `mailbox-links:${seq}:${Date.now()}`,
-  } as QueueEmailInput<N>);
+  } as QueueEmailInput<N> & { unsolicited?: false });
 }
 
 interface Case {

@@ -2,7 +2,7 @@ import { db } from "../../../db/connection";
 import type { Role, User } from "../../../db/schema";
 import { loadConfig } from "../../config.server";
 import { getFixedT } from "../../i18n/i18next.server";
-import { queueEmail } from "../email/outbox.server";
+import { mayMailUnsolicited, queueEmail } from "../email/outbox.server";
 import { recordAudit } from "../security/audit.server";
 import type { FieldErrors } from "./accounts.server";
 import { isStaff } from "./guards.server";
@@ -80,6 +80,9 @@ export async function createInvitation(
   const scopeLabel = await describeScope(scope.chapter_id, scope.coalition_member_id);
 
   const id = await db.transaction().execute(async (trx) => {
+    // Invitations count against the address's caps on unsolicited mail like the public forms do:
+    // a repeated invitation must not flood an inbox either. Over them, nothing is written.
+    if (!(await mayMailUnsolicited(trx, input.email, now))) return null;
     // Inviting the same address again replaces the earlier, still-open invitation; a lead replaces
     // only their own chapter's (another chapter's or a staff invitation is not theirs to revoke).
     await trx
@@ -120,6 +123,7 @@ export async function createInvitation(
         expiresAt: expiresAt.toISOString(),
       },
       idempotencyKey: `invitation:${tokenHash}`,
+      unsolicited: true,
     });
     await recordAudit(trx, {
       actorUserId: actor.id,
@@ -130,6 +134,7 @@ export async function createInvitation(
     });
     return row.id;
   });
+  if (id === null) return { ok: false, fieldErrors: { email: ["validation.email.mailCap"] } };
   return { ok: true, id };
 }
 

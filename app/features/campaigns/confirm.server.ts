@@ -11,6 +11,7 @@ import { sha256Hex } from "../auth/tokens.server";
 import { queueRenderedEmail, renderEmail, type RenderedEmail } from "../email/outbox.server";
 import { pickTemplate, templatesOf } from "./campaigns.server";
 import { transitionLetters } from "./letter-state.server";
+import { senderConfirmCutoff } from "./pending.server";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;
@@ -20,19 +21,37 @@ export interface TokenLookup {
   name: string;
   campaignSlug: string;
   confirmed: boolean;
+  /** Unconfirmed for longer than the link works (SENDER_CONFIRM_DAYS): confirming it fails. */
+  expired: boolean;
+}
+
+/** Unconfirmed, and written before the link's lifetime began. */
+function isExpired(sender: { status: string; created_at: string }, now: Date): boolean {
+  return sender.status === "pending_confirmation" && sender.created_at <= senderConfirmCutoff(now);
 }
 
 /** Read-only: whether a mailed link is good, for the page its GET opens. */
-export async function checkCampaignToken(token: string): Promise<TokenLookup | null> {
+export async function checkCampaignToken(token: string, now = new Date()): Promise<TokenLookup | null> {
   const hash = tokenHash(token);
   if (!hash) return null;
   const row = await db
     .selectFrom("campaign_senders")
     .innerJoin("letter_campaigns", "letter_campaigns.id", "campaign_senders.campaign_id")
-    .select(["campaign_senders.name", "campaign_senders.status", "letter_campaigns.slug"])
+    .select([
+      "campaign_senders.name",
+      "campaign_senders.status",
+      "campaign_senders.created_at",
+      "letter_campaigns.slug",
+    ])
     .where("campaign_senders.confirm_token_hash", "=", hash)
     .executeTakeFirst();
-  return row ? { name: row.name, campaignSlug: row.slug, confirmed: row.status === "confirmed" } : null;
+  if (!row) return null;
+  return {
+    name: row.name,
+    campaignSlug: row.slug,
+    confirmed: row.status === "confirmed",
+    expired: isExpired(row, now),
+  };
 }
 
 export interface ConfirmedLetter {
@@ -47,7 +66,7 @@ export interface ConfirmedLetter {
 
 export type ConfirmResult =
   | { ok: true; campaignSlug: string; campaignTitle: string; letters: ConfirmedLetter[] }
-  | { ok: false; reason: "invalid" | "notOpen" };
+  | { ok: false; reason: "invalid" | "notOpen" | "expired" };
 
 /** The language a sender's letters were written in: the template picked for their locale. */
 async function letterLanguage(campaignId: number, locale: string): Promise<string> {
@@ -58,16 +77,19 @@ async function letterLanguage(campaignId: number, locale: string): Promise<strin
  * The mails of a sender's pending letters to lawmakers with an address, rendered before the
  * transaction so the database's single writer waits for no rendering.
  */
-async function renderPendingLetters(hash: string): Promise<{ language: string; mails: Map<number, RenderedEmail> }> {
+async function renderPendingLetters(
+  hash: string,
+  now: Date,
+): Promise<{ language: string; mails: Map<number, RenderedEmail> }> {
   const mails = new Map<number, RenderedEmail>();
   const sender = await db
     .selectFrom("campaign_senders")
-    .select(["id", "campaign_id", "locale", "status"])
+    .select(["id", "campaign_id", "locale", "status", "created_at"])
     .where("confirm_token_hash", "=", hash)
     .executeTakeFirst();
   if (!sender) return { language: "en", mails };
   const language = await letterLanguage(sender.campaign_id, sender.locale);
-  if (sender.status !== "pending_confirmation") return { language, mails };
+  if (sender.status !== "pending_confirmation" || isExpired(sender, now)) return { language, mails };
   const letters = await db
     .selectFrom("campaign_letters")
     .innerJoin("lawmakers", "lawmakers.id", "campaign_letters.lawmaker_id")
@@ -89,7 +111,7 @@ export async function confirmSender(token: string, now = new Date()): Promise<Co
   const hash = tokenHash(token);
   if (!hash) return { ok: false, reason: "invalid" };
   const stamp = now.toISOString();
-  const { language, mails } = await renderPendingLetters(hash);
+  const { language, mails } = await renderPendingLetters(hash, now);
   return db.transaction().execute(async (trx): Promise<ConfirmResult> => {
     const sender = await trx
       .selectFrom("campaign_senders")
@@ -99,6 +121,7 @@ export async function confirmSender(token: string, now = new Date()): Promise<Co
         "campaign_senders.email",
         "campaign_senders.locale",
         "campaign_senders.status",
+        "campaign_senders.created_at",
         "letter_campaigns.id as campaign_id",
         "letter_campaigns.slug",
         "letter_campaigns.status as campaign_status",
@@ -109,6 +132,8 @@ export async function confirmSender(token: string, now = new Date()): Promise<Co
     if (!sender) return { ok: false, reason: "invalid" };
 
     if (sender.status === "pending_confirmation") {
+      // An expired link confirms nothing; the hourly job removes its letters (pending.server.ts).
+      if (isExpired(sender, now)) return { ok: false, reason: "expired" };
       // A paused or closed campaign sends nothing; the link works again once it is resumed.
       if (sender.campaign_status !== "open") return { ok: false, reason: "notOpen" };
       if (!sender.email) return { ok: false, reason: "invalid" };

@@ -4,3 +4,6 @@ export {
   type CampaignLetterStatus,
   type CampaignStatus,
 } from "../../../db/schema";
+
+/** Days a confirmation link of letters to lawmakers works; unconfirmed letters are removed after. */
+export const SENDER_CONFIRM_DAYS = 7;

@@ -1,8 +1,10 @@
 /**
  * Privacy scrub of letters to lawmakers, as WriteToThem does: some days after a sender's letters
- * are all done, their e-mail address, locality and personal note, the letter bodies (which quote
- * them) and the outbox copies of those letters are erased. Counts, states, subjects, the event log
- * and the lawmakers stay, so campaign figures do not change. Senders who never confirmed are
+ * are all done, their name, e-mail address, locality and personal note, the letter bodies (which
+ * quote them), the outbox copies of those letters (body, Reply-To) and the sender's confirmation
+ * mail (address, body) are erased, and subjects that quote the sender lose those words. Counts,
+ * states, the event log and the lawmakers stay, so campaign figures do not change. Senders who
+ * never confirmed are removed once their link expires (pending.server.ts); any still here are
  * scrubbed the same number of days after they wrote. Running it again changes nothing.
  *
  * A letter counts as done once delivered, bounced, failed or handed to the sender, and also once
@@ -13,7 +15,9 @@ import { loadConfig } from "../../config.server";
 import { logger } from "../security/log.server";
 import { db } from "../../../db/connection";
 import { runExclusive } from "../jobs/exclusive.server";
-import type { CampaignLetterStatus } from "../../../db/schema";
+import { confirmationKey, expireUnconfirmedSenders } from "./pending.server";
+import type { Kysely } from "kysely";
+import type { CampaignLetterStatus, Database } from "../../../db/schema";
 
 const STILL_MOVING: CampaignLetterStatus[] = ["pending_confirmation", "queued"];
 const DAY_MS = 24 * 60 * 60_000;
@@ -35,14 +39,21 @@ export async function scrubLetters(options: { now?: Date; days?: number } = {}):
     const senders = await dueSenders(cutoff);
     if (senders.length === 0) break;
     await db.transaction().execute(async (trx) => {
+      const people = await trx
+        .selectFrom("campaign_senders")
+        .select(["id", "name", "email", "locality", "personal_note"])
+        .where("id", "in", senders)
+        .execute();
+      const secretsOf = new Map(people.map((p) => [p.id, [p.name, p.email, p.locality, p.personal_note]]));
       const letters = await trx
         .selectFrom("campaign_letters")
-        .select(["id", "outbox_id"])
+        .select(["id", "sender_id", "subject", "outbox_id"])
         .where("sender_id", "in", senders)
         .execute();
       await trx
         .updateTable("campaign_senders")
         .set({
+          name: "",
           email: null,
           locality: null,
           personal_note: null,
@@ -59,22 +70,81 @@ export async function scrubLetters(options: { now?: Date; days?: number } = {}):
         .set({ body: null, scrubbed_at: iso, updated_at: iso })
         .where("sender_id", "in", senders)
         .execute();
+      // A subject variant may quote the sender (`{{sender.name}}`, `{{sender.locality}}`, …).
+      for (const letter of letters) {
+        const subject = erase(letter.subject, secretsOf.get(letter.sender_id));
+        if (subject !== letter.subject) {
+          await trx.updateTable("campaign_letters").set({ subject }).where("id", "=", letter.id).execute();
+        }
+      }
       const outboxIds = letters.flatMap((l) => (l.outbox_id === null ? [] : [l.outbox_id]));
+      const senderOfOutbox = new Map(
+        letters.flatMap((l) => (l.outbox_id === null ? [] : [[l.outbox_id, l.sender_id]])),
+      );
       for (let i = 0; i < outboxIds.length; i += 500) {
+        const chunk = outboxIds.slice(i, i + 500);
         // The sent copy quotes the sender and carries their address as Reply-To.
         await trx
           .updateTable("outbox")
           .set({ html: "", text: "", reply_to: null, updated_at: iso })
-          .where("id", "in", outboxIds.slice(i, i + 500))
+          .where("id", "in", chunk)
           .where("status", "in", ["sent", "failed"])
           .execute();
+        await eraseOutboxHeaders(trx, chunk, (id) => secretsOf.get(senderOfOutbox.get(id) ?? -1));
       }
+      // The sender's confirmation mail: their address, their name, the link. Never sent by now:
+      // it never will be. Otherwise the row stays for the mailbox's history, empty.
+      const keys = senders.map(confirmationKey);
+      await trx.deleteFrom("outbox").where("idempotency_key", "in", keys).where("status", "=", "pending").execute();
+      const confirmations = await trx
+        .updateTable("outbox")
+        .set({ to_address: "", html: "", text: "", reply_to: null, recipient_key: null, updated_at: iso })
+        .where("idempotency_key", "in", keys)
+        .returning(["id", "idempotency_key"])
+        .execute();
+      const senderOfKey = new Map(senders.map((id) => [confirmationKey(id), id]));
+      const senderOfConfirmation = new Map(confirmations.map((r) => [r.id, senderOfKey.get(r.idempotency_key) ?? -1]));
+      await eraseOutboxHeaders(
+        trx,
+        confirmations.map((r) => r.id),
+        (id) => secretsOf.get(senderOfConfirmation.get(id) ?? -1),
+      );
       total.senders += senders.length;
       total.letters += letters.length;
     });
   }
   if (total.senders > 0) logger.info({ msg: "letters scrubbed", ...total, days });
   return total;
+}
+
+const ERASED = "…";
+
+/** `text` without the given values (the sender's name, address, locality) where it quotes them. */
+function erase(text: string, secrets: ReadonlyArray<string | null> | undefined): string {
+  let result = text;
+  for (const secret of secrets ?? []) {
+    const value = secret?.trim();
+    if (value && value.length > 1) result = result.split(value).join(ERASED);
+  }
+  return result;
+}
+
+/** Takes the sender out of the subjects and errors of these outbox rows. */
+async function eraseOutboxHeaders(
+  trx: Kysely<Database>,
+  ids: readonly number[],
+  secretsFor: (outboxId: number) => ReadonlyArray<string | null> | undefined,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await trx.selectFrom("outbox").select(["id", "subject", "last_error"]).where("id", "in", ids).execute();
+  for (const row of rows) {
+    const secrets = secretsFor(row.id);
+    const subject = erase(row.subject, secrets);
+    const lastError = row.last_error === null ? null : erase(row.last_error, secrets);
+    if (subject !== row.subject || lastError !== row.last_error) {
+      await trx.updateTable("outbox").set({ subject, last_error: lastError }).where("id", "=", row.id).execute();
+    }
+  }
 }
 
 /** Unscrubbed senders whose letters have all been done since before `cutoff`, or who never confirmed. */
@@ -114,9 +184,15 @@ export interface ScrubSchedule {
   stop(): Promise<void>;
 }
 
-/** One scheduled run; null when another app instance is running the scrub (PostgreSQL). */
+/**
+ * One scheduled run: unconfirmed letters whose link expired are removed, then the scrub runs.
+ * Null when another app instance is running it (PostgreSQL).
+ */
 export async function scrubLettersTick(): Promise<ScrubResult | null> {
-  const run = await runExclusive("letterScrub", () => scrubLetters());
+  const run = await runExclusive("letterScrub", async () => {
+    await expireUnconfirmedSenders();
+    return scrubLetters();
+  });
   return run.ran ? run.result : null;
 }
 

@@ -10,10 +10,11 @@ import type { Database } from "../../../db/schema";
 import { loadConfig } from "../../config.server";
 import { normaliseEmail } from "../../lib/email-address";
 import { randomToken, sha256Hex } from "../auth/tokens.server";
-import { queueRenderedEmail, renderEmail } from "../email/outbox.server";
+import { mayMailUnsolicited, queueRenderedEmail, renderEmail } from "../email/outbox.server";
 import { hashIp } from "../letters/signature-abuse.server";
 import { pickTemplate, templatesOf, type CampaignRow, type CampaignTemplate } from "./campaigns.server";
 import { logLetterCreated } from "./letter-state.server";
+import { confirmationKey, discardUnconfirmedSenders } from "./pending.server";
 import type { SendLettersInput } from "./schema";
 import { parsePlaceValue, type SenderPlace } from "./target-rules";
 import { targetsForSender, type TargetLawmaker } from "./targets.server";
@@ -145,8 +146,11 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Writes the sender, their letters (pending confirmation) and the confirmation mail in one
- * transaction. A letter this address already wrote to one of the targets refuses the whole send
- * and names the lawmakers; nothing is written then. The letters and the mail are rendered before
+ * transaction. A confirmed letter this address already wrote to one of the targets refuses the
+ * whole send and names the lawmakers; nothing is written then. Unconfirmed letters from this
+ * address (perhaps typed by someone else) never stand in the way: the new send replaces them, and
+ * their link stops working (pending.server.ts). Over the address's caps on unsolicited mail the
+ * answer is that of a send, and nothing is written. The letters and the mail are rendered before
  * the transaction, so the database's single writer waits for no rendering.
  */
 export async function sendLetters(
@@ -182,6 +186,7 @@ export async function sendLetters(
         .where("id", "=", campaign.id)
         .executeTakeFirst();
       if (current?.status !== "open") return { ok: false, formErrors: ["campaigns:errors.notOpen"] };
+      if (!(await mayMailUnsolicited(trx, email, now))) return { ok: true };
       const already = await trx
         .selectFrom("campaign_letters")
         .innerJoin("lawmakers", "lawmakers.id", "campaign_letters.lawmaker_id")
@@ -193,9 +198,23 @@ export async function sendLetters(
           "in",
           prepared.letters.map((l) => l.lawmakerId),
         )
+        .where("campaign_letters.status", "<>", "pending_confirmation")
         .orderBy("lawmakers.name")
         .execute();
       if (already.length) return { ok: false, already: already.map((r) => r.name) };
+      const unconfirmed = await trx
+        .selectFrom("campaign_letters")
+        .select("sender_id")
+        .distinct()
+        .where("campaign_id", "=", campaign.id)
+        .where("sender_key", "=", key)
+        .where("status", "=", "pending_confirmation")
+        .execute();
+      await discardUnconfirmedSenders(
+        trx,
+        unconfirmed.map((r) => r.sender_id),
+        stamp,
+      );
 
       const sender = await trx
         .insertInto("campaign_senders")
@@ -250,8 +269,9 @@ export async function sendLetters(
         to: email,
         locale: context.locale,
         ...message,
-        idempotencyKey: `campaign-confirm:${sender.id}`,
+        idempotencyKey: confirmationKey(sender.id),
         now: stamp,
+        unsolicited: true,
       });
       return { ok: true };
     });

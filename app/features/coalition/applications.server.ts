@@ -12,7 +12,7 @@ import { likeContains } from "../../lib/like.server";
 import type { FieldErrors } from "../auth/accounts.server";
 import { createInvitation } from "../auth/invitations.server";
 import { randomToken, sha256Hex } from "../auth/tokens.server";
-import { queueEmail } from "../email/outbox.server";
+import { mayMailUnsolicited, queueEmail } from "../email/outbox.server";
 import { recordAudit } from "../security/audit.server";
 import type { ApplicationInput } from "./application-schema";
 import type { Sector } from "./constants";
@@ -71,6 +71,8 @@ export async function applyForMembership(
       )
       .execute();
     if (open.some((row) => normaliseEmail(row.contact_email) === normalised)) return false;
+    // Over the address's caps on unsolicited mail: the same answer, nothing written.
+    if (!(await mayMailUnsolicited(trx, input.contactEmail, now))) return false;
 
     const row = await trx
       .insertInto("coalition_applications")
@@ -108,6 +110,7 @@ export async function applyForMembership(
         expiresAt: new Date(now.getTime() + CONFIRM_LIFETIME_DAYS * DAY_MS).toISOString(),
       },
       idempotencyKey: `application-confirm:${row.id}`,
+      unsolicited: true,
     });
     return true;
   });

@@ -2,11 +2,13 @@
  * The outbox: every e-mail is first a row here, written in the caller's transaction, and sent later
  * by the worker (worker.server.ts). Staff read it through the mailbox queries below.
  */
+import crypto from "node:crypto";
 import { render } from "@react-email/render";
 import type { Kysely } from "kysely";
 import { createElement, type Attributes, type ComponentType } from "react";
 import { loadConfig } from "../../config.server";
 import { getFixedT } from "../../i18n/i18next.server";
+import { normaliseEmail } from "../../lib/email-address";
 import { db } from "../../../db/connection";
 import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } from "../../../db/schema";
 import {
@@ -53,6 +55,7 @@ import {
   type SignatureReminderProps,
 } from "../../../emails/signature-reminder";
 import { ThreatUpdateEmail, threatUpdateSubject, type ThreatUpdateProps } from "../../../emails/threat-update";
+import { personText } from "./person-text";
 
 interface TemplateDefinition<P> {
   component: ComponentType<P & EmailContext>;
@@ -97,6 +100,30 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "failed-sign-ins": { component: FailedSignInsEmail, subject: (t) => failedSignInsSubject(t) },
 };
 
+/**
+ * The props of each template that carry text a member of the public typed (their name, their
+ * organisation's): rendered through `personText` (shortened, nothing that links), because the mail
+ * may go to an address its sender does not own.
+ */
+const PERSON_SUPPLIED: { [N in EmailTemplateName]?: ReadonlyArray<keyof EmailTemplateProps[N] & string> } = {
+  "application-confirm": ["name", "organisation"],
+  "campaign-confirm": ["name"],
+  "rsvp-confirm": ["name"],
+  "signature-confirm": ["name"],
+  "signature-reminder": ["name"],
+};
+
+function withPersonText<N extends EmailTemplateName>(template: N, props: EmailTemplateProps[N]): EmailTemplateProps[N] {
+  const keys: ReadonlyArray<string> | undefined = PERSON_SUPPLIED[template];
+  if (!keys) return props;
+  const copy: Record<string, unknown> = { ...props };
+  for (const key of keys) {
+    const value = copy[key];
+    if (typeof value === "string") copy[key] = personText(value);
+  }
+  return copy as unknown as EmailTemplateProps[N];
+}
+
 export interface QueueEmailInput<N extends EmailTemplateName> {
   template: N;
   to: string;
@@ -107,6 +134,12 @@ export interface QueueEmailInput<N extends EmailTemplateName> {
   replyTo?: string;
   /** The From header when not MAIL_FROM (letters to lawmakers use their campaign's address). */
   from?: string;
+  /**
+   * A mail nobody asked for from the system at this address (a confirmation link, a reminder, an
+   * invitation, a password reset): counted against the recipient's caps, and not queued (null)
+   * once they are reached.
+   */
+  unsolicited?: boolean;
 }
 
 export interface RenderedEmail {
@@ -122,15 +155,16 @@ export async function renderEmail<N extends EmailTemplateName>(
 ): Promise<RenderedEmail> {
   const definition: TemplateDefinition<EmailTemplateProps[N]> = templates[template];
   const t: EmailT = await getFixedT(locale, "email");
+  const safeProps = withPersonText(template, props);
   // The explicit `key` satisfies React's Attributes for a generic props type.
-  const elementProps: Attributes & EmailTemplateProps[N] & EmailContext = { key: null, ...props, t, locale };
+  const elementProps: Attributes & EmailTemplateProps[N] & EmailContext = { key: null, ...safeProps, t, locale };
   const element = createElement(definition.component, elementProps);
   const rendered = await Promise.all([render(element), render(element, { plainText: true })]);
   // The renderer can leave a NUL byte in the preview padding; PostgreSQL text cannot hold one.
   const [html, text] = rendered.map((part) => part.replaceAll("\0", ""));
   // The subject becomes a header: names typed by users must not break it across lines.
   const subject = definition
-    .subject(t, props)
+    .subject(t, safeProps)
     .replace(/[\r\n]+/g, " ")
     .trim();
   return { subject, html, text };
@@ -151,19 +185,29 @@ function assertQueueable(input: { to: string; replyTo?: string; from?: string; i
 /**
  * Renders the template in the recipient's locale and inserts one outbox row through `executor`,
  * so the mail is committed (or rolled back) together with the change that causes it.
- * Returns the row id; a repeated idempotency key returns the existing row's id.
+ * Returns the row id; a repeated idempotency key returns the existing row's id. An unsolicited
+ * mail to an address that reached its caps is not queued: null.
  */
 export async function queueEmail<N extends EmailTemplateName>(
   executor: Kysely<Database>,
+  input: QueueEmailInput<N> & { unsolicited: true },
+): Promise<number | null>;
+export async function queueEmail<N extends EmailTemplateName>(
+  executor: Kysely<Database>,
+  input: QueueEmailInput<N> & { unsolicited?: false },
+): Promise<number>;
+export async function queueEmail<N extends EmailTemplateName>(
+  executor: Kysely<Database>,
   input: QueueEmailInput<N>,
-): Promise<number> {
+): Promise<number | null> {
   assertQueueable(input);
 
   const existing = await findByKey(executor, input.idempotencyKey);
   if (existing !== undefined) return existing;
+  if (input.unsolicited && !(await mayMailUnsolicited(executor, input.to))) return null;
 
   const { subject, html, text } = await renderEmail(input.template, input.props, input.locale);
-  return queueRenderedEmail(executor, {
+  return insertRendered(executor, {
     template: input.template,
     to: input.to,
     locale: input.locale,
@@ -173,6 +217,7 @@ export async function queueEmail<N extends EmailTemplateName>(
     idempotencyKey: input.idempotencyKey,
     replyTo: input.replyTo,
     from: input.from,
+    unsolicited: input.unsolicited,
   });
 }
 
@@ -187,18 +232,41 @@ export interface QueueRenderedEmailInput extends RenderedEmail {
   from?: string;
   /** When the row is created and first due (ISO); the current time unless given. */
   now?: string;
+  /** Counted against the recipient's caps; not queued (null) once they are reached. See QueueEmailInput. */
+  unsolicited?: boolean;
 }
 
 /**
  * Inserts one outbox row for an already rendered message through `executor` (the caller's
  * transaction): the single insert path of the outbox, for callers that render in bulk from a
- * cache. Returns the row id; a repeated idempotency key returns the existing row's id.
+ * cache. Returns the row id; a repeated idempotency key returns the existing row's id. An
+ * unsolicited mail to an address that reached its caps is not queued: null.
  */
-export async function queueRenderedEmail(executor: Kysely<Database>, input: QueueRenderedEmailInput): Promise<number> {
+export async function queueRenderedEmail(
+  executor: Kysely<Database>,
+  input: QueueRenderedEmailInput & { unsolicited: true },
+): Promise<number | null>;
+export async function queueRenderedEmail(
+  executor: Kysely<Database>,
+  input: QueueRenderedEmailInput & { unsolicited?: false },
+): Promise<number>;
+export async function queueRenderedEmail(
+  executor: Kysely<Database>,
+  input: QueueRenderedEmailInput,
+): Promise<number | null> {
+  return insertRendered(executor, input);
+}
+
+async function insertRendered(executor: Kysely<Database>, input: QueueRenderedEmailInput): Promise<number | null> {
   assertQueueable(input);
   assertSingleLine("subject", input.subject);
 
   const now = input.now ?? new Date().toISOString();
+  if (input.unsolicited) {
+    const existing = await findByKey(executor, input.idempotencyKey);
+    if (existing !== undefined) return existing;
+    if (!(await mayMailUnsolicited(executor, input.to, new Date(now)))) return null;
+  }
   const inserted = await executor
     .insertInto("outbox")
     .values({
@@ -214,6 +282,7 @@ export async function queueRenderedEmail(executor: Kysely<Database>, input: Queu
       status: "pending",
       attempts: 0,
       next_attempt_at: now,
+      recipient_key: input.unsolicited ? recipientKey(input.to) : null,
       created_at: now,
       updated_at: now,
     })
@@ -226,6 +295,49 @@ export async function queueRenderedEmail(executor: Kysely<Database>, input: Queu
   const raced = await findByKey(executor, input.idempotencyKey);
   if (raced === undefined) throw new Error("queueEmail: conflicting row vanished");
   return raced;
+}
+
+// ---- Caps on unsolicited mail ---------------------------------------------------------------
+
+/**
+ * How many unsolicited mails one address gets at most, whatever the form that causes them: a
+ * person can type anyone's address into a public form, and must not be able to flood it.
+ */
+export const UNSOLICITED_MAIL_CAPS = { perHour: 5, perDay: 10 } as const;
+const HOUR_MS = 60 * 60_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Keyed, so that the outbox holds no second copy of the address that a guess could turn back
+ * into one; normalised, so that "+tags", case and Gmail's dots do not open new allowances.
+ */
+export function recipientKey(address: string): string {
+  return crypto
+    .createHmac("sha256", loadConfig().appSecret)
+    .update(`recipient:${normaliseEmail(address)}`)
+    .digest("hex");
+}
+
+/**
+ * Whether one more unsolicited mail may go to this address now: fewer than the caps in the last
+ * hour and day. Run it in the transaction that queues the mail (the count sees that transaction's
+ * own rows); entry points call it first, so that a capped request writes nothing at all.
+ */
+export async function mayMailUnsolicited(
+  executor: Kysely<Database>,
+  address: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const rows = await executor
+    .selectFrom("outbox")
+    .select("created_at")
+    .where("recipient_key", "=", recipientKey(address))
+    .where("created_at", ">", new Date(now.getTime() - DAY_MS).toISOString())
+    .limit(UNSOLICITED_MAIL_CAPS.perDay)
+    .execute();
+  if (rows.length >= UNSOLICITED_MAIL_CAPS.perDay) return false;
+  const hourAgo = new Date(now.getTime() - HOUR_MS).toISOString();
+  return rows.filter((r) => r.created_at > hourAgo).length < UNSOLICITED_MAIL_CAPS.perHour;
 }
 
 async function findByKey(executor: Kysely<Database>, key: string): Promise<number | undefined> {

@@ -1,19 +1,17 @@
 /**
  * RSVPs: double opt-in like signatures. A reply is pending until the person confirms through the
  * mailed link, whose page POSTs; only then does it count, and `rsvp_count` changes in the same
- * transaction. One reply per person per event (normalised e-mail); a repeat gets the same answer.
+ * transaction. One reply per person per event (normalised e-mail); a repeat gets the same answer,
+ * and replaces the reply while it is still pending.
  */
 import { sql } from "kysely";
 import { db } from "../../../db/connection";
 import { loadConfig } from "../../config.server";
 import { normaliseEmail } from "../../lib/email-address";
 import { randomToken, sha256Hex } from "../auth/tokens.server";
-import { queueEmail } from "../email/outbox.server";
+import { mayMailUnsolicited, queueEmail } from "../email/outbox.server";
 import type { RsvpInput } from "./schema";
 import { describeWhen } from "./time.server";
-
-/** One fresh confirmation mail per pending reply per this window. */
-const RESEND_WINDOW_MS = 60 * 60 * 1000;
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;
@@ -52,7 +50,10 @@ export async function submitRsvp(
   const normalised = normaliseEmail(email);
   const token = randomToken();
   const confirmUrl = `${loadConfig().appUrl}/events/rsvp/confirm?token=${token}`;
+  const hash = sha256Hex(token);
   return db.transaction().execute(async (trx): Promise<RsvpResult> => {
+    // Over the address's caps on unsolicited mail: the same answer, nothing written or mailed.
+    if (!(await mayMailUnsolicited(trx, email, now))) return { ok: true };
     const inserted = await trx
       .insertInto("event_rsvps")
       .values({
@@ -63,7 +64,7 @@ export async function submitRsvp(
         share_with_organiser: input.shareWithOrganiser ? 1 : 0,
         locale,
         status: "pending",
-        confirm_token_hash: sha256Hex(token),
+        confirm_token_hash: hash,
         confirmed_at: null,
         created_at: stamp,
         updated_at: stamp,
@@ -72,36 +73,36 @@ export async function submitRsvp(
       .returning("id")
       .executeTakeFirst();
     let rsvpId = inserted?.id;
-    let to = email;
-    let name = input.name;
-    let key = `rsvp-confirm:${rsvpId}`;
     if (!inserted) {
-      // A repeat: a confirmed reply stays as it is; a pending one gets a fresh link, at most hourly.
-      const existing = await trx
-        .selectFrom("event_rsvps")
-        .select(["id", "name", "email", "status"])
+      // A repeat. A confirmed reply stays as it is. A pending one was perhaps typed by someone
+      // else with this address: it must not stand in the owner's way, so the new reply replaces
+      // it (name, address, choice, a new link; the earlier link stops working).
+      const replaced = await trx
+        .updateTable("event_rsvps")
+        .set({
+          name: input.name,
+          email,
+          share_with_organiser: input.shareWithOrganiser ? 1 : 0,
+          locale,
+          confirm_token_hash: hash,
+          created_at: stamp,
+          updated_at: stamp,
+        })
         .where("event_id", "=", event.id)
         .where("email_normalised", "=", normalised)
+        .where("status", "=", "pending")
+        .returning("id")
         .executeTakeFirst();
-      if (!existing || existing.status !== "pending") return { ok: true };
-      key = `rsvp-confirm:${existing.id}:${Math.floor(now.getTime() / RESEND_WINDOW_MS)}`;
-      const already = await trx.selectFrom("outbox").select("id").where("idempotency_key", "=", key).executeTakeFirst();
-      if (already) return { ok: true };
-      await trx
-        .updateTable("event_rsvps")
-        .set({ confirm_token_hash: sha256Hex(token), updated_at: stamp })
-        .where("id", "=", existing.id)
-        .execute();
-      rsvpId = existing.id;
-      to = existing.email;
-      name = existing.name;
+      if (!replaced) return { ok: true };
+      rsvpId = replaced.id;
     }
     await queueEmail(trx, {
       template: "rsvp-confirm",
-      to,
+      to: email,
       locale,
-      props: { name, eventTitle: event.title, when: whenText(event, locale), confirmUrl },
-      idempotencyKey: key,
+      props: { name: input.name, eventTitle: event.title, when: whenText(event, locale), confirmUrl },
+      idempotencyKey: `rsvp-confirm:${rsvpId}:${hash.slice(0, 16)}`,
+      unsolicited: true,
     });
     return { ok: true };
   });

@@ -1,6 +1,7 @@
 /**
  * Signing open letters: individuals sign with double opt-in (pending until they confirm by
- * e-mail, see confirmation.server.ts) and get a reminder on a repeated attempt; coalition member
+ * e-mail, see confirmation.server.ts); a repeated attempt replaces a pending signature and gets
+ * a reminder of a confirmed one; coalition member
  * representatives sign for their organisation in one click.
  *
  * Each action is one short transaction with no network I/O in it: mail goes to the outbox,
@@ -14,11 +15,13 @@ import { loadConfig } from "../../config.server";
 import { normaliseEmail } from "../../lib/email-address";
 import { randomToken, sha256Hex } from "../auth/tokens.server";
 import {
+  mayMailUnsolicited,
   queueRenderedEmail,
   renderEmail,
   type EmailTemplateName,
   type EmailTemplateProps,
 } from "../email/outbox.server";
+import { personText } from "../email/person-text";
 import { recordAudit } from "../security/audit.server";
 import { inGroupCommit } from "./group-commit.server";
 import type { IndividualSignatureInput } from "./signature-schema";
@@ -110,9 +113,11 @@ const NOT_OPEN: SignResult = { ok: false, formErrors: ["signatures:errors.notOpe
 /**
  * Records a pending individual signature and queues its confirmation mail, atomically (one
  * savepoint of a group commit, see group-commit.server.ts).
- * A second attempt with the same normalised e-mail writes no signature: it gets the same answer and
- * the existing signer gets a reminder (with a fresh confirm link while pending, and a fresh
- * withdraw link), at most one per hour.
+ * A second attempt with the same normalised e-mail gets the same answer. While the signature is
+ * pending (perhaps typed by someone else with this address), the new attempt replaces it: its
+ * name and details, new links (the earlier ones stop working) and a new confirmation mail. A
+ * confirmed signature stays as it is and its signer gets a reminder with a fresh withdraw link,
+ * at most one per hour. Over the address's caps on unsolicited mail nothing is written or mailed.
  */
 export async function signIndividual(
   letterId: number,
@@ -130,6 +135,7 @@ export async function signIndividual(
   const normalised = normaliseEmail(email);
   const confirmToken = randomToken();
   const withdrawToken = randomToken();
+  const confirmHash = sha256Hex(confirmToken);
   const locale = context.locale;
 
   return inGroupCommit(async (trx): Promise<SignResult> => {
@@ -140,39 +146,56 @@ export async function signIndividual(
       .executeTakeFirst();
     if (!letter || !acceptsSignatures(letter, now)) return NOT_OPEN;
     if (await isBlocked(trx, email, context.ip)) return { ok: true };
+    if (!(await mayMailUnsolicited(trx, email, now))) return { ok: true };
 
+    const entry = {
+      version: letter.current_version,
+      name: input.name,
+      affiliation: input.affiliation || null,
+      jurisdiction_code: input.jurisdiction,
+      email,
+      show_publicly: input.showPublicly ? 1 : 0,
+      confirm_token_hash: confirmHash,
+      withdraw_token_hash: sha256Hex(withdrawToken),
+      ip_hash: hashIp(context.ip),
+      created_at: stamp,
+      updated_at: stamp,
+    };
     const inserted = await trx
       .insertInto("signatures")
       .values({
+        ...entry,
         letter_id: letter.id,
-        version: letter.current_version,
         kind: "individual",
-        name: input.name,
-        affiliation: input.affiliation || null,
-        jurisdiction_code: input.jurisdiction,
-        email,
         email_normalised: normalised,
         coalition_member_id: null,
         signed_by_user_id: null,
-        show_publicly: input.showPublicly ? 1 : 0,
         status: "pending",
-        confirm_token_hash: sha256Hex(confirmToken),
-        withdraw_token_hash: sha256Hex(withdrawToken),
         confirmed_at: null,
         withdrawn_at: null,
         rejected_at: null,
         rejection_reason: null,
-        ip_hash: hashIp(context.ip),
-        created_at: stamp,
-        updated_at: stamp,
       })
       .onConflict((oc) => oc.columns(["letter_id", "email_normalised"]).doNothing())
       .returning("id")
       .executeTakeFirst();
+    // A pending signature with this address is replaced in place: the row (and the unique index
+    // on the normalised address) stays, and a pending signature counts nowhere, so no count moves.
+    const replaced = inserted
+      ? undefined
+      : await trx
+          .updateTable("signatures")
+          .set(entry)
+          .where("letter_id", "=", letter.id)
+          .where("email_normalised", "=", normalised)
+          .where("status", "=", "pending")
+          .returning("id")
+          .executeTakeFirst();
 
     const title = await letterTitle(trx, letter.id, letter.current_version, locale);
-    if (inserted) {
-      const values = { name: input.name, title, ...links(confirmToken, withdrawToken) };
+    const signatureId = inserted?.id ?? replaced?.id;
+    if (signatureId !== undefined) {
+      const values = { name: personText(input.name), title, ...links(confirmToken, withdrawToken) };
       const message = await renderFilled(
         "signature-confirm",
         "new",
@@ -185,19 +208,22 @@ export async function signIndividual(
         to: email,
         locale,
         ...message,
-        idempotencyKey: `signature-confirm:${inserted.id}`,
+        idempotencyKey: inserted
+          ? `signature-confirm:${signatureId}`
+          : `signature-confirm:${signatureId}:${confirmHash.slice(0, 16)}`,
         now: stamp,
+        unsolicited: true,
       });
       return { ok: true };
     }
 
-    await remindExisting(trx, letter.id, normalised, title, locale, now);
+    await remindConfirmed(trx, letter.id, normalised, title, locale, now);
     return { ok: true };
   });
 }
 
-/** The duplicate path: a reminder to the address already on file, tokens renewed with the mail. */
-async function remindExisting(
+/** The duplicate of a confirmed signature: a reminder to the address on file, with a fresh withdraw link. */
+async function remindConfirmed(
   trx: Executor,
   letterId: number,
   normalised: string,
@@ -212,36 +238,24 @@ async function remindExisting(
     .where("email_normalised", "=", normalised)
     .executeTakeFirst();
   // Withdrawn and rejected signatures stay as they are; the answer is the same anyway.
-  if (!existing?.email || (existing.status !== "pending" && existing.status !== "confirmed")) return;
-  const state = existing.status;
+  if (!existing?.email || existing.status !== "confirmed") return;
   const key = `signature-reminder:${existing.id}:${Math.floor(now.getTime() / REMINDER_WINDOW_MS)}`;
   const already = await trx.selectFrom("outbox").select("id").where("idempotency_key", "=", key).executeTakeFirst();
   if (already) return; // tokens are renewed only together with a mail that carries them
 
-  const confirmToken = state === "pending" ? randomToken() : null;
   const withdrawToken = randomToken();
   const stamp = now.toISOString();
   await trx
     .updateTable("signatures")
-    .set({
-      ...(confirmToken ? { confirm_token_hash: sha256Hex(confirmToken) } : {}),
-      withdraw_token_hash: sha256Hex(withdrawToken),
-      updated_at: stamp,
-    })
+    .set({ withdraw_token_hash: sha256Hex(withdrawToken), updated_at: stamp })
     .where("id", "=", existing.id)
-    .where("status", "=", state)
+    .where("status", "=", "confirmed")
     .execute();
-  const values = { name: existing.name, title, ...links(confirmToken, withdrawToken) };
+  const values = { name: personText(existing.name), title, ...links(null, withdrawToken) };
   const message = await renderFilled(
     "signature-reminder",
-    state,
-    (v) => ({
-      name: v.name,
-      letterTitle: v.title,
-      state,
-      confirmUrl: state === "pending" ? v.confirmUrl : null,
-      withdrawUrl: v.withdrawUrl,
-    }),
+    "confirmed",
+    (v) => ({ name: v.name, letterTitle: v.title, state: "confirmed", confirmUrl: null, withdrawUrl: v.withdrawUrl }),
     values,
     locale,
   );
@@ -252,6 +266,7 @@ async function remindExisting(
     ...message,
     idempotencyKey: key,
     now: stamp,
+    unsolicited: true,
   });
 }
 
