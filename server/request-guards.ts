@@ -88,7 +88,8 @@ export function createRequestGuards(options: RequestGuardOptions) {
         .type("html")
         .send(
           `<!doctype html><html lang="${i18n.language}"><head><meta charset="utf-8">` +
-            `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head>` +
+            `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>` +
+            `<link rel="stylesheet" href="/refused.css"></head>` +
             `<body><main><h1>${title}</h1><p>${body}</p><p><a href="/">${home}</a></p></main></body></html>`,
         );
     } catch (error) {

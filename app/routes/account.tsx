@@ -258,50 +258,52 @@ export default function AccountPage() {
             {t("sessions.othersEnded")}
           </p>
         ) : null}
-        <table>
-          <caption className="visually-hidden">{t("sessions.heading")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("sessions.device")}</th>
-              <th scope="col">{t("sessions.network")}</th>
-              <th scope="col">{t("sessions.lastSeen")}</th>
-              <th scope="col">{t("sessions.signedIn")}</th>
-              <th scope="col">{t("fields.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {t("sessions.deviceSummary", {
-                    browser: s.device.browser ?? t("sessions.unknownBrowser"),
-                    os: s.device.os ?? t("sessions.unknownOs"),
-                  })}
-                </td>
-                <td>{s.network ?? t("sessions.unknownNetwork")}</td>
-                <td>
-                  <time dateTime={s.lastSeenAt}>{formatStamp(s.lastSeenAt, user.locale)}</time>
-                </td>
-                <td>
-                  <time dateTime={s.createdAt}>{formatStamp(s.createdAt, user.locale)}</time>
-                </td>
-                <td>
-                  {s.current ? (
-                    <strong>{t("sessions.current")}</strong>
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="end-session" />
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className="secondary">
-                        {t("sessions.end")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("sessions.heading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("sessions.device")}</th>
+                <th scope="col">{t("sessions.network")}</th>
+                <th scope="col">{t("sessions.lastSeen")}</th>
+                <th scope="col">{t("sessions.signedIn")}</th>
+                <th scope="col">{t("fields.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {t("sessions.deviceSummary", {
+                      browser: s.device.browser ?? t("sessions.unknownBrowser"),
+                      os: s.device.os ?? t("sessions.unknownOs"),
+                    })}
+                  </td>
+                  <td>{s.network ?? t("sessions.unknownNetwork")}</td>
+                  <td>
+                    <time dateTime={s.lastSeenAt}>{formatStamp(s.lastSeenAt, user.locale)}</time>
+                  </td>
+                  <td>
+                    <time dateTime={s.createdAt}>{formatStamp(s.createdAt, user.locale)}</time>
+                  </td>
+                  <td>
+                    {s.current ? (
+                      <strong>{t("sessions.current")}</strong>
+                    ) : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="end-session" />
+                        <input type="hidden" name="sessionId" value={s.id} />
+                        <button type="submit" className="secondary">
+                          {t("sessions.end")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {others.length > 0 ? (
           <Form method="post" {...getFormProps(endOthersForm)}>
             <input type="hidden" name="intent" value="end-other-sessions" />
