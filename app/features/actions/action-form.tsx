@@ -32,6 +32,7 @@ export function ActionForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow">

@@ -25,6 +25,7 @@ export function EnrolmentForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpCodeSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   // Groups of four characters are easier to type.
   const grouped = enrolment.secret.replace(/(.{4})/g, "$1 ").trim();
@@ -66,6 +67,7 @@ export function SecondFactorForm({ lastResult }: { lastResult?: SubmissionResult
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SecondFactorSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)}>

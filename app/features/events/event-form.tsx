@@ -65,6 +65,7 @@ export function EventForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EventSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const online = getInputProps(fields.online, { type: "checkbox" });
   return (

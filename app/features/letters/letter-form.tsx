@@ -43,6 +43,7 @@ export function LetterForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LetterSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const rows = fields.texts.getFieldList();
   const languages = LETTER_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }));

@@ -87,6 +87,7 @@ export function TargetForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TargetSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const options = (key: keyof typeof FILTER_VALUES) =>
     FILTER_VALUES[key].map((v) => ({ value: v, label: t(`${filterValueKey("", key)}.${v}`) }));
