@@ -162,3 +162,30 @@ export async function inviteKenyaChapterMember(
   await expect(pending.getByRole("row").filter({ hasText: email })).toContainText("Chapter member · Kenya Chapter");
   return { email, name };
 }
+
+/**
+ * A Kenya Chapter member of the test's own (so that no other test depends on its settings): staff
+ * invite them, they accept from the mailed link with `password` and end up signed in.
+ */
+export async function acceptInvitationAsNewMember(
+  page: Page,
+  emailPrefix: string,
+  password: string,
+): Promise<{ email: string; name: string }> {
+  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  const user = await inviteKenyaChapterMember(page, emailPrefix);
+  await page.goto("/");
+  await signOut(page);
+  const invitationLink = await linkFromDevMailboxAsAdmin(
+    page,
+    user.email,
+    /invited you to the Encryption Advocacy Hub/,
+    "/invitations/accept",
+  );
+  await page.goto(invitationLink);
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the new password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByText(`Signed in as ${user.email}`, { exact: true })).toBeVisible();
+  return user;
+}

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
-  DEMO_ACCOUNTS,
-  inviteKenyaChapterMember,
+  acceptInvitationAsNewMember,
   linkFromDevMailboxAsAdmin,
   screen,
   signIn,
@@ -13,22 +12,8 @@ const INVALID_CREDENTIALS = "The e-mail address or the password is not right.";
 
 test("a user resets a forgotten password from the e-mailed link; the old password stops working", async ({ page }) => {
   // An account of this test's own, so that no other test depends on its password.
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
-  const user = await inviteKenyaChapterMember(page, "reset");
-  await page.goto("/");
-  await signOut(page);
-  const invitationLink = await linkFromDevMailboxAsAdmin(
-    page,
-    user.email,
-    /invited you to the Encryption Advocacy Hub/,
-    "/invitations/accept",
-  );
   const oldPassword = "copper violin estuary puzzle 3";
-  await page.goto(invitationLink);
-  await page.getByLabel("New password", { exact: true }).fill(oldPassword);
-  await page.getByLabel("Repeat the new password", { exact: true }).fill(oldPassword);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page.getByText(`Signed in as ${user.email}`, { exact: true })).toBeVisible();
+  const user = await acceptInvitationAsNewMember(page, "reset", oldPassword);
   await signOut(page);
 
   // Ask for a link.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
-import { DEMO_ACCOUNTS, inviteKenyaChapterMember, linkFromDevMailboxAsAdmin, screen, signIn, signOut } from "./helpers";
+import { acceptInvitationAsNewMember, screen, signOut } from "./helpers";
 
 /** A code for the next 30-second step, so that it differs from the one just used. */
 function codeFor(secret: string, offsetSteps = 0): string {
@@ -13,22 +13,8 @@ test("a member turns on two-step sign-in, signs in with a code, and signs anothe
   browser,
 }) => {
   // An account of this test's own: the demo accounts must keep signing in with a password only.
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
-  const user = await inviteKenyaChapterMember(page, "totp");
-  await page.goto("/");
-  await signOut(page);
-  const invitation = await linkFromDevMailboxAsAdmin(
-    page,
-    user.email,
-    /invited you to the Encryption Advocacy Hub/,
-    "/invitations/accept",
-  );
   const password = "lantern orchard copper melody 8";
-  await page.goto(invitation);
-  await page.getByLabel("New password", { exact: true }).fill(password);
-  await page.getByLabel("Repeat the new password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page.getByText(`Signed in as ${user.email}`, { exact: true })).toBeVisible();
+  const user = await acceptInvitationAsNewMember(page, "totp", password);
 
   // Enrol: the key is shown beside the QR code; a wrong code is refused first.
   await page.getByRole("link", { name: "Turn on two-step sign-in" }).click();
