@@ -1,12 +1,14 @@
 import { createCookie } from "@remix-run/node";
 import i18next, { type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
+import { loadConfig } from "../config.server";
 import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale, type Namespace } from "./config";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
+  secure: loadConfig().production,
   maxAge: 60 * 60 * 24 * 365,
 });
 

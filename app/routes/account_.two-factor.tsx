@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireSession } from "~/features/auth/guards.server";
-import { TotpCodeSchema } from "~/features/auth/schema";
+import { verifyPassword } from "~/features/auth/password.server";
+import { EnrolFromSessionSchema } from "~/features/auth/schema";
 import { confirmEnrolment, startEnrolment, twoFactorRequired } from "~/features/auth/two-factor.server";
 import { EnrolmentForm, RecoveryCodes } from "~/features/auth/two-factor-ui";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
@@ -26,12 +27,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, twoFactorEnabled } = await requireSession(request);
   if (twoFactorEnabled) throw redirect("/account");
   await enforceRateLimit([["twoFactorPerUser", String(user.id)]]);
-  const submission = parseWithZod(await request.formData(), { schema: TotpCodeSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), codes: null }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: EnrolFromSessionSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["currentPassword"] }), codes: null }, { status: 400 });
+  if (!(await verifyPassword(user.password_hash, submission.value.currentPassword))) {
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: { currentPassword: ["validation.password.wrongCurrent"] },
+          hideFields: ["currentPassword"],
+        }),
+        codes: null,
+      },
+      { status: 400 },
+    );
+  }
   const codes = await confirmEnrolment(user.id, submission.value.code);
   if (!codes) {
     return data(
-      { result: submission.reply({ fieldErrors: { code: ["validation.totp.wrong"] } }), codes: null },
+      {
+        result: submission.reply({ fieldErrors: { code: ["validation.totp.wrong"] }, hideFields: ["currentPassword"] }),
+        codes: null,
+      },
       { status: 400 },
     );
   }
@@ -51,7 +68,7 @@ export default function AccountTwoFactorPage() {
       {actionData?.codes ? (
         <RecoveryCodes codes={actionData.codes} continueTo="/account" />
       ) : enrolment ? (
-        <EnrolmentForm enrolment={enrolment} lastResult={actionData?.result} />
+        <EnrolmentForm enrolment={enrolment} lastResult={actionData?.result} askPassword />
       ) : (
         <Link to="/account">{t("twoFactor.continue")}</Link>
       )}

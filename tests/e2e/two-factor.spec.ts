@@ -21,9 +21,11 @@ test("a member turns on two-step sign-in, signs in with a code, and signs anothe
   await expect(page.getByRole("img", { name: "QR code to scan with your authenticator app" })).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
   await page.getByLabel("Code", { exact: true }).fill("000000");
+  await page.getByLabel("Current password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
   await expect(page.getByText("This code is not right, or has already been used.", { exact: false })).toBeVisible();
   await page.getByLabel("Code", { exact: true }).fill(codeFor(secret));
+  await page.getByLabel("Current password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
   await expect(page.getByText("Two-step sign-in is on.", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your recovery codes" })).toBeVisible();

@@ -124,6 +124,32 @@ describe("two-step sign-in for staff", () => {
     const response = await fetch(`${server.url}/staff`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/account/two-factor");
+    // Pages open to everyone show such a session nothing more than they show a visitor.
+    const page = await (await fetch(`${server.url}/threats`, { headers: { Cookie: cookie } })).text();
+    expect(page).not.toContain('href="/threats/new"');
+    expect(page).not.toContain("/threats/export.csv");
+  });
+
+  it("asks for the password before a session turns two-step sign-in on", async () => {
+    const client = newClient();
+    await client.login(DEMO.coalition_member);
+    const secret = secretFrom(await (await client.get("/account/two-factor")).text());
+    const without = await client.post("/account/two-factor", { code: codeAt(secret) });
+    expect(without.status).toBe(400);
+    const wrong = await client.post("/account/two-factor", { code: codeAt(secret), currentPassword: "not it at all" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("The current password is not right");
+    expect(
+      await db
+        .selectFrom("user_totp")
+        .innerJoin("users", "users.id", "user_totp.user_id")
+        .select("user_totp.confirmed_at")
+        .where("users.email", "=", DEMO.coalition_member)
+        .executeTakeFirst(),
+    ).toMatchObject({ confirmed_at: null });
+    const right = await client.post("/account/two-factor", { code: codeAt(secret), currentPassword: TEST_PASSWORD });
+    expect(right.status).toBe(200);
+    expect(recoveryCodesFrom(await right.text())).toHaveLength(10);
   });
 });
 
@@ -133,7 +159,7 @@ describe("optional two-step sign-in for other roles", () => {
     await client.login(DEMO.chapter_member);
     expect(await (await client.get("/account")).text()).toContain("Two-step sign-in is off");
     const secret = secretFrom(await (await client.get("/account/two-factor")).text());
-    const enrolled = await client.post("/account/two-factor", { code: codeAt(secret) });
+    const enrolled = await client.post("/account/two-factor", { code: codeAt(secret), currentPassword: TEST_PASSWORD });
     expect(enrolled.status).toBe(200);
     expect(recoveryCodesFrom(await enrolled.text())).toHaveLength(10);
     expect(await (await client.get("/account")).text()).toContain("10 recovery codes are left");

@@ -9,6 +9,7 @@ import { loadConfig } from "../../app/config.server";
 import { db } from "../../db/connection";
 import { DEMO_CAMPAIGN_SLUG } from "../../db/seeds/demo-campaigns";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
+import { createListCampaign } from "../support/campaign-factory";
 import { lastMailTo, tokenFrom } from "../support/mailbox";
 
 let server: TestServer;
@@ -56,59 +57,6 @@ async function lawmakerIds(where: { constituency: string }) {
     .orderBy("id")
     .execute();
   return rows;
-}
-
-let campaignSeq = 0;
-/** An open campaign straight in the database, by explicit list. */
-async function createListCampaign(
-  lawmakers: number[],
-  options: { subjects?: string[]; body?: string; status?: "open" | "paused" | "closed" | "draft" } = {},
-) {
-  const now = new Date().toISOString();
-  const threat = await db.selectFrom("threats").select("id").orderBy("id").executeTakeFirstOrThrow();
-  const slug = `campaign-test-${++campaignSeq}-${Date.now()}`;
-  const row = await db
-    .insertInto("letter_campaigns")
-    .values({
-      slug,
-      threat_id: threat.id,
-      status: options.status ?? "open",
-      target_mode: "list",
-      rule_jurisdiction_code: null,
-      rule_body: null,
-      rule_constituencies: null,
-      sender_picks_constituency: 0,
-      fallback_lawmaker_id: null,
-      sending_address: "Campaign desk <desk@example.org>",
-      created_by: null,
-      opened_at: now,
-      closed_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("campaign_templates")
-    .values({
-      campaign_id: row.id,
-      language: "en",
-      title: `Test campaign ${campaignSeq}`,
-      introduction: "Write now.",
-      subject_variants: JSON.stringify(options.subjects ?? ["To {{lawmaker.name}} from {{sender.name}}"]),
-      body_template:
-        options.body ?? "Dear {{lawmaker.name}},\n\n{{sender.personal_note}}\n\n{{sender.name}}, {{sender.locality}}",
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  if (lawmakers.length) {
-    await db
-      .insertInto("campaign_targets")
-      .values(lawmakers.map((lawmaker_id) => ({ campaign_id: row.id, lawmaker_id })))
-      .execute();
-  }
-  return { id: row.id, slug };
 }
 
 async function insertLawmaker(name: string, email: string | null, contactUrl: string | null = null) {

@@ -141,55 +141,7 @@ export async function insertLawmaker(name: string, email: string | null): Promis
   return row.id;
 }
 
-/** An open campaign by explicit list, with one English template. */
-export async function createListCampaign(
-  lawmakers: number[],
-  options: { subjects?: string[]; body?: string } = {},
-): Promise<{ id: number; slug: string }> {
-  const stamp = now();
-  const threat = await db.selectFrom("threats").select("id").orderBy("id").executeTakeFirstOrThrow();
-  const slug = `optin-campaign-${suffix()}`;
-  const row = await db
-    .insertInto("letter_campaigns")
-    .values({
-      slug,
-      threat_id: threat.id,
-      status: "open",
-      target_mode: "list",
-      rule_jurisdiction_code: null,
-      rule_body: null,
-      rule_constituencies: null,
-      sender_picks_constituency: 0,
-      fallback_lawmaker_id: null,
-      sending_address: "Campaign desk <desk@example.org>",
-      created_by: null,
-      opened_at: stamp,
-      closed_at: null,
-      created_at: stamp,
-      updated_at: stamp,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("campaign_templates")
-    .values({
-      campaign_id: row.id,
-      language: "en",
-      title: `Optin campaign ${slug}`,
-      introduction: "Write now.",
-      subject_variants: JSON.stringify(options.subjects ?? ["To {{lawmaker.name}} from {{sender.name}}"]),
-      body_template:
-        options.body ?? "Dear {{lawmaker.name}},\n\n{{sender.personal_note}}\n\n{{sender.name}}, {{sender.locality}}",
-      created_at: stamp,
-      updated_at: stamp,
-    })
-    .execute();
-  await db
-    .insertInto("campaign_targets")
-    .values(lawmakers.map((lawmaker_id) => ({ campaign_id: row.id, lawmaker_id })))
-    .execute();
-  return { id: row.id, slug };
-}
+export { createListCampaign } from "./campaign-factory";
 
 export function senderForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {

@@ -32,8 +32,16 @@ export function getSession(request: Request): Promise<SessionWithUser | null> {
   return pending;
 }
 
+/** A staff session that has not set up its required second factor yet. */
+const mustEnrol = (session: SessionWithUser) => !session.twoFactorEnabled && twoFactorRequired(session.user);
+
+/**
+ * The signed-in user, or null. A session that must still enrol a second factor counts as none:
+ * pages that show more to staff must not show it before the second factor is set up.
+ */
 export async function getOptionalUser(request: Request): Promise<User | null> {
-  return (await getSession(request))?.user ?? null;
+  const session = await getSession(request);
+  return session && !mustEnrol(session) ? session.user : null;
 }
 
 export function forbidden(): Response {
@@ -55,7 +63,7 @@ export async function requireSession(request: Request): Promise<SessionWithUser>
   const session = await getSession(request);
   if (!session) throw loginRedirect(request);
   // A session from before the requirement was switched on (or from an invitation): enrol first.
-  if (!session.twoFactorEnabled && twoFactorRequired(session.user)) {
+  if (mustEnrol(session)) {
     if (!ENROLMENT_PATHS.has(new URL(request.url).pathname)) throw redirect("/account/two-factor");
   }
   return session;

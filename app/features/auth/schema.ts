@@ -124,6 +124,14 @@ export const SecondFactorSchema = z.object({
 
 export const TotpCodeSchema = z.object({ code: totpCode });
 
+/**
+ * Turning two-step sign-in on from a session asks for the password too: someone holding a stolen
+ * session must not be able to tie the account to their own app and lock its owner out.
+ */
+export const EnrolFromSessionSchema = TotpCodeSchema.extend({
+  currentPassword: z.string({ required_error: "validation.password.required" }).min(1).max(PASSWORD_MAX),
+});
+
 export const EndSessionSchema = z.object({ sessionId: z.string().min(1).max(64) });
 
 /** Ending every other session asks for a ticked box, so one stray click does not do it. */

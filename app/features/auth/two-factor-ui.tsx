@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { parseWithZod } from "~/lib/parse-form";
-import { SecondFactorSchema, TotpCodeSchema } from "./schema";
+import { EnrolFromSessionSchema, SecondFactorSchema, TotpCodeSchema } from "./schema";
 
 export interface EnrolmentView {
   secret: string;
@@ -15,15 +15,19 @@ export interface EnrolmentView {
 export function EnrolmentForm({
   enrolment,
   lastResult,
+  askPassword = false,
 }: {
   enrolment: EnrolmentView;
   lastResult?: SubmissionResult<string[]> | null;
+  /** From a session (not right after the password step): the password is asked for too. */
+  askPassword?: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<{ code: string; currentPassword?: string }>({
     id: "enrol",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpCodeSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: askPassword ? EnrolFromSessionSchema : TotpCodeSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -53,6 +57,14 @@ export function EnrolmentForm({
           inputMode="numeric"
           autoComplete="one-time-code"
         />
+        {askPassword ? (
+          <Field
+            label={t("fields.currentPassword")}
+            meta={fields.currentPassword}
+            type="password"
+            autoComplete="current-password"
+          />
+        ) : null}
         <button type="submit">{t("twoFactor.enrolSubmit")}</button>
       </Form>
     </section>

@@ -48,7 +48,11 @@ export const FUZZ: Record<string, FuzzEntry> = {
     fields: ["name", "locale", "currentPassword", "newPassword", "confirmPassword", "sessionId", "confirm", "code"],
     intents: ["profile", "password", "end-session", "end-other-sessions", "disable-two-factor"],
   },
-  "routes/account_.two-factor": { path: "/account/two-factor", as: "chapter_member", fields: ["code"] },
+  "routes/account_.two-factor": {
+    path: "/account/two-factor",
+    as: "chapter_member",
+    fields: ["code", "currentPassword"],
+  },
   "routes/login_.two-factor": { path: "/login/two-factor", as: "anonymous", fields: ["intent", "code"] },
   "routes/account_.follows": { path: "/account/follows", as: "chapter_member", fields: ["followId"] },
   "routes/admin.users.$userId": {
