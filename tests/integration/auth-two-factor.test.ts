@@ -28,7 +28,7 @@ function secretFrom(html: string): string {
 }
 
 function recoveryCodesFrom(html: string): string[] {
-  return [...html.matchAll(/<li><code>([a-z0-9]{5}-[a-z0-9]{5})<\/code><\/li>/g)].map((m) => m[1]);
+  return [...html.matchAll(/<li><code>([a-z0-9]{6}(?:-[a-z0-9]{6}){3})<\/code><\/li>/g)].map((m) => m[1]);
 }
 
 let staffSecret = "";

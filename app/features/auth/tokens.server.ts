@@ -1,9 +1,12 @@
 import crypto from "node:crypto";
 
-/** 160 random bits, base32-encoded without padding (Lucia's recommended token shape). */
-export function randomToken(bytes = 20): string {
+/**
+ * `length` characters of a 32-letter alphabet, 5 random bits each: the default 32 make 160 bits
+ * (Lucia's recommended token shape; ASVS asks at least 128 for a session token).
+ */
+export function randomToken(length = 32): string {
   const alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-  const buf = crypto.randomBytes(bytes);
+  const buf = crypto.randomBytes(length);
   let out = "";
   for (const byte of buf) out += alphabet[byte & 31];
   return out;
