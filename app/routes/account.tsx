@@ -8,13 +8,13 @@ import { PageHeader } from "~/components/layout";
 import { changePassword, getScopeName, updateProfile } from "~/features/auth/accounts.server";
 import { summariseUserAgent } from "~/features/auth/devices.server";
 import { requireSession } from "~/features/auth/guards.server";
-import { isCommonPassword } from "~/features/auth/password.server";
+import { isCommonPassword, verifyPassword } from "~/features/auth/password.server";
 import {
   createChangePasswordSchema,
   EndOtherSessionsSchema,
   EndSessionSchema,
   ProfileSchema,
-  TotpCodeSchema,
+  ReauthenticateWithCodeSchema,
 } from "~/features/auth/schema";
 import { endUserSession, invalidateUserSessions, listActiveSessions } from "~/features/auth/session.server";
 import { disableTwoFactor, remainingRecoveryCodes, twoFactorRequired } from "~/features/auth/two-factor.server";
@@ -91,9 +91,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ intent, result: submission.reply({ resetForm: true }), saved: true });
   }
   if (intent === "disable-two-factor") {
-    const submission = parseWithZod(formData, { schema: TotpCodeSchema });
+    const submission = parseWithZod(formData, { schema: ReauthenticateWithCodeSchema });
     if (submission.status !== "success")
-      return data({ intent, result: submission.reply(), saved: false }, { status: 400 });
+      return data(
+        { intent, result: submission.reply({ hideFields: ["currentPassword"] }), saved: false },
+        { status: 400 },
+      );
     if (twoFactorRequired(session.user) || !session.twoFactorEnabled) {
       return data(
         { intent, result: submission.reply({ formErrors: ["twoFactor.cannotDisable"] }), saved: false },
@@ -101,6 +104,19 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     }
     await enforceRateLimit([["twoFactorPerUser", String(session.user.id)]]);
+    if (!(await verifyPassword(session.user.password_hash, submission.value.currentPassword))) {
+      return data(
+        {
+          intent,
+          result: submission.reply({
+            fieldErrors: { currentPassword: ["validation.password.wrongCurrent"] },
+            hideFields: ["currentPassword"],
+          }),
+          saved: false,
+        },
+        { status: 400 },
+      );
+    }
     if (!(await disableTwoFactor(session.user.id, submission.value.code))) {
       return data(
         { intent, result: submission.reply({ fieldErrors: { code: ["validation.totp.wrong"] } }), saved: false },
@@ -138,8 +154,9 @@ export default function AccountPage() {
   const [disableForm, disableFields] = useForm({
     id: "disable-two-factor",
     lastResult: actionData?.intent === "disable-two-factor" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpCodeSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReauthenticateWithCodeSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const others = sessions.filter((s) => !s.current);
   return (
@@ -230,6 +247,12 @@ export default function AccountPage() {
                   type="text"
                   inputMode="numeric"
                   autoComplete="one-time-code"
+                />
+                <Field
+                  label={t("fields.currentPassword")}
+                  meta={disableFields.currentPassword}
+                  type="password"
+                  autoComplete="current-password"
                 />
                 <button type="submit">{t("twoFactor.disableSubmit")}</button>
               </Form>

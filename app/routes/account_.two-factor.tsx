@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireSession } from "~/features/auth/guards.server";
 import { verifyPassword } from "~/features/auth/password.server";
-import { EnrolFromSessionSchema } from "~/features/auth/schema";
+import { ReauthenticateWithCodeSchema } from "~/features/auth/schema";
 import { confirmEnrolment, startEnrolment, twoFactorRequired } from "~/features/auth/two-factor.server";
 import { EnrolmentForm, RecoveryCodes } from "~/features/auth/two-factor-ui";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, twoFactorEnabled } = await requireSession(request);
   if (twoFactorEnabled) throw redirect("/account");
   await enforceRateLimit([["twoFactorPerUser", String(user.id)]]);
-  const submission = parseWithZod(await request.formData(), { schema: EnrolFromSessionSchema });
+  const submission = parseWithZod(await request.formData(), { schema: ReauthenticateWithCodeSchema });
   if (submission.status !== "success")
     return data({ result: submission.reply({ hideFields: ["currentPassword"] }), codes: null }, { status: 400 });
   if (!(await verifyPassword(user.password_hash, submission.value.currentPassword))) {

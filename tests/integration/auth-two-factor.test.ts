@@ -164,9 +164,19 @@ describe("optional two-step sign-in for other roles", () => {
     expect(recoveryCodesFrom(await enrolled.text())).toHaveLength(10);
     expect(await (await client.get("/account")).text()).toContain("10 recovery codes are left");
 
-    const wrong = await client.post("/account", { intent: "disable-two-factor", code: "000000" });
+    const wrong = await client.post("/account", {
+      intent: "disable-two-factor",
+      code: "000000",
+      currentPassword: TEST_PASSWORD,
+    });
     expect(wrong.status).toBe(400);
-    const off = await client.post("/account", { intent: "disable-two-factor", code: codeAt(secret, 1) });
+    const noPassword = await client.post("/account", { intent: "disable-two-factor", code: codeAt(secret, 1) });
+    expect(noPassword.status).toBe(400);
+    const off = await client.post("/account", {
+      intent: "disable-two-factor",
+      code: codeAt(secret, 1),
+      currentPassword: TEST_PASSWORD,
+    });
     expect(off.status).toBe(200);
     expect(await off.text()).toContain("Two-step sign-in is off.");
     expect(

@@ -125,10 +125,11 @@ export const SecondFactorSchema = z.object({
 export const TotpCodeSchema = z.object({ code: totpCode });
 
 /**
- * Turning two-step sign-in on from a session asks for the password too: someone holding a stolen
- * session must not be able to tie the account to their own app and lock its owner out.
+ * Turning two-step sign-in on or off from a session asks for the password too (ASVS V7.5.1):
+ * someone holding a stolen session must not tie the account to their own app and lock its owner
+ * out, nor take the second factor away.
  */
-export const EnrolFromSessionSchema = TotpCodeSchema.extend({
+export const ReauthenticateWithCodeSchema = TotpCodeSchema.extend({
   currentPassword: z.string({ required_error: "validation.password.required" }).min(1).max(PASSWORD_MAX),
 });
 

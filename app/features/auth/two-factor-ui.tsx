@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { parseWithZod } from "~/lib/parse-form";
-import { EnrolFromSessionSchema, SecondFactorSchema, TotpCodeSchema } from "./schema";
+import { ReauthenticateWithCodeSchema, SecondFactorSchema, TotpCodeSchema } from "./schema";
 
 export interface EnrolmentView {
   secret: string;
@@ -27,7 +27,7 @@ export function EnrolmentForm({
     id: "enrol",
     lastResult,
     onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: askPassword ? EnrolFromSessionSchema : TotpCodeSchema }),
+      parseWithZod(formData, { schema: askPassword ? ReauthenticateWithCodeSchema : TotpCodeSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
