@@ -4,12 +4,12 @@
  */
 import crypto from "node:crypto";
 import { render } from "@react-email/render";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { createElement, type Attributes, type ComponentType } from "react";
 import { loadConfig } from "../../config.server";
 import { getFixedT } from "../../i18n/i18next.server";
 import { normaliseEmail } from "../../lib/email-address";
-import { db } from "../../../db/connection";
+import { db, getDatabase } from "../../../db/connection";
 import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } from "../../../db/schema";
 import {
   ApplicationConfirmEmail,
@@ -323,15 +323,23 @@ export function recipientKey(address: string): string {
  * hour and day. Run it in the transaction that queues the mail (the count sees that transaction's
  * own rows); entry points call it first, so that a capped request writes nothing at all.
  */
+/** The advisory lock space of the per-recipient caps on PostgreSQL (the second key is the recipient's). */
+const RECIPIENT_CAP_LOCK = 0x6875_6203;
+
 export async function mayMailUnsolicited(
   executor: Kysely<Database>,
   address: string,
   now: Date = new Date(),
 ): Promise<boolean> {
+  const key = recipientKey(address);
+  // Several connections at once could each count below the cap and all queue (SQLite has one
+  // writer). The lock is the transaction's: it holds until the mail row is written and committed.
+  if (getDatabase().dialect === "postgres")
+    await sql`select pg_advisory_xact_lock(${RECIPIENT_CAP_LOCK}, hashtext(${key}))`.execute(executor);
   const rows = await executor
     .selectFrom("outbox")
     .select("created_at")
-    .where("recipient_key", "=", recipientKey(address))
+    .where("recipient_key", "=", key)
     .where("created_at", ">", new Date(now.getTime() - DAY_MS).toISOString())
     .limit(UNSOLICITED_MAIL_CAPS.perDay)
     .execute();
