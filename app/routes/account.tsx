@@ -18,6 +18,7 @@ import {
 } from "~/features/auth/schema";
 import { endUserSession, invalidateUserSessions, listActiveSessions } from "~/features/auth/session.server";
 import { disableTwoFactor, remainingRecoveryCodes, twoFactorRequired } from "~/features/auth/two-factor.server";
+import { CurrentPasswordField, OneTimeCodeField } from "~/features/auth/two-factor-ui";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { localeCookie } from "~/i18n/i18next.server";
@@ -240,20 +241,8 @@ export default function AccountPage() {
               <Form method="post" {...getFormProps(disableForm)}>
                 <FormErrors id={disableForm.errorId} errors={disableForm.errors} />
                 <input type="hidden" name="intent" value="disable-two-factor" />
-                <Field
-                  label={t("twoFactor.codeLabel")}
-                  hint={t("twoFactor.disableHint")}
-                  meta={disableFields.code}
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                />
-                <Field
-                  label={t("fields.currentPassword")}
-                  meta={disableFields.currentPassword}
-                  type="password"
-                  autoComplete="current-password"
-                />
+                <OneTimeCodeField meta={disableFields.code} hint={t("twoFactor.disableHint")} />
+                <CurrentPasswordField meta={disableFields.currentPassword} />
                 <button type="submit">{t("twoFactor.disableSubmit")}</button>
               </Form>
             )}

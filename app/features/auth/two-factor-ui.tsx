@@ -1,5 +1,5 @@
 /** The parts of the enrolment and sign-in pages for one-time codes, shared by /login and /account. */
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
@@ -49,22 +49,8 @@ export function EnrolmentForm({
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="enrol" />
-        <Field
-          label={t("twoFactor.codeLabel")}
-          hint={t("twoFactor.codeHint")}
-          meta={fields.code}
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-        />
-        {askPassword ? (
-          <Field
-            label={t("fields.currentPassword")}
-            meta={fields.currentPassword}
-            type="password"
-            autoComplete="current-password"
-          />
-        ) : null}
+        <OneTimeCodeField meta={fields.code} hint={t("twoFactor.codeHint")} />
+        {askPassword ? <CurrentPasswordField meta={fields.currentPassword} /> : null}
         <button type="submit">{t("twoFactor.enrolSubmit")}</button>
       </Form>
     </section>
@@ -85,14 +71,7 @@ export function SecondFactorForm({ lastResult }: { lastResult?: SubmissionResult
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="verify" />
-      <Field
-        label={t("twoFactor.codeLabel")}
-        hint={t("twoFactor.verifyHint")}
-        meta={fields.code}
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-      />
+      <OneTimeCodeField meta={fields.code} hint={t("twoFactor.verifyHint")} />
       <button type="submit">{t("twoFactor.verifySubmit")}</button>
     </Form>
   );
@@ -119,5 +98,33 @@ export function RecoveryCodes({ codes, continueTo }: { codes: string[]; continue
         <Link to={continueTo}>{t("twoFactor.continue")}</Link>
       </p>
     </section>
+  );
+}
+
+/** The one-time code input, as every two-step form asks for it (numeric keyboard, autofill from SMS or app). */
+export function OneTimeCodeField({ meta, hint }: { meta: FieldMetadata<string>; hint: string }) {
+  const { t } = useTranslation();
+  return (
+    <Field
+      label={t("twoFactor.codeLabel")}
+      hint={hint}
+      meta={meta}
+      type="text"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+    />
+  );
+}
+
+/** The current password, asked for again before two-step sign-in is turned on or off. */
+export function CurrentPasswordField({ meta }: { meta: FieldMetadata<string | undefined> }) {
+  const { t } = useTranslation();
+  return (
+    <Field
+      label={t("fields.currentPassword")}
+      meta={meta as FieldMetadata<string>}
+      type="password"
+      autoComplete="current-password"
+    />
   );
 }
