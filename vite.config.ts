@@ -10,7 +10,13 @@ declare module "@remix-run/node" {
 }
 
 export default defineConfig({
-  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  resolve: {
+    alias: {
+      "~": path.resolve(__dirname, "app"),
+      "~db": path.resolve(__dirname, "db"),
+      "~emails": path.resolve(__dirname, "emails"),
+    },
+  },
   server: { port: 3000 },
   build: { target: "es2022" },
   plugins: [remix(remixConfig)],

@@ -2,7 +2,13 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  resolve: {
+    alias: {
+      "~": path.resolve(__dirname, "app"),
+      "~db": path.resolve(__dirname, "db"),
+      "~emails": path.resolve(__dirname, "emails"),
+    },
+  },
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     globalSetup: ["tests/support/global-setup.ts"],

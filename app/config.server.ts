@@ -1,4 +1,4 @@
-import type { Env } from "../db/dialect";
+import type { Env } from "~db/dialect";
 
 /** Reads configuration from the environment once, with the defaults documented in the README. */
 export const DEFAULT_DEMO_PASSWORD = "demo-password-change-me";

@@ -11,10 +11,10 @@ import { createInstance, type i18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { NonceProvider } from "./components/nonce";
-import { logger } from "./features/security/log.server";
-import { i18nConfig } from "./i18n/config";
-import { getLocale } from "./i18n/i18next.server";
+import { NonceProvider } from "~/components/nonce";
+import { logger } from "~/features/security/log.server";
+import { i18nConfig } from "~/i18n/config";
+import { getLocale } from "~/i18n/i18next.server";
 
 export const streamTimeout = 5_000;
 

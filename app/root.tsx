@@ -12,12 +12,12 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { SiteFooter, SiteHeader } from "./components/layout";
-import { useNonce } from "./components/nonce";
-import { getSession } from "./features/auth/guards.server";
-import { commitSessionCookie } from "./features/auth/session.server";
-import { getLocale } from "./i18n/i18next.server";
-import stylesUrl from "./styles/app.css?url";
+import { SiteFooter, SiteHeader } from "~/components/layout";
+import { useNonce } from "~/components/nonce";
+import { getSession } from "~/features/auth/guards.server";
+import { commitSessionCookie } from "~/features/auth/session.server";
+import { getLocale } from "~/i18n/i18next.server";
+import stylesUrl from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },

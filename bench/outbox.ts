@@ -51,6 +51,8 @@ async function main(): Promise<number> {
   const { migrateToLatest } = await import("../db/migrate");
   const { seedReferenceData } = await import("../db/seeds/reference");
   const { startOutboxWorker } = await import("../app/features/email/worker.server");
+  const { registerOutboxHooks } = await import("../server/outbox-hooks");
+  registerOutboxHooks();
   const { startResendServer } = await import("../tests/support/resend-server");
   const { createLetters } = await import("../tests/support/letters-factory");
 

@@ -7,7 +7,7 @@
  */
 import type { Insertable, Kysely } from "kysely";
 import { ACTION_KINDS, EVENT_KINDS, type Database } from "../db/schema";
-import { SECTORS } from "../app/features/coalition/constants";
+import { SECTORS } from "../app/lib/vocabularies";
 import { seedBulkThreats } from "./threats-seed";
 
 export interface TargetBenchCounts {

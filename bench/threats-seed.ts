@@ -13,7 +13,7 @@ import {
   type Outcome,
   type Severity,
   type ThreatKind,
-} from "../app/features/threats/constants";
+} from "../app/lib/vocabularies";
 import { CLOSED_STAGES, deriveStage } from "../app/features/threats/stage";
 import { searchable } from "../app/lib/search";
 import { slugify } from "../app/lib/slug";

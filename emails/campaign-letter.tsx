@@ -1,5 +1,5 @@
 import { Body, Head, Html, Text } from "@react-email/components";
-import { paragraphs } from "../app/features/campaigns/template";
+import { paragraphs } from "../app/lib/paragraphs";
 import { previewT, type EmailContext } from "./layout";
 
 export interface CampaignLetterProps {

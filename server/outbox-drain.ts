@@ -2,9 +2,11 @@
 import { drainOutboxOnce } from "../app/features/email/worker.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
+import { registerOutboxHooks } from "./outbox-hooks";
 
 await migrateToLatest(getDatabase());
 try {
+  registerOutboxHooks();
   const result = await drainOutboxOnce();
   process.stdout.write(
     result.skipped

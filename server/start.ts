@@ -16,6 +16,7 @@ import { migrateToLatest } from "../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../db/seeds/demo";
 import { seedReferenceData } from "../db/seeds/reference";
 import { createApp } from "./app";
+import { registerOutboxHooks } from "./outbox-hooks";
 import { buildIfNeeded, SERVER_BUILD } from "./build-if-needed";
 
 const config = loadConfig();
@@ -38,6 +39,7 @@ if (!config.production && (await isDatabaseEmpty(handle.db))) {
 
 const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
 const app = createApp({ config, build });
+registerOutboxHooks();
 const worker = startOutboxWorker({ intervalMs: config.outboxIntervalMs });
 const scrub = startLetterScrub();
 const snapshots = startSnapshotJob();

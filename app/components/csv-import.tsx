@@ -6,7 +6,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { FileError } from "../lib/csv-import.server";
+import type { FileError } from "~/lib/csv-import.server";
 
 export function CsvFileForm({
   ns,

@@ -1,7 +1,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "../../db/schema";
-import { SUPPORTED_LOCALES } from "../i18n/config";
+import type { Role } from "~db/schema";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
 
 interface HeaderUser {
   id: number;

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "../../db/schema";
-import { SelectField } from "./forms";
+import type { Role } from "~db/schema";
+import { SelectField } from "~/components/forms";
 
 interface Scope {
   id: number;

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { PageHeader } from "./layout";
+import { PageHeader } from "~/components/layout";
 
 export type Section = "threats" | "coalition" | "letters" | "events" | "chapters" | "targets";
 

@@ -1,8 +1,8 @@
 import { createCookie } from "@remix-run/node";
 import i18next, { type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { loadConfig } from "../config.server";
-import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale, type Namespace } from "./config";
+import { loadConfig } from "~/config.server";
+import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale, type Namespace } from "~/i18n/config";
 
 export const localeCookie = createCookie("lng", {
   path: "/",

@@ -3,7 +3,7 @@
  * must not show in the response time). Failures are logged, never thrown at the request.
  * `settleBackgroundTasks` waits for what is still running: graceful shutdown and tests use it.
  */
-import { logger } from "../features/security/log.server";
+import { logger } from "~/features/security/log.server";
 
 // On globalThis so that the server build and code imported beside it share one list.
 const globalForTasks = globalThis as unknown as { __hubBackgroundTasks?: Set<Promise<void>> };

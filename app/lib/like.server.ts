@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
-import { likePattern } from "./search";
+import { likePattern } from "~/lib/search";
 
 /**
  * `expression LIKE '%query%' ESCAPE '\'`: the query's own `%`, `_` and `\` match literally, on

@@ -16,7 +16,7 @@ import {
   listScopes,
   setUserStatus,
 } from "~/features/users/users.server";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "~/lib/vocabularies";
 import { formatDateTime } from "~/lib/format";
 
 export const handle = { titleKey: "users.detailTitle" };

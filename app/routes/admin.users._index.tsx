@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireAdmin } from "~/features/auth/guards.server";
 import { listUsers, parseUserFilters, USERS_PER_PAGE } from "~/features/users/users.server";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "~/lib/vocabularies";
 
 export const handle = { titleKey: "users.title" };
 

@@ -8,7 +8,7 @@ import { ActionList } from "~/features/actions/ui";
 import { chapterYearlySummary, getChapter, listChapterThreats } from "~/features/chapters/chapters.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { OutcomeBadge, StageBadge } from "~/features/threats/ui";
-import { ACTION_KINDS } from "../../db/schema";
+import { ACTION_KINDS } from "~/lib/vocabularies";
 
 export const handle = { titleKey: "actions:chapter.title" };
 

@@ -8,7 +8,7 @@ import { CHAPTER_KINDS, parseChapterFilters } from "~/features/chapters/schema";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { getLocale } from "~/i18n/i18next.server";
-import { REGIONS } from "../../db/schema";
+import { REGIONS } from "~/lib/vocabularies";
 import { FilterSelect } from "~/components/filter-select";
 
 export const handle = { titleKey: "nav.chapters" };

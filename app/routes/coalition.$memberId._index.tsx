@@ -10,7 +10,7 @@ import {
   requireIdParam,
   requireStaff,
 } from "~/features/auth/guards.server";
-import type { MemberStatus } from "~/features/coalition/constants";
+import type { MemberStatus } from "~/lib/vocabularies";
 import { getMember, setMemberStatus } from "~/features/coalition/members.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { formatDate } from "~/lib/format";

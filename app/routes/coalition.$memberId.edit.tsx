@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { notFound, requireCoalitionMemberAccess, requireIdParam, requireUser } from "~/features/auth/guards.server";
-import { SECTORS } from "~/features/coalition/constants";
+import { SECTORS } from "~/lib/vocabularies";
 import { pendingChangeOf } from "~/features/coalition/member-changes.server";
 import { getMember, saveProfile } from "~/features/coalition/members.server";
 import { ProfileSchema } from "~/features/coalition/profile-schema";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { getOptionalUser, isStaff } from "~/features/auth/guards.server";
-import { SECTORS } from "~/features/coalition/constants";
+import { SECTORS } from "~/lib/vocabularies";
 import { GrowthChart } from "~/features/coalition/growth-chart";
 import { listMembers, MemberFiltersSchema, type MemberFilters } from "~/features/coalition/members.server";
 import { growthByYear, memberCounts } from "~/features/coalition/stats.server";

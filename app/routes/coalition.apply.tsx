@@ -12,7 +12,7 @@ import {
   isHoneypotFilled,
 } from "~/features/coalition/application-schema";
 import { applyForMembership } from "~/features/coalition/applications.server";
-import { SECTORS } from "~/features/coalition/constants";
+import { SECTORS } from "~/lib/vocabularies";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useRootData } from "~/root";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { getOptionalUser, isStaff, notFound } from "~/features/auth/guards.server";
@@ -52,6 +53,7 @@ function Count({ confirmed, goal }: { confirmed: number; goal: number | null }) 
 }
 
 export default function LetterPage() {
+  const root = useRootData();
   const { t, i18n } = useTranslation(["letters", "common"]);
   const { letter, version, text, languages, versions, counts, signatories, threats, staff } =
     useLoaderData<typeof loader>();
@@ -130,7 +132,10 @@ export default function LetterPage() {
         </div>
         <aside className="stack">
           <Count confirmed={counts.confirmed} goal={letter.goal} />
-          <SignatureForm letter={{ slug: letter.slug, status: letter.status }} />
+          <SignatureForm
+            letter={{ slug: letter.slug, status: letter.status }}
+            isRepresentative={root?.user?.role === "coalition_member"}
+          />
           <dl className="meta">
             {letter.opens_on ? (
               <>

@@ -1,6 +1,7 @@
 import { parseWithZod } from "~/lib/parse-form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useRootData } from "~/root";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { notFound, requireUser } from "~/features/auth/guards.server";
@@ -65,6 +66,7 @@ function done(slug: string, kind: "individual" | "organisation") {
 }
 
 export default function SignLetterPage() {
+  const root = useRootData();
   const { t } = useTranslation("signatures");
   const { letter } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -81,7 +83,11 @@ export default function SignLetterPage() {
           <SignatureDone done={done} />
         </>
       ) : (
-        <SignatureForm letter={letter} lastResult={actionData?.result} />
+        <SignatureForm
+          letter={letter}
+          lastResult={actionData?.result}
+          isRepresentative={root?.user?.role === "coalition_member"}
+        />
       )}
       <p>
         <Link to={letterUrl}>{t("page.backToLetter")}</Link>

@@ -14,7 +14,7 @@ import { listChapters } from "~/features/chapters/chapters.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { formatDate } from "~/lib/format";
 import { parsePage } from "~/lib/paging";
-import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "../../db/schema";
+import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "~/lib/vocabularies";
 import { FilterSelect } from "~/components/filter-select";
 
 export const handle = { titleKey: "actions:review.title" };

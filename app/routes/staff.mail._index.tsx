@@ -7,7 +7,7 @@ import { requireStaff } from "~/features/auth/guards.server";
 import { listOutbox, outboxCounts } from "~/features/email/outbox.server";
 import { loadConfig } from "~/config.server";
 import { parsePage } from "~/lib/paging";
-import { OUTBOX_STATUSES, type OutboxStatus } from "../../db/schema";
+import { OUTBOX_STATUSES, type OutboxStatus } from "~/lib/vocabularies";
 import { formatDateTime } from "~/lib/format";
 
 export const handle = { titleKey: "mail.title" };

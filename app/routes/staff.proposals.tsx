@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
-import { CATEGORIES, SEVERITIES } from "~/features/threats/constants";
+import { CATEGORIES, SEVERITIES } from "~/lib/vocabularies";
 import { listProposals, reviewProposal } from "~/features/threats/proposals.server";
 import { ReviewSchema } from "~/features/threats/schema";
 import { formatDate } from "~/lib/format";

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { getLocale } from "~/i18n/i18next.server";
-import { STANCES, STATEMENT_KINDS } from "~/features/threats/constants";
+import { STANCES, STATEMENT_KINDS } from "~/lib/vocabularies";
 import { StatementSchema } from "~/features/threats/schema";
 import { createStatement } from "~/features/threats/statements.server";
 

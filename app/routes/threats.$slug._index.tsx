@@ -11,7 +11,7 @@ import { getOptionalUser, isStaff, notFound, requireStaff, requireUser } from "~
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { listEntityHistory } from "~/features/security/audit.server";
 import { canAssess } from "~/features/threats/assessments.server";
-import { CLASSIFICATIONS, OUTCOMES } from "~/features/threats/constants";
+import { CLASSIFICATIONS, OUTCOMES } from "~/lib/vocabularies";
 import { follow, isFollowing, unfollow } from "~/features/threats/follows.server";
 import { addAction, setOutcome } from "~/features/threats/mutations.server";
 import { getThreatDetail, getThreatIdBySlug } from "~/features/threats/queries.server";

@@ -10,7 +10,7 @@ import {
   parseAssessmentForm,
   saveAssessment,
 } from "~/features/threats/assessments.server";
-import { RATINGS } from "~/features/threats/constants";
+import { RATINGS } from "~/lib/vocabularies";
 import { getAssessment, getThreatHeader } from "~/features/threats/queries.server";
 
 async function threatForAssessment(request: Request, slug: string | undefined) {

@@ -7,7 +7,7 @@ import { CHAPTER_ROLES, getOptionalUser, isStaff } from "~/features/auth/guards.
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
-import { CATEGORIES, CLASSIFICATIONS, OUTCOMES, SEVERITIES } from "~/features/threats/constants";
+import { CATEGORIES, CLASSIFICATIONS, OUTCOMES, SEVERITIES } from "~/lib/vocabularies";
 import { DEFAULT_PER_PAGE, parseThreatFiltersLeniently } from "~/features/threats/filters";
 import { listThreats } from "~/features/threats/queries.server";
 import { ThreatCard } from "~/features/threats/ui";

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/layout";
 import { getScopeName } from "~/features/auth/accounts.server";
 import { CHAPTER_ROLES, requireRole } from "~/features/auth/guards.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
-import { THREAT_KINDS } from "~/features/threats/constants";
+import { THREAT_KINDS } from "~/lib/vocabularies";
 import { listProposals, proposeThreat } from "~/features/threats/proposals.server";
 import { ProposalSchema } from "~/features/threats/schema";
 import { formatDate } from "~/lib/format";

@@ -1,8 +1,7 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-
-export const ROLES = ["admin", "staff", "chapter_lead", "chapter_member", "coalition_member"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role, OutboxStatus } from "../../app/lib/vocabularies";
+export { ROLES, type Role, OUTBOX_STATUSES, type OutboxStatus } from "../../app/lib/vocabularies";
 
 export interface JurisdictionsTable extends Timestamps {
   /** ISO 3166-1 alpha-2, or EU / INT. The natural key is the id. */
@@ -102,9 +101,6 @@ export interface InvitationsTable extends Timestamps {
   accepted_at: string | null;
   revoked_at: string | null;
 }
-
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export interface OutboxTable extends Timestamps {
   id: Generated<number>;

@@ -1,30 +1,18 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-
-export const ACTION_KINDS = [
-  "meeting",
-  "written_submission",
-  "open_letter",
-  "public_statement",
-  "media",
-  "social_media",
-  "training",
-  "impact_assessment",
-  "amicus_brief",
-  "event",
-  "other",
-] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
-export const ACTION_REVIEW_STATUSES = ["pending", "accepted", "needs_changes", "withdrawn"] as const;
-export type ActionReviewStatus = (typeof ACTION_REVIEW_STATUSES)[number];
-
-export const REGIONS = ["africa", "americas", "asia_pacific", "europe", "middle_east", "global"] as const;
-export type Region = (typeof REGIONS)[number];
-
-export const EVENT_KINDS = ["letter_signing", "direct_advocacy", "training", "media", "online", "other"] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-export const EVENT_STATUSES = ["submitted", "approved", "changes_requested", "withdrawn"] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
+import type { ActionKind, ActionReviewStatus, EventKind, EventStatus } from "../../app/lib/vocabularies";
+export {
+  ACTION_KINDS,
+  type ActionKind,
+  ACTION_REVIEW_STATUSES,
+  type ActionReviewStatus,
+  REGIONS,
+  type Region,
+  EVENT_KINDS,
+  type EventKind,
+  EVENT_STATUSES,
+  type EventStatus,
+} from "../../app/lib/vocabularies";
 
 export interface AdvocacyActionsTable extends Timestamps {
   id: Generated<number>;

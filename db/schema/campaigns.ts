@@ -1,18 +1,12 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-
-export const CAMPAIGN_STATUSES = ["draft", "open", "paused", "closed"] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-export const CAMPAIGN_LETTER_STATUSES = [
-  "pending_confirmation",
-  "queued",
-  "sent",
-  "delivered",
-  "bounced",
-  "failed",
-  "handed_to_sender",
-] as const;
-export type CampaignLetterStatus = (typeof CAMPAIGN_LETTER_STATUSES)[number];
+import type { CampaignStatus, CampaignLetterStatus } from "../../app/lib/vocabularies";
+export {
+  CAMPAIGN_STATUSES,
+  type CampaignStatus,
+  CAMPAIGN_LETTER_STATUSES,
+  type CampaignLetterStatus,
+} from "../../app/lib/vocabularies";
 
 export interface LawmakersTable extends Timestamps {
   id: Generated<number>;

@@ -1,5 +1,7 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
+import type { MemberChangeStatus } from "../../app/lib/vocabularies";
+export { MEMBER_CHANGE_STATUSES, type MemberChangeStatus } from "../../app/lib/vocabularies";
 
 export interface CoalitionMembersTable extends Timestamps {
   id: Generated<number>;
@@ -39,9 +41,6 @@ export interface CoalitionApplicationsTable extends Timestamps {
   decline_reason: string | null;
   member_id: number | null;
 }
-
-export const MEMBER_CHANGE_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
-export type MemberChangeStatus = (typeof MEMBER_CHANGE_STATUSES)[number];
 
 /** A representative's change of their organisation's public name or website, held for staff review. */
 export interface CoalitionMemberChangesTable extends Timestamps {

@@ -1,10 +1,12 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-
-export const LETTER_STATUSES = ["draft", "open", "closed", "delivered"] as const;
-export type LetterStatus = (typeof LETTER_STATUSES)[number];
-export const SIGNATURE_STATUSES = ["pending", "confirmed", "withdrawn", "rejected"] as const;
-export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+import type { LetterStatus, SignatureStatus } from "../../app/lib/vocabularies";
+export {
+  LETTER_STATUSES,
+  type LetterStatus,
+  SIGNATURE_STATUSES,
+  type SignatureStatus,
+} from "../../app/lib/vocabularies";
 
 export interface OpenLettersTable extends Timestamps {
   id: Generated<number>;

@@ -10,7 +10,7 @@ import type {
   Stance,
   StatementKind,
   ThreatKind,
-} from "../../app/features/threats/constants";
+} from "../../app/lib/vocabularies";
 import type { Timestamps } from "./common";
 
 export interface ThreatsTable extends Timestamps {

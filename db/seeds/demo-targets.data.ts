@@ -3,7 +3,7 @@
  * and the 2024 activity they are computed from. DATES, FIGURES AND DETAILS ARE ILLUSTRATIVE.
  */
 import type { ActionKind } from "../schema";
-import type { Category, Severity, Stance, StatementKind, ThreatKind } from "../../app/features/threats/constants";
+import type { Category, Severity, Stance, StatementKind, ThreatKind } from "../../app/lib/vocabularies";
 
 export interface DemoTarget {
   year: number;

@@ -7,6 +7,9 @@
  */
 import { drainOutboxOnce } from "../../app/features/email/worker.server";
 import { closeDatabase, db } from "../../db/connection";
+import { registerOutboxHooks } from "../../server/outbox-hooks";
+
+registerOutboxHooks();
 
 const batchSize = Number(process.env.OUTBOX_BATCH_SIZE ?? 100);
 let sent = 0;

@@ -25,6 +25,9 @@ if (serverUrl && template) {
 delete process.env.RESEND_API_KEY;
 // Tests read what they just wrote: no few-second caches of public pages or counts.
 process.env.PAGE_CACHE_TTL_MS = "0";
+// What follows a send, registered as server/start.ts registers it for its worker.
+const { registerOutboxHooks } = await import("../../server/outbox-hooks");
+registerOutboxHooks();
 
 afterAll(async () => {
   const { closeDatabase } = await import("../../db/connection");

@@ -2,7 +2,7 @@
 import { db } from "../../db/connection";
 import { foldName } from "../../app/lib/search";
 import type { ActionKind, EventKind } from "../../db/schema";
-import type { Category, Outcome, Stance, StatementKind, ThreatKind } from "../../app/features/threats/constants";
+import type { Category, Outcome, Stance, StatementKind, ThreatKind } from "../../app/lib/vocabularies";
 
 const now = new Date().toISOString();
 const stamps = { created_at: now, updated_at: now };

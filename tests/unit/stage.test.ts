@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLASSIFICATIONS } from "~/features/threats/constants";
+import { CLASSIFICATIONS } from "~/lib/vocabularies";
 import { deriveStage } from "~/features/threats/stage";
 
 describe("stage derivation", () => {

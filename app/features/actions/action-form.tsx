@@ -3,8 +3,8 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { ACTION_KINDS } from "../../../db/schema";
-import { ActionSchema } from "./schema";
+import { ACTION_KINDS } from "~db/schema";
+import { ActionSchema } from "~/features/actions/schema";
 
 export interface ThreatOption {
   id: number;

@@ -2,12 +2,12 @@
  * The advocacy log: chapters (their leads and members) and coalition members (their representatives)
  * log what they did; staff review it (review.server.ts). Only `accepted` rows count anywhere.
  */
-import { db } from "../../../db/connection";
-import { LOG_PER_PAGE } from "./constants";
-import type { ActionReviewStatus, User } from "../../../db/schema";
-import type { FieldErrors } from "../auth/accounts.server";
-import { recordAudit } from "../security/audit.server";
-import type { ActionInput } from "./schema";
+import { db } from "~db/connection";
+import { LOG_PER_PAGE } from "~/features/actions/constants";
+import type { ActionReviewStatus, User } from "~db/schema";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { recordAudit } from "~/features/security/audit.server";
+import type { ActionInput } from "~/features/actions/schema";
 
 /** Whose log a user writes in: their chapter, their organisation, or none (staff, the detached). */
 export function loggerScope(

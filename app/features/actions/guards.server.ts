@@ -1,6 +1,6 @@
-import type { User } from "../../../db/schema";
-import { forbidden, notFound, requireUser } from "../auth/guards.server";
-import { canEditAction, getAction, loggerScope, type ActionDetail } from "./actions.server";
+import type { User } from "~db/schema";
+import { forbidden, notFound, requireUser } from "~/features/auth/guards.server";
+import { canEditAction, getAction, loggerScope, type ActionDetail } from "~/features/actions/actions.server";
 
 /** Someone who writes in a log: a chapter lead or member with a chapter, or a representative. */
 export async function requireLogger(request: Request): Promise<User> {

@@ -1,12 +1,12 @@
-import { db } from "../../../db/connection";
-import { QUEUE_PER_PAGE } from "./constants";
-import type { User } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import type { FieldErrors } from "../auth/accounts.server";
-import { queueEmail } from "../email/outbox.server";
-import { recordAudit } from "../security/audit.server";
-import { yearRange } from "../chapters/chapters.server";
-import type { ReviewFilters } from "./schema";
+import { db } from "~db/connection";
+import { QUEUE_PER_PAGE } from "~/features/actions/constants";
+import type { User } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { queueEmail } from "~/features/email/outbox.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { yearRange } from "~/features/chapters/chapters.server";
+import type { ReviewFilters } from "~/features/actions/schema";
 
 /** Staff queue: pending by default, or any state with the filters; oldest first so nothing waits forever. */
 export async function listReviewQueue(filters: ReviewFilters, page: number) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "../../../db/schema";
-import { httpUrl, optionalText, requiredText } from "../threats/schema";
-import { idField } from "../../lib/ids";
+import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "~db/schema";
+import { httpUrl, optionalText, requiredText } from "~/features/threats/schema";
+import { idField } from "~/lib/ids";
 
 const isoDate = z
   .string({ required_error: "validation.required" })

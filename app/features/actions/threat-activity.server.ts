@@ -1,5 +1,5 @@
 /** What the threat page lists besides the threat itself: one query per section. */
-import { db } from "../../../db/connection";
+import { db } from "~db/connection";
 
 /**
  * Accepted advocacy actions linked to the threat, by chapters and coalition members, newest first.

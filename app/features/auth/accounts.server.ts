@@ -1,7 +1,7 @@
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { hashPassword, verifyPassword } from "./password.server";
-import { invalidateUserSessions } from "./session.server";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { hashPassword, verifyPassword } from "~/features/auth/password.server";
+import { invalidateUserSessions } from "~/features/auth/session.server";
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -3,11 +3,11 @@
  * Failing a guard throws a Response: a redirect to sign in, or a 403 / 404 the error boundary shows.
  */
 import { redirect } from "@remix-run/node";
-import type { Role, User } from "../../../db/schema";
-import { readSessionToken, validateSessionToken, type SessionWithUser } from "./session.server";
-import { parseId } from "../../lib/ids";
-import { noteRequestUser } from "../security/request-context.server";
-import { twoFactorRequired } from "./two-factor.server";
+import type { Role, User } from "~db/schema";
+import { readSessionToken, validateSessionToken, type SessionWithUser } from "~/features/auth/session.server";
+import { parseId } from "~/lib/ids";
+import { noteRequestUser } from "~/features/security/request-context.server";
+import { twoFactorRequired } from "~/features/auth/two-factor.server";
 
 /** Pages a staff member who must still set up a second factor may reach. */
 const ENROLMENT_PATHS = new Set(["/account/two-factor", "/logout"]);

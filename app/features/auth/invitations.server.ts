@@ -1,13 +1,13 @@
-import { db } from "../../../db/connection";
-import type { Role, User } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { getFixedT } from "../../i18n/i18next.server";
-import { mayMailUnsolicited, queueEmail } from "../email/outbox.server";
-import { recordAudit } from "../security/audit.server";
-import type { FieldErrors } from "./accounts.server";
-import { isStaff } from "./guards.server";
-import { hashPassword } from "./password.server";
-import { randomToken, sha256Hex } from "./tokens.server";
+import { db } from "~db/connection";
+import type { Role, User } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { getFixedT } from "~/i18n/i18next.server";
+import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
+import { recordAudit } from "~/features/security/audit.server";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { isStaff } from "~/features/auth/guards.server";
+import { hashPassword } from "~/features/auth/password.server";
+import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 

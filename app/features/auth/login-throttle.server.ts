@@ -11,16 +11,16 @@
  * - Past the same number of failures the owner gets an e-mail, at most one per ALERT_INTERVAL.
  */
 import crypto from "node:crypto";
-import { db } from "../../../db/connection";
-import { loadConfig } from "../../config.server";
-import { queueEmail } from "../email/outbox.server";
+import { db } from "~db/connection";
+import { loadConfig } from "~/config.server";
+import { queueEmail } from "~/features/email/outbox.server";
 import {
   blockRateLimit,
   checkRateLimit,
   countRateLimit,
   enforceRateLimit,
   resetRateLimit,
-} from "../security/rate-limit.server";
+} from "~/features/security/rate-limit.server";
 
 /** Attempts on an account from unknown addresses in 15 minutes before they are delayed. */
 export const FREE_UNKNOWN_ATTEMPTS = 10;

@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { runInBackground } from "../../lib/background.server";
-import { queueEmail } from "../email/outbox.server";
-import { hashPassword } from "./password.server";
-import { randomToken, sha256Hex } from "./tokens.server";
+import { db } from "~db/connection";
+import type { Database } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { runInBackground } from "~/lib/background.server";
+import { queueEmail } from "~/features/email/outbox.server";
+import { hashPassword } from "~/features/auth/password.server";
+import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 
 export const RESET_LIFETIME_MINUTES = 60;
 const RESET_MAIL_DELAY_MS = 250;

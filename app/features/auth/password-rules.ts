@@ -3,8 +3,8 @@
  * site: the e-mail address's local part, the site's name, one character repeated, a keyboard row.
  * Shared by the browser and the server; each rule answers with the i18n key of its field message.
  */
-import enCommon from "../../i18n/locales/en/common.json";
-import frCommon from "../../i18n/locales/fr/common.json";
+import enCommon from "~/i18n/locales/en/common.json";
+import frCommon from "~/i18n/locales/fr/common.json";
 
 const letters = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ROLES } from "../../../db/schema";
-import { SUPPORTED_LOCALES } from "../../i18n/config";
-import { idField } from "../../lib/ids";
-import { passwordRuleViolation } from "./password-rules";
+import { ROLES } from "~db/schema";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
+import { idField } from "~/lib/ids";
+import { passwordRuleViolation } from "~/features/auth/password-rules";
 
 // Messages are i18n keys; components/forms.tsx translates them, on the client and the server alike.
 const email = z

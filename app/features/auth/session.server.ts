@@ -6,11 +6,11 @@
  * absolute lifetime counted from sign-in that no activity extends.
  */
 import { createCookie } from "@remix-run/node";
-import { db } from "../../../db/connection";
-import { loadConfig } from "../../config.server";
-import type { User } from "../../../db/schema";
-import { networkOf } from "./devices.server";
-import { constantTimeEqualHex, randomToken, sha256Hex } from "./tokens.server";
+import { db } from "~db/connection";
+import { loadConfig } from "~/config.server";
+import type { User } from "~db/schema";
+import { networkOf } from "~/features/auth/devices.server";
+import { constantTimeEqualHex, randomToken, sha256Hex } from "~/features/auth/tokens.server";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

@@ -1,7 +1,7 @@
 /** The last step of every sign-in: a fresh session, and the address remembered as the owner's. */
-import { getSession } from "./guards.server";
-import { rememberAddress } from "./login-throttle.server";
-import { commitSessionCookie, createSession, invalidateSession } from "./session.server";
+import { getSession } from "~/features/auth/guards.server";
+import { rememberAddress } from "~/features/auth/login-throttle.server";
+import { commitSessionCookie, createSession, invalidateSession } from "~/features/auth/session.server";
 
 /** Ends any session the browser had and returns the Set-Cookie header of a new one. */
 export async function completeSignIn(request: Request, userId: number, ip: string): Promise<string> {

@@ -10,10 +10,10 @@ import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
-import { db } from "../../../db/connection";
-import type { Role } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { randomToken, sha256Hex } from "./tokens.server";
+import { db } from "~db/connection";
+import type { Role } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;

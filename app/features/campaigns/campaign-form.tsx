@@ -11,8 +11,8 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { CAMPAIGN_LANGUAGES, CampaignSchema, TARGET_MODES } from "./schema";
-import { TEMPLATE_VARIABLES } from "./template";
+import { CAMPAIGN_LANGUAGES, CampaignSchema, TARGET_MODES } from "~/features/campaigns/schema";
+import { TEMPLATE_VARIABLES } from "~/features/campaigns/template";
 
 // A type, not an interface: Conform wants an object type with an implicit index signature.
 export type CampaignFormDefaults = {

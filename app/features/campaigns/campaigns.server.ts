@@ -3,12 +3,12 @@
  * lists of campaigns.
  */
 import type { Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { CampaignStatus, Database, User } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { slugify } from "../../lib/slug";
-import { jurisdictionExists } from "../letters/signature-abuse.server";
-import { recordAudit } from "../security/audit.server";
+import { db } from "~db/connection";
+import type { CampaignStatus, Database, User } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { slugify } from "~/lib/slug";
+import { jurisdictionExists } from "~/features/letters/signature-abuse.server";
+import { recordAudit } from "~/features/security/audit.server";
 import {
   CAMPAIGN_LANGUAGES,
   isBlankLanguage,
@@ -16,10 +16,10 @@ import {
   type CampaignInput,
   type CampaignLanguage,
   type CampaignStatusInput,
-} from "./schema";
-import { candidateLawmakers } from "./targets.server";
-import { parseConstituencyList } from "./target-rules";
-import { validateTemplate } from "./template";
+} from "~/features/campaigns/schema";
+import { candidateLawmakers } from "~/features/campaigns/targets.server";
+import { parseConstituencyList } from "~/features/campaigns/target-rules";
+import { validateTemplate } from "~/features/campaigns/template";
 
 type Executor = Kysely<Database>;
 export type FieldErrors = Record<string, string[]>;

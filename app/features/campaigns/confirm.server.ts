@@ -5,13 +5,13 @@
  * lawmaker's contact form (→ handed_to_sender). Repeating the POST changes nothing and shows the
  * same letters again.
  */
-import { db } from "../../../db/connection";
-import type { CampaignLetterStatus } from "../../../db/schema";
-import { sha256Hex } from "../auth/tokens.server";
-import { queueRenderedEmail, renderEmail, type RenderedEmail } from "../email/outbox.server";
-import { pickTemplate, templatesOf } from "./campaigns.server";
-import { transitionLetters } from "./letter-state.server";
-import { senderConfirmCutoff } from "./pending.server";
+import { db } from "~db/connection";
+import type { CampaignLetterStatus } from "~db/schema";
+import { sha256Hex } from "~/features/auth/tokens.server";
+import { queueRenderedEmail, renderEmail, type RenderedEmail } from "~/features/email/outbox.server";
+import { pickTemplate, templatesOf } from "~/features/campaigns/campaigns.server";
+import { transitionLetters } from "~/features/campaigns/letter-state.server";
+import { senderConfirmCutoff } from "~/features/campaigns/pending.server";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ConfirmedLetter } from "./confirm.server";
+import type { ConfirmedLetter } from "~/features/campaigns/confirm.server";
 
 function safeUrl(url: string | null): string | null {
   return url && /^https?:\/\//i.test(url) ? url : null;

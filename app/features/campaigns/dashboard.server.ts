@@ -4,9 +4,9 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
-import { db } from "../../../db/connection";
-import { CAMPAIGN_LETTER_STATUSES, type CampaignLetterStatus } from "../../../db/schema";
-import { neutraliseFormula } from "../threats/api.server";
+import { db } from "~db/connection";
+import { CAMPAIGN_LETTER_STATUSES, type CampaignLetterStatus } from "~db/schema";
+import { neutraliseFormula } from "~/features/threats/api.server";
 
 export type StateCounts = Record<CampaignLetterStatus, number>;
 

@@ -1,18 +1,12 @@
+import type { OutboxOutcome } from "~/features/email/settled-hooks.server";
 /**
  * Delivery of letters to lawmakers: the outbox worker reports what became of the outbox rows that
  * carry letters, and the letters follow (queued → sent with Resend's id, or queued → failed), in
  * the worker's transaction. Every move goes through the letter state machine.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "../../../db/schema";
-import { transitionLetters } from "./letter-state.server";
-
-export interface OutboxOutcome {
-  outboxId: number;
-  /** True when Resend accepted the mail; false when the row was dead-lettered `failed`. */
-  sent: boolean;
-  providerId: string | null;
-}
+import type { Database } from "~db/schema";
+import { transitionLetters } from "~/features/campaigns/letter-state.server";
 
 /** Outbox idempotency key of a letter's row: one row per letter, ever. */
 export const letterOutboxKey = (letterId: number): string => `campaign-letter:${letterId}`;

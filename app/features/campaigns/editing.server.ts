@@ -1,14 +1,24 @@
 /**
  * What the staff campaign form needs: its pickers and its values for an existing campaign.
  */
-import { db } from "../../../db/connection";
-import type { CampaignFormDefaults } from "./campaign-form";
-import { defaultSendingAddress, templatesOf, type CampaignRow, type CampaignTemplate } from "./campaigns.server";
-import { listThreatsForPicker } from "./lists.server";
-import { threatTitleOf } from "./sending.server";
-import { candidateLawmakers, fallbackLawmaker, getLawmaker, listLawmakersForPicker } from "./targets.server";
-import { renderSubject, renderTemplate, sampleValues } from "./template";
-import { ruleConstituenciesFromJson } from "./target-rules";
+import { db } from "~db/connection";
+import type { CampaignFormDefaults } from "~/features/campaigns/campaign-form";
+import {
+  defaultSendingAddress,
+  templatesOf,
+  type CampaignRow,
+  type CampaignTemplate,
+} from "~/features/campaigns/campaigns.server";
+import { listThreatsForPicker } from "~/features/campaigns/lists.server";
+import { threatTitleOf } from "~/features/campaigns/sending.server";
+import {
+  candidateLawmakers,
+  fallbackLawmaker,
+  getLawmaker,
+  listLawmakersForPicker,
+} from "~/features/campaigns/targets.server";
+import { renderSubject, renderTemplate, sampleValues } from "~/features/campaigns/template";
+import { ruleConstituenciesFromJson } from "~/features/campaigns/target-rules";
 
 export async function formPickers() {
   const [threats, lawmakers] = await Promise.all([listThreatsForPicker(), listLawmakersForPicker()]);

@@ -4,7 +4,7 @@
  * writers cannot both move a letter) and logs each transition in campaign_letter_events.
  */
 import type { Kysely } from "kysely";
-import type { CampaignLetterStatus, Database } from "../../../db/schema";
+import type { CampaignLetterStatus, Database } from "~db/schema";
 
 export const LETTER_TRANSITIONS: Record<CampaignLetterStatus, readonly CampaignLetterStatus[]> = {
   // The sender has not confirmed yet. Targets with only a contact form are handed to the sender.

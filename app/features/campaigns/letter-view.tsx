@@ -1,4 +1,4 @@
-import { paragraphs } from "./template";
+import { paragraphs } from "~/lib/paragraphs";
 
 /** A rendered letter as paragraphs; React escapes every line. */
 export function LetterText({ text }: { text: string }) {

@@ -1,8 +1,8 @@
 /**
  * Lists of campaigns: all of them for staff, the open ones for the public; the threat picker.
  */
-import { db } from "../../../db/connection";
-import { pickTemplate } from "./campaigns.server";
+import { db } from "~db/connection";
+import { pickTemplate } from "~/features/campaigns/campaigns.server";
 
 async function titlesFor(ids: number[], locale: string): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();

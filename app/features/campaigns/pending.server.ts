@@ -8,10 +8,10 @@
  * wrote stays behind. Campaign figures count letters by state, so they stay right.
  */
 import type { Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
-import { logger } from "../security/log.server";
-import { SENDER_CONFIRM_DAYS } from "./constants";
+import { db } from "~db/connection";
+import type { Database } from "~db/schema";
+import { logger } from "~/features/security/log.server";
+import { SENDER_CONFIRM_DAYS } from "~/features/campaigns/constants";
 
 const DAY_MS = 24 * 60 * 60_000;
 const CHUNK = 200;

@@ -2,12 +2,12 @@
  * What the public campaign page shows: the campaign's text, the threat it is about, who the
  * letters go to, and the places a sender can pick.
  */
-import { db } from "../../../db/connection";
-import { renderMarkdown } from "../../lib/markdown.server";
-import { getCampaignBySlug, pickTemplate, templatesOf } from "./campaigns.server";
-import { placeValue } from "./target-rules";
-import { candidateLawmakers, fallbackLawmaker } from "./targets.server";
-import { templateVariables } from "./template";
+import { db } from "~db/connection";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { getCampaignBySlug, pickTemplate, templatesOf } from "~/features/campaigns/campaigns.server";
+import { placeValue } from "~/features/campaigns/target-rules";
+import { candidateLawmakers, fallbackLawmaker } from "~/features/campaigns/targets.server";
+import { templateVariables } from "~/features/campaigns/template";
 
 /** Beyond this many, the page names the first ones and counts the rest. */
 const NAMED_TARGETS = 30;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { optionalText } from "../threats/schema";
-import { templateErrorMessage, validateTemplate } from "./template";
-import { MAX_ID } from "../../lib/ids";
+import { optionalText } from "~/features/threats/schema";
+import { templateErrorMessage, validateTemplate } from "~/features/campaigns/template";
+import { MAX_ID } from "~/lib/ids";
 
 // Messages are i18n keys: common `validation.*`, `campaigns:*` for this area. Template errors are
 // `campaigns:template.<code>|<variable>` (the forms split them to name the variable).

@@ -11,13 +11,13 @@
  * it has been `sent` for the whole period: without a webhook (or when Resend never reports back)
  * a sent letter would otherwise keep its sender's details forever.
  */
-import { loadConfig } from "../../config.server";
-import { logger } from "../security/log.server";
-import { db } from "../../../db/connection";
-import { runExclusive } from "../jobs/exclusive.server";
-import { confirmationKey, expireUnconfirmedSenders } from "./pending.server";
+import { loadConfig } from "~/config.server";
+import { logger } from "~/features/security/log.server";
+import { db } from "~db/connection";
+import { runExclusive } from "~/features/jobs/exclusive.server";
+import { confirmationKey, expireUnconfirmedSenders } from "~/features/campaigns/pending.server";
 import type { Kysely } from "kysely";
-import type { CampaignLetterStatus, Database } from "../../../db/schema";
+import type { CampaignLetterStatus, Database } from "~db/schema";
 
 const STILL_MOVING: CampaignLetterStatus[] = ["pending_confirmation", "queued"];
 const DAY_MS = 24 * 60 * 60_000;

@@ -3,8 +3,8 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
-import { LetterText } from "./letter-view";
-import { SEND_HONEYPOT_FIELD, SendLettersSchema } from "./schema";
+import { LetterText } from "~/features/campaigns/letter-view";
+import { SEND_HONEYPOT_FIELD, SendLettersSchema } from "~/features/campaigns/schema";
 
 export interface PreviewLetter {
   lawmakerId: number;

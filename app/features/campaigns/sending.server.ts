@@ -5,20 +5,25 @@
  */
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { normaliseEmail } from "../../lib/email-address";
-import { randomToken, sha256Hex } from "../auth/tokens.server";
-import { mayMailUnsolicited, queueRenderedEmail, renderEmail } from "../email/outbox.server";
-import { hashIp } from "../letters/signature-abuse.server";
-import { pickTemplate, templatesOf, type CampaignRow, type CampaignTemplate } from "./campaigns.server";
-import { logLetterCreated } from "./letter-state.server";
-import { confirmationKey, discardUnconfirmedSenders } from "./pending.server";
-import type { SendLettersInput } from "./schema";
-import { parsePlaceValue, type SenderPlace } from "./target-rules";
-import { targetsForSender, type TargetLawmaker } from "./targets.server";
-import { renderSubject, renderTemplate, templateVariables, type TemplateValues } from "./template";
+import { db } from "~db/connection";
+import type { Database } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { normaliseEmail } from "~/lib/email-address";
+import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
+import { mayMailUnsolicited, queueRenderedEmail, renderEmail } from "~/features/email/outbox.server";
+import { hashIp } from "~/features/letters/signature-abuse.server";
+import {
+  pickTemplate,
+  templatesOf,
+  type CampaignRow,
+  type CampaignTemplate,
+} from "~/features/campaigns/campaigns.server";
+import { logLetterCreated } from "~/features/campaigns/letter-state.server";
+import { confirmationKey, discardUnconfirmedSenders } from "~/features/campaigns/pending.server";
+import type { SendLettersInput } from "~/features/campaigns/schema";
+import { parsePlaceValue, type SenderPlace } from "~/features/campaigns/target-rules";
+import { targetsForSender, type TargetLawmaker } from "~/features/campaigns/targets.server";
+import { renderSubject, renderTemplate, templateVariables, type TemplateValues } from "~/features/campaigns/template";
 
 type Executor = Kysely<Database>;
 

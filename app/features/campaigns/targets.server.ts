@@ -2,8 +2,8 @@
  * Loads the lawmakers a campaign can write to and applies the rules of target-rules.ts.
  */
 import type { Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database, LetterCampaignsTable } from "../../../db/schema";
+import { db } from "~db/connection";
+import type { Database, LetterCampaignsTable } from "~db/schema";
 import {
   constituencyChoices,
   matchesRule,
@@ -11,7 +11,7 @@ import {
   ruleConstituenciesFromJson,
   type SenderPlace,
   type TargetRule,
-} from "./target-rules";
+} from "~/features/campaigns/target-rules";
 
 type Executor = Kysely<Database>;
 

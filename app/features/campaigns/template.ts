@@ -115,14 +115,6 @@ export function renderSubject(template: string, values: TemplateValues): string 
   return chars.length > SUBJECT_MAX_LENGTH ? `${chars.slice(0, SUBJECT_MAX_LENGTH - 1).join("")}…` : line;
 }
 
-/** The letter's paragraphs (separated by blank lines), each a list of lines, for escaped rendering. */
-export function paragraphs(text: string): string[][] {
-  return text
-    .split(/\n{2,}/)
-    .map((p) => p.split("\n"))
-    .filter((lines) => lines.some((l) => l.trim() !== ""));
-}
-
 /** Sample values, for the staff preview before any sender exists. */
 export function sampleValues(lawmaker: { name: string; title: string | null }, threatTitle: string): TemplateValues {
   return {

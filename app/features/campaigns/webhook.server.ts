@@ -7,11 +7,11 @@
 import type { Kysely } from "kysely";
 import { Resend } from "resend";
 import { z } from "zod";
-import { loadConfig } from "../../config.server";
-import { logger } from "../security/log.server";
-import { db } from "../../../db/connection";
-import type { CampaignLetterStatus, Database } from "../../../db/schema";
-import { transitionLetters } from "./letter-state.server";
+import { loadConfig } from "~/config.server";
+import { logger } from "~/features/security/log.server";
+import { db } from "~db/connection";
+import type { CampaignLetterStatus, Database } from "~db/schema";
+import { transitionLetters } from "~/features/campaigns/letter-state.server";
 
 /** Resend's events are a few kB; anything much larger is not from Resend. */
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;

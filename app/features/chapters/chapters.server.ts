@@ -1,11 +1,11 @@
 import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import type { FieldErrors } from "../auth/accounts.server";
-import { recordAudit } from "../security/audit.server";
-import { neutraliseFormula } from "../threats/api.server";
-import type { ChapterFilters, ChapterInput } from "./schema";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { neutraliseFormula } from "~/features/threats/api.server";
+import type { ChapterFilters, ChapterInput } from "~/features/chapters/schema";
 
 /** The public list: active chapters with their country and kind. */
 export async function listChapters() {

@@ -1,7 +1,7 @@
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { isStaff } from "../auth/guards.server";
-import { recordAudit } from "../security/audit.server";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { isStaff } from "~/features/auth/guards.server";
+import { recordAudit } from "~/features/security/audit.server";
 
 export async function listChapterMembers(chapterId: number) {
   return db

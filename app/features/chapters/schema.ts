@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { REGIONS } from "../../../db/schema";
-import { SUPPORTED_LOCALES } from "../../i18n/config";
-import { requiredText } from "../threats/schema";
-import { idField } from "../../lib/ids";
+import { REGIONS } from "~db/schema";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
+import { requiredText } from "~/features/threats/schema";
+import { idField } from "~/lib/ids";
 
 export const CHAPTER_KINDS = ["chapter", "sig"] as const;
 export const CHAPTER_STATUSES = ["active", "inactive"] as const;

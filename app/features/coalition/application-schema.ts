@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { httpUrl } from "../threats/schema";
-import { SECTORS } from "./constants";
-import { idField } from "../../lib/ids";
+import { httpUrl } from "~/features/threats/schema";
+import { SECTORS } from "~/lib/vocabularies";
+import { idField } from "~/lib/ids";
 
 // Messages are i18n keys (common `validation.*`, or `applications:…` for this form's own).
 export const APPLICATION_KINDS = ["organisation", "individual_expert"] as const;

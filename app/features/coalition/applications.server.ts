@@ -4,20 +4,20 @@
  * with a reason. Every mail goes through the outbox in the same transaction as the change.
  */
 import { sql } from "kysely";
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { GMAIL_DOMAINS, normaliseEmail } from "../../lib/email-address";
-import { likeContains } from "../../lib/like.server";
-import type { FieldErrors } from "../auth/accounts.server";
-import { createInvitation } from "../auth/invitations.server";
-import { randomToken, sha256Hex } from "../auth/tokens.server";
-import { mayMailUnsolicited, queueEmail } from "../email/outbox.server";
-import { recordAudit } from "../security/audit.server";
-import type { ApplicationInput } from "./application-schema";
-import type { Sector } from "./constants";
-import { nameClashes } from "./member-changes.server";
-import { insertMember } from "./members.server";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { GMAIL_DOMAINS, normaliseEmail } from "~/lib/email-address";
+import { likeContains } from "~/lib/like.server";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { createInvitation } from "~/features/auth/invitations.server";
+import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
+import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
+import { recordAudit } from "~/features/security/audit.server";
+import type { ApplicationInput } from "~/features/coalition/application-schema";
+import type { Sector } from "~/lib/vocabularies";
+import { nameClashes } from "~/features/coalition/member-changes.server";
+import { insertMember } from "~/features/coalition/members.server";
 
 export const CONFIRM_LIFETIME_DAYS = 7;
 const DAY_MS = 86_400_000;

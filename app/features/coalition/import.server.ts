@@ -6,13 +6,13 @@
  * run of the same file in the same state would have reported.
  */
 import type { Kysely, Transaction } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database, User } from "../../../db/schema";
-import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "../../lib/csv-import.server";
-import { foldName } from "../../lib/search";
-import { recordAudit } from "../security/audit.server";
-import { SECTORS, type Sector } from "./constants";
-import { insertMembers, updateMember, type MemberInput } from "./members.server";
+import { db } from "~db/connection";
+import type { Database, User } from "~db/schema";
+import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "~/lib/csv-import.server";
+import { foldName } from "~/lib/search";
+import { recordAudit } from "~/features/security/audit.server";
+import { SECTORS, type Sector } from "~/lib/vocabularies";
+import { insertMembers, updateMember, type MemberInput } from "~/features/coalition/members.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -5,13 +5,13 @@
  * The representative is mailed the decision through the outbox, in the decision's transaction.
  */
 import type { Kysely, Transaction } from "kysely";
-import { db } from "../../../db/connection";
-import type { CoalitionMembersTable, Database, User } from "../../../db/schema";
+import { db } from "~db/connection";
+import type { CoalitionMembersTable, Database, User } from "~db/schema";
 import type { Selectable } from "kysely";
-import { loadConfig } from "../../config.server";
-import { foldName, searchable } from "../../lib/search";
-import { queueEmail } from "../email/outbox.server";
-import { recordAudit } from "../security/audit.server";
+import { loadConfig } from "~/config.server";
+import { foldName, searchable } from "~/lib/search";
+import { queueEmail } from "~/features/email/outbox.server";
+import { recordAudit } from "~/features/security/audit.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 type MemberRow = Selectable<CoalitionMembersTable>;

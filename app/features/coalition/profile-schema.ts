@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { httpUrl, optionalText, requiredText } from "../threats/schema";
-import { idField } from "../../lib/ids";
-import { SECTORS } from "./constants";
+import { httpUrl, optionalText, requiredText } from "~/features/threats/schema";
+import { idField } from "~/lib/ids";
+import { SECTORS } from "~/lib/vocabularies";
 
 /** What a member representative may change on their organisation's public profile. */
 export const ProfileSchema = z.object({

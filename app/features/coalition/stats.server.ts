@@ -1,4 +1,4 @@
-import { db } from "../../../db/connection";
+import { db } from "~db/connection";
 
 /** Active members by sector and by country, for the directory's counts. */
 export async function memberCounts() {

@@ -1,6 +1,6 @@
-import type { OutboxRow, User } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { getOutboxMessage } from "./outbox.server";
+import type { OutboxRow, User } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { getOutboxMessage } from "~/features/email/outbox.server";
 
 /**
  * The links whose token acts for their recipient: they open an account, reset a password, or

@@ -6,56 +6,44 @@ import crypto from "node:crypto";
 import { render } from "@react-email/render";
 import { sql, type Kysely } from "kysely";
 import { createElement, type Attributes, type ComponentType } from "react";
-import { loadConfig } from "../../config.server";
-import { getFixedT } from "../../i18n/i18next.server";
-import { normaliseEmail } from "../../lib/email-address";
-import { db, getDatabase } from "../../../db/connection";
-import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } from "../../../db/schema";
+import { loadConfig } from "~/config.server";
+import { getFixedT } from "~/i18n/i18next.server";
+import { normaliseEmail } from "~/lib/email-address";
+import { db, getDatabase } from "~db/connection";
+import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } from "~db/schema";
 import {
   ApplicationConfirmEmail,
   applicationConfirmSubject,
   type ApplicationConfirmProps,
-} from "../../../emails/application-confirm";
+} from "~emails/application-confirm";
 import {
   ApplicationDecidedEmail,
   applicationDecidedSubject,
   type ApplicationDecidedProps,
-} from "../../../emails/application-decided";
-import { ActionReviewedEmail, actionReviewedSubject, type ActionReviewedProps } from "../../../emails/action-reviewed";
-import { EventReviewedEmail, eventReviewedSubject, type EventReviewedProps } from "../../../emails/event-reviewed";
-import { FailedSignInsEmail, failedSignInsSubject, type FailedSignInsProps } from "../../../emails/failed-sign-ins";
-import { InvitationEmail, invitationSubject, type InvitationProps } from "../../../emails/invitation";
-import {
-  CampaignConfirmEmail,
-  campaignConfirmSubject,
-  type CampaignConfirmProps,
-} from "../../../emails/campaign-confirm";
-import { CampaignLetterEmail, campaignLetterSubject, type CampaignLetterProps } from "../../../emails/campaign-letter";
-import type { EmailContext, EmailT } from "../../../emails/layout";
+} from "~emails/application-decided";
+import { ActionReviewedEmail, actionReviewedSubject, type ActionReviewedProps } from "~emails/action-reviewed";
+import { EventReviewedEmail, eventReviewedSubject, type EventReviewedProps } from "~emails/event-reviewed";
+import { FailedSignInsEmail, failedSignInsSubject, type FailedSignInsProps } from "~emails/failed-sign-ins";
+import { InvitationEmail, invitationSubject, type InvitationProps } from "~emails/invitation";
+import { CampaignConfirmEmail, campaignConfirmSubject, type CampaignConfirmProps } from "~emails/campaign-confirm";
+import { CampaignLetterEmail, campaignLetterSubject, type CampaignLetterProps } from "~emails/campaign-letter";
+import type { EmailContext, EmailT } from "~emails/layout";
 import {
   MemberChangeReviewedEmail,
   memberChangeReviewedSubject,
   type MemberChangeReviewedProps,
-} from "../../../emails/member-change-reviewed";
-import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "../../../emails/password-reset";
-import {
-  ProposalReviewedEmail,
-  proposalReviewedSubject,
-  type ProposalReviewedProps,
-} from "../../../emails/proposal-reviewed";
-import { RsvpConfirmEmail, rsvpConfirmSubject, type RsvpConfirmProps } from "../../../emails/rsvp-confirm";
-import {
-  SignatureConfirmEmail,
-  signatureConfirmSubject,
-  type SignatureConfirmProps,
-} from "../../../emails/signature-confirm";
+} from "~emails/member-change-reviewed";
+import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from "~emails/password-reset";
+import { ProposalReviewedEmail, proposalReviewedSubject, type ProposalReviewedProps } from "~emails/proposal-reviewed";
+import { RsvpConfirmEmail, rsvpConfirmSubject, type RsvpConfirmProps } from "~emails/rsvp-confirm";
+import { SignatureConfirmEmail, signatureConfirmSubject, type SignatureConfirmProps } from "~emails/signature-confirm";
 import {
   SignatureReminderEmail,
   signatureReminderSubject,
   type SignatureReminderProps,
-} from "../../../emails/signature-reminder";
-import { ThreatUpdateEmail, threatUpdateSubject, type ThreatUpdateProps } from "../../../emails/threat-update";
-import { personText } from "./person-text";
+} from "~emails/signature-reminder";
+import { ThreatUpdateEmail, threatUpdateSubject, type ThreatUpdateProps } from "~emails/threat-update";
+import { personText } from "~/features/email/person-text";
 
 interface TemplateDefinition<P> {
   component: ComponentType<P & EmailContext>;

@@ -8,7 +8,7 @@
  */
 import crypto from "node:crypto";
 import type { CreateBatchOptions, ErrorResponse, Resend } from "resend";
-import type { OutboxRow } from "../../../db/schema";
+import type { OutboxRow } from "~db/schema";
 
 const MAX_ERROR_LENGTH = 500;
 

@@ -9,15 +9,15 @@
  * 10,000 mails goes out at close to 100 × the rate.
  */
 import { Resend } from "resend";
-import { loadConfig } from "../../config.server";
-import { moveLettersForOutbox, type OutboxOutcome } from "../campaigns/delivery.server";
-import { db, getDatabase } from "../../../db/connection";
+import { loadConfig } from "~/config.server";
+import { runOutboxSettledHooks, type OutboxOutcome } from "~/features/email/settled-hooks.server";
+import { db, getDatabase } from "~db/connection";
 import type { ExpressionBuilder, Kysely } from "kysely";
-import type { Database, OutboxRow } from "../../../db/schema";
-import { sharedPacer, sleep } from "./pacer.server";
-import { sendBatch, type BatchOutcome } from "./resend-batch.server";
+import type { Database, OutboxRow } from "~db/schema";
+import { sharedPacer, sleep } from "~/features/email/pacer.server";
+import { sendBatch, type BatchOutcome } from "~/features/email/resend-batch.server";
 
-export { batchIdempotencyKey } from "./resend-batch.server";
+export { batchIdempotencyKey } from "~/features/email/resend-batch.server";
 
 export interface DrainOptions {
   now?: Date;
@@ -297,7 +297,7 @@ async function recordOutcome(
         counts.failed = dead.length;
       }
     }
-    await moveLettersForOutbox(trx, settled, iso);
+    await runOutboxSettledHooks(trx, settled, iso);
   });
   if (outcome.kind !== "accepted") {
     log("warn", "outbox batch not sent", { outcome: outcome.kind, outboxIds: rows.map((r) => r.id) });

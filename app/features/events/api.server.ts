@@ -1,10 +1,10 @@
 /** The open-data contract of `GET /api/v1/events`: approved events only, fields picked one by one. */
 import { z } from "zod";
-import { loadConfig } from "../../config.server";
-import { EVENT_KINDS } from "./constants";
-import { editionForYear } from "./editions.server";
-import { listApprovedEvents } from "./public.server";
-import { parseStrictParams } from "../../lib/api-params";
+import { loadConfig } from "~/config.server";
+import { EVENT_KINDS } from "~/features/events/constants";
+import { editionForYear } from "~/features/events/editions.server";
+import { listApprovedEvents } from "~/features/events/public.server";
+import { parseStrictParams } from "~/lib/api-params";
 
 export const API_MAX_PER_PAGE = 100;
 export const API_DEFAULT_PER_PAGE = 25;

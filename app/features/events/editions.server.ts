@@ -1,9 +1,9 @@
 /** Global Encryption Day editions: one per year, with its day and an optional theme (staff). */
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import type { FieldErrors } from "../auth/accounts.server";
-import { recordAudit } from "../security/audit.server";
-import type { EditionInput } from "./schema";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { recordAudit } from "~/features/security/audit.server";
+import type { EditionInput } from "~/features/events/schema";
 
 export function listEditions() {
   return db.selectFrom("event_editions").select(["id", "year", "day", "theme"]).orderBy("year", "desc").execute();

@@ -3,8 +3,8 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { EVENT_KINDS } from "./constants";
-import { EventSchema } from "./schema";
+import { EVENT_KINDS } from "~/features/events/constants";
+import { EventSchema } from "~/features/events/schema";
 
 export interface EventFormOptions {
   jurisdictions: ReadonlyArray<{ value: string; label: string }>;

@@ -4,17 +4,17 @@
  * Any edit by the organiser sends the event back to review; staff edits keep its status.
  */
 import type { Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database, EventsTable, User } from "../../../db/schema";
-import type { FieldErrors } from "../auth/accounts.server";
-import { isStaff } from "../auth/guards.server";
-import { recordAudit } from "../security/audit.server";
-import { slugify } from "../../lib/slug";
-import { editionForYear } from "./editions.server";
-import { canManageEvent, organiserFor } from "./organiser.server";
-import type { EventFormValues } from "./event-form";
-import type { EventInput } from "./schema";
-import { isKnownTimeZone, localToUtc } from "./time.server";
+import { db } from "~db/connection";
+import type { Database, EventsTable, User } from "~db/schema";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { isStaff } from "~/features/auth/guards.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { slugify } from "~/lib/slug";
+import { editionForYear } from "~/features/events/editions.server";
+import { canManageEvent, organiserFor } from "~/features/events/organiser.server";
+import type { EventFormValues } from "~/features/events/event-form";
+import type { EventInput } from "~/features/events/schema";
+import { isKnownTimeZone, localToUtc } from "~/features/events/time.server";
 
 export type EventRow = Omit<EventsTable, "id"> & { id: number };
 export type SaveResult = { ok: true; slug: string } | { ok: false; fieldErrors: FieldErrors };

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, ONLINE_FILTERS, type EventKind } from "./constants";
+import { EVENT_KINDS, ONLINE_FILTERS, type EventKind } from "~/features/events/constants";
 
 export interface EventFilters {
   kind?: EventKind;

@@ -1,14 +1,14 @@
 /** What the event form needs from the server, and how a save answers. */
 import { parseWithZod } from "~/lib/parse-form";
 import { data, redirect } from "@remix-run/node";
-import type { User } from "../../../db/schema";
-import { isStaff } from "../auth/guards.server";
-import { jurisdictionOptions } from "../jurisdictions/jurisdictions.server";
-import type { EventFormOptions } from "./event-form";
-import type { SaveResult } from "./events.server";
-import { organiserFor } from "./organiser.server";
-import { EventSchema, type EventInput } from "./schema";
-import { timeZones } from "./time.server";
+import type { User } from "~db/schema";
+import { isStaff } from "~/features/auth/guards.server";
+import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
+import type { EventFormOptions } from "~/features/events/event-form";
+import type { SaveResult } from "~/features/events/events.server";
+import { organiserFor } from "~/features/events/organiser.server";
+import { EventSchema, type EventInput } from "~/features/events/schema";
+import { timeZones } from "~/features/events/time.server";
 
 export async function eventFormOptions(user: User, locale: string): Promise<EventFormOptions> {
   const [jurisdictions, organiser] = await Promise.all([jurisdictionOptions(locale), organiserFor(user)]);

@@ -6,8 +6,8 @@
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { db } from "../../../db/connection";
-import { loadConfig } from "../../config.server";
+import { db } from "~db/connection";
+import { loadConfig } from "~/config.server";
 
 /** Feeds hold at most this many events (the newest editions first). */
 const FEED_CAP = 5_000;

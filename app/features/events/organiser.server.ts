@@ -1,7 +1,7 @@
 /** Who organises an event, and who may manage it: the submitting chapter, organisation, or staff. */
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { CHAPTER_ROLES, isStaff } from "../auth/guards.server";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { CHAPTER_ROLES, isStaff } from "~/features/auth/guards.server";
 
 export interface EventOwner {
   chapter_id: number | null;

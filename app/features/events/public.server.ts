@@ -1,7 +1,7 @@
 /** The public side: an edition's approved events, filtered, and their counts per country. */
-import { db } from "../../../db/connection";
-import { PUBLIC_PER_PAGE } from "./constants";
-import type { EventFilters } from "./filters";
+import { db } from "~db/connection";
+import { PUBLIC_PER_PAGE } from "~/features/events/constants";
+import type { EventFilters } from "~/features/events/filters";
 
 function approvedIn(editionId: number | null, filters: EventFilters) {
   let query = db.selectFrom("events").where("events.status", "=", "approved");

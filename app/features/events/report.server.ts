@@ -3,12 +3,12 @@
  * distinct audiences, so an edition's reach is their sum; `expected_reach` is a forecast and is
  * never added to reported figures.
  */
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { recordAudit } from "../security/audit.server";
-import { EVENT_KINDS, type EventKind } from "./constants";
-import type { EventRow } from "./events.server";
-import type { ReportInput } from "./schema";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { recordAudit } from "~/features/security/audit.server";
+import { EVENT_KINDS, type EventKind } from "~/features/events/constants";
+import type { EventRow } from "~/features/events/events.server";
+import type { ReportInput } from "~/features/events/schema";
 
 export function canReport(event: Pick<EventRow, "status" | "starts_at">, now = new Date()): boolean {
   return event.status === "approved" && event.starts_at <= now.toISOString();

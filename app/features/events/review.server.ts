@@ -1,11 +1,11 @@
 /** Staff review of submitted events: approve, or send back with a comment (the submitter is mailed). */
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import type { FieldErrors } from "../auth/accounts.server";
-import { queueEmail } from "../email/outbox.server";
-import { recordAudit } from "../security/audit.server";
-import type { ReviewInput } from "./schema";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { queueEmail } from "~/features/email/outbox.server";
+import { recordAudit } from "~/features/security/audit.server";
+import type { ReviewInput } from "~/features/events/schema";
 
 /** The review queue: events waiting for staff, oldest first; and those sent back, newest first. */
 export async function listReviewQueue() {

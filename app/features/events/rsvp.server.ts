@@ -5,13 +5,13 @@
  * and replaces the reply while it is still pending.
  */
 import { sql } from "kysely";
-import { db } from "../../../db/connection";
-import { loadConfig } from "../../config.server";
-import { normaliseEmail } from "../../lib/email-address";
-import { randomToken, sha256Hex } from "../auth/tokens.server";
-import { mayMailUnsolicited, queueEmail } from "../email/outbox.server";
-import type { RsvpInput } from "./schema";
-import { describeWhen } from "./time.server";
+import { db } from "~db/connection";
+import { loadConfig } from "~/config.server";
+import { normaliseEmail } from "~/lib/email-address";
+import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
+import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
+import type { RsvpInput } from "~/features/events/schema";
+import { describeWhen } from "~/features/events/time.server";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EVENT_KINDS, MAX_AUDIENCE } from "./constants";
-import { idField } from "../../lib/ids";
+import { EVENT_KINDS, MAX_AUDIENCE } from "~/features/events/constants";
+import { idField } from "~/lib/ids";
 
 // Messages are i18n keys: common `validation.*`, or `events:validation.*` for this area's own.
 // Shared by the browser (Conform's client validation) and the server, so both say the same thing.

@@ -7,7 +7,7 @@
  * SQLite serves one instance: there the job just runs.
  */
 import { sql } from "kysely";
-import { getDatabase } from "../../../db/connection";
+import { getDatabase } from "~db/connection";
 
 /** Advisory lock keys, one per job; fixed forever (another instance may run an older release). */
 export const JOB_LOCKS = {

@@ -1,5 +1,5 @@
-import { db } from "../../../db/connection";
-import { jurisdictionName } from "./names";
+import { db } from "~db/connection";
+import { jurisdictionName } from "~/features/jurisdictions/names";
 
 export interface JurisdictionOption {
   value: string;

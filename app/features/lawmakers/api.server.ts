@@ -3,9 +3,9 @@
  * reach them officially, and nothing else (no source, no dates, no internal keys).
  */
 import { z } from "zod";
-import { listLawmakers, type LawmakerRow } from "./lawmakers.server";
-import { DEFAULT_PER_PAGE, LawmakerFiltersSchema } from "./schema";
-import { parseStrictParams } from "../../lib/api-params";
+import { listLawmakers, type LawmakerRow } from "~/features/lawmakers/lawmakers.server";
+import { DEFAULT_PER_PAGE, LawmakerFiltersSchema } from "~/features/lawmakers/schema";
+import { parseStrictParams } from "~/lib/api-params";
 
 const ApiFiltersSchema = LawmakerFiltersSchema.pick({
   jurisdiction: true,

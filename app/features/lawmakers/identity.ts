@@ -1,4 +1,4 @@
-import { searchable } from "../../lib/search";
+import { searchable } from "~/lib/search";
 
 /** How an import recognises a lawmaker it has seen: by e-mail, else by name + body + jurisdiction. */
 export function lawmakerEmailKey(email: string | null | undefined): string | null {

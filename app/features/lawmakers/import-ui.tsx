@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ImportRow } from "./import.server";
+import type { ImportRow } from "~/features/lawmakers/import.server";
 
 function RowProblems({ row }: { row: ImportRow }) {
   const { t } = useTranslation("lawmakers");

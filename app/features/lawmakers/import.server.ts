@@ -9,14 +9,19 @@
  * its header and mapped row by row (see us-congress.ts).
  */
 import type { Kysely, Transaction } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database, User } from "../../../db/schema";
-import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "../../lib/csv-import.server";
-import { recordAudit } from "../security/audit.server";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "./constants";
-import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "./identity";
-import { isUsCongressHeader, mapUsCongressRow, US_CONGRESS_COLUMNS, usSnapshotDate } from "./us-congress";
-import { validateRow, type LawmakerValues } from "./validate-row";
+import { db } from "~db/connection";
+import type { Database, User } from "~db/schema";
+import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "~/lib/csv-import.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "~/features/lawmakers/constants";
+import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "~/features/lawmakers/identity";
+import {
+  isUsCongressHeader,
+  mapUsCongressRow,
+  US_CONGRESS_COLUMNS,
+  usSnapshotDate,
+} from "~/features/lawmakers/us-congress";
+import { validateRow, type LawmakerValues } from "~/features/lawmakers/validate-row";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -3,14 +3,14 @@
  * lookups other areas use (letter campaigns target lawmakers by jurisdiction and body).
  */
 import { sql } from "kysely";
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { likeContains } from "../../lib/like.server";
-import { recordAudit } from "../security/audit.server";
-import { staleBefore } from "./constants";
-import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "./identity";
-import { DEFAULT_PER_PAGE, type LawmakerFilters, type LawmakerInput } from "./schema";
-import type { LawmakerValues } from "./validate-row";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { likeContains } from "~/lib/like.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { staleBefore } from "~/features/lawmakers/constants";
+import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "~/features/lawmakers/identity";
+import { DEFAULT_PER_PAGE, type LawmakerFilters, type LawmakerInput } from "~/features/lawmakers/schema";
+import type { LawmakerValues } from "~/features/lawmakers/validate-row";
 
 const COLUMNS = [
   "lawmakers.id",

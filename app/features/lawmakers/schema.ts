@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { httpUrl, optionalText, requiredText } from "../threats/schema";
-import { MAX_LENGTH } from "./constants";
+import { httpUrl, optionalText, requiredText } from "~/features/threats/schema";
+import { MAX_LENGTH } from "~/features/lawmakers/constants";
 
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());

@@ -19,7 +19,7 @@
  *
  * Mapping notes (a repaired or replaced cell) are reported with the row, never as errors.
  */
-import type { ImportColumn } from "./constants";
+import type { ImportColumn } from "~/features/lawmakers/constants";
 
 export const US_CONGRESS_COLUMNS = [
   "bioguide",

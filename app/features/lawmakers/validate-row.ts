@@ -1,5 +1,5 @@
 /** Checks one row of the lawmakers CSV (after any format mapping) and gives the values to store. */
-import { MAX_LENGTH, type ImportColumn } from "./constants";
+import { MAX_LENGTH, type ImportColumn } from "~/features/lawmakers/constants";
 
 export interface LawmakerValues {
   name: string;

@@ -2,9 +2,9 @@
  * Confirming and withdrawing signatures through their mailed links (POST only; GET pages only
  * look). The letter's confirmed count changes in the same transaction.
  */
-import { db } from "../../../db/connection";
-import { sha256Hex } from "../auth/tokens.server";
-import { adjustCount } from "./signing-letter.server";
+import { db } from "~db/connection";
+import { sha256Hex } from "~/features/auth/tokens.server";
+import { adjustCount } from "~/features/letters/signing-letter.server";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;

@@ -3,8 +3,8 @@
  * transaction, each in its own savepoint.
  */
 import { sql, type Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
+import { db } from "~db/connection";
+import type { Database } from "~db/schema";
 
 type Executor = Kysely<Database>;
 

@@ -3,8 +3,8 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { LETTER_LANGUAGES } from "./constants";
-import { LetterSchema, TEXT_ROWS } from "./letter-schema";
+import { LETTER_LANGUAGES } from "~/features/letters/constants";
+import { LetterSchema, TEXT_ROWS } from "~/features/letters/letter-schema";
 
 // A type, not an interface: Conform wants an object type with an implicit index signature.
 export type LetterFormDefaults = {

@@ -3,10 +3,10 @@
  * text queries the other letter modules share. Signatures are only read here, and only their
  * public columns: e-mail addresses, tokens and IP hashes are never selected.
  */
-import { loadConfig } from "../../config.server";
-import { db } from "../../../db/connection";
-import type { LetterStatus } from "../../../db/schema";
-import { renderMarkdown } from "../../lib/markdown.server";
+import { loadConfig } from "~/config.server";
+import { db } from "~db/connection";
+import type { LetterStatus } from "~db/schema";
+import { renderMarkdown } from "~/lib/markdown.server";
 
 export const SIGNATORIES_PER_PAGE = 50;
 export const LETTERS_PER_PAGE = 50;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isoDate, optionalText, requiredText } from "../threats/schema";
-import { LETTER_LANGUAGES } from "./constants";
+import { isoDate, optionalText, requiredText } from "~/features/threats/schema";
+import { LETTER_LANGUAGES } from "~/features/letters/constants";
 
 // Messages are i18n keys: "validation.*" from common, "letters:*" from the letters namespace.
 

@@ -2,9 +2,9 @@
  * Open data (/api/v1/letters): public letters serialised field by field, so that nothing private
  * can leak.
  */
-import { loadConfig } from "../../config.server";
-import { db } from "../../../db/connection";
-import type { LetterStatus } from "../../../db/schema";
+import { loadConfig } from "~/config.server";
+import { db } from "~db/connection";
+import type { LetterStatus } from "~db/schema";
 import {
   currentTexts,
   getLetterBySlug,
@@ -12,7 +12,7 @@ import {
   listVersions,
   PUBLIC_STATUSES,
   signatureCounts,
-} from "./letter-page.server";
+} from "~/features/letters/letter-page.server";
 
 /** The open-data list is small by nature (a few letters a year); this only bounds a runaway. */
 const API_LIST_CAP = 1_000;

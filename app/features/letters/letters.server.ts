@@ -5,13 +5,13 @@
  * signing.server.ts and confirmation.server.ts.
  */
 import type { Transaction } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database, LetterStatus, User } from "../../../db/schema";
-import { slugify } from "../../lib/slug";
-import type { FieldErrors } from "../auth/accounts.server";
-import { recordAudit } from "../security/audit.server";
-import { getLetterBySlug } from "./letter-page.server";
-import type { LetterInput, LetterTextInput } from "./letter-schema";
+import { db } from "~db/connection";
+import type { Database, LetterStatus, User } from "~db/schema";
+import { slugify } from "~/lib/slug";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { getLetterBySlug } from "~/features/letters/letter-page.server";
+import type { LetterInput, LetterTextInput } from "~/features/letters/letter-schema";
 
 type Tx = Transaction<Database>;
 type Actor = Pick<User, "id">;

@@ -4,14 +4,14 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
-import { db } from "../../../db/connection";
-import type { SignatureStatus, User } from "../../../db/schema";
-import { likeContains } from "../../lib/like.server";
-import { recordAudit } from "../security/audit.server";
-import { neutraliseFormula } from "../threats/api.server";
-import type { BlocklistKind, SignatureFilters, SignatureKind } from "./signature-schema";
-import type { FieldErrors } from "./signing.server";
-import { recount } from "./signing-letter.server";
+import { db } from "~db/connection";
+import type { SignatureStatus, User } from "~db/schema";
+import { likeContains } from "~/lib/like.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { neutraliseFormula } from "~/features/threats/api.server";
+import type { BlocklistKind, SignatureFilters, SignatureKind } from "~/features/letters/signature-schema";
+import type { FieldErrors } from "~/features/letters/signing.server";
+import { recount } from "~/features/letters/signing-letter.server";
 
 export const MODERATION_PAGE_SIZE = 50;
 

@@ -4,10 +4,10 @@
  */
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { GMAIL_DOMAINS } from "../../lib/email-address";
-import { listJurisdictions } from "../jurisdictions/jurisdictions.server";
+import type { Database } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { GMAIL_DOMAINS } from "~/lib/email-address";
+import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
 
 type Executor = Kysely<Database>;
 

@@ -7,9 +7,8 @@ import frCountries from "i18n-iso-countries/langs/fr.json";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
-import { useRootData } from "~/root";
-import type { LetterStatus } from "./constants";
-import { IndividualSignatureSchema, SIGNATURE_HONEYPOT_FIELD } from "./signature-schema";
+import type { LetterStatus } from "~/features/letters/constants";
+import { IndividualSignatureSchema, SIGNATURE_HONEYPOT_FIELD } from "~/features/letters/signature-schema";
 
 countries.registerLocale(enCountries);
 countries.registerLocale(frCountries);
@@ -42,6 +41,8 @@ export interface SignatureFormProps {
   letter: { slug: string; status: LetterStatus };
   /** The sign route passes the server's answer back so field errors show after a 400. */
   lastResult?: SubmissionResult<string[]> | null;
+  /** The reader is a signed-in coalition member representative: they sign for their organisation. */
+  isRepresentative: boolean;
 }
 
 /** The answer after signing, in place of the form. */
@@ -64,9 +65,8 @@ export function SignatureDone({ done }: { done: "individual" | "organisation" })
  * a signed-in coalition member representative may sign for their organisation in one click.
  * Posts to `/letters/:slug/sign`, which decides; works without JavaScript.
  */
-export function SignatureForm({ letter, lastResult }: SignatureFormProps) {
+export function SignatureForm({ letter, lastResult, isRepresentative }: SignatureFormProps) {
   const { t, i18n } = useTranslation(["signatures", "common"]);
-  const root = useRootData();
   const countryOptions = useCountryOptions(i18n.language);
   const action = `/letters/${encodeURIComponent(letter.slug)}/sign`;
   // With JavaScript the form posts in place (the letter page stays); without, the sign route renders.
@@ -98,7 +98,6 @@ export function SignatureForm({ letter, lastResult }: SignatureFormProps) {
   }
 
   const showPublicly = getInputProps(fields.showPublicly, { type: "checkbox" });
-  const isRepresentative = root?.user?.role === "coalition_member";
   return (
     <section className="signature-form stack" aria-labelledby={`sign-${letter.slug}-heading`}>
       <h2 id={`sign-${letter.slug}-heading`}>{t("form.title")}</h2>

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SIGNATURE_STATUSES } from "./constants";
-import { idField } from "../../lib/ids";
+import { SIGNATURE_STATUSES } from "~/features/letters/constants";
+import { idField } from "~/lib/ids";
 
 // Messages are i18n keys: common `validation.*`, or `signatures:validation.*` for this form's own.
 // Shared by the browser (Conform's client validation) and the server, so both say the same thing.

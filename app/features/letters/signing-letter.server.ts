@@ -6,8 +6,8 @@
  * change of a signature's status updates it in the same transaction (adjustCount, recount).
  */
 import type { Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
+import { db } from "~db/connection";
+import type { Database } from "~db/schema";
 
 type Executor = Kysely<Database>;
 

@@ -9,24 +9,24 @@
  * (group-commit.server.ts).
  */
 import type { Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database, User } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { normaliseEmail } from "../../lib/email-address";
-import { randomToken, sha256Hex } from "../auth/tokens.server";
+import { db } from "~db/connection";
+import type { Database, User } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { normaliseEmail } from "~/lib/email-address";
+import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 import {
   mayMailUnsolicited,
   queueRenderedEmail,
   renderEmail,
   type EmailTemplateName,
   type EmailTemplateProps,
-} from "../email/outbox.server";
-import { personText } from "../email/person-text";
-import { recordAudit } from "../security/audit.server";
-import { inGroupCommit } from "./group-commit.server";
-import type { IndividualSignatureInput } from "./signature-schema";
-import { hashIp, isBlocked, jurisdictionExists } from "./signature-abuse.server";
-import { acceptsSignatures, adjustCount, letterTitle } from "./signing-letter.server";
+} from "~/features/email/outbox.server";
+import { personText } from "~/features/email/person-text";
+import { recordAudit } from "~/features/security/audit.server";
+import { inGroupCommit } from "~/features/letters/group-commit.server";
+import type { IndividualSignatureInput } from "~/features/letters/signature-schema";
+import { hashIp, isBlocked, jurisdictionExists } from "~/features/letters/signature-abuse.server";
+import { acceptsSignatures, adjustCount, letterTitle } from "~/features/letters/signing-letter.server";
 
 type Executor = Kysely<Database>;
 

@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { enforceRateLimit } from "../security/rate-limit.server";
-import { clientIp } from "../security/request.server";
-import { checkSignatureToken, confirmSignature, withdrawSignature } from "./confirmation.server";
-import { TokenSchema } from "./signature-schema";
+import { enforceRateLimit } from "~/features/security/rate-limit.server";
+import { clientIp } from "~/features/security/request.server";
+import { checkSignatureToken, confirmSignature, withdrawSignature } from "~/features/letters/confirmation.server";
+import { TokenSchema } from "~/features/letters/signature-schema";
 
 type Kind = "confirm" | "withdraw";
 const ACTIONS = { confirm: confirmSignature, withdraw: withdrawSignature } as const;

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import { db } from "../../../db/connection";
-import { logger } from "../security/log.server";
+import { db } from "~db/connection";
+import { logger } from "~/features/security/log.server";
 
 export interface Health {
   read: boolean;

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
+import { db } from "~db/connection";
+import type { Database } from "~db/schema";
 
 export interface AuditEntry {
   actorUserId: number | null;

@@ -11,8 +11,8 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import crypto from "node:crypto";
-import { loadConfig } from "../../config.server";
-import { getDatabase } from "../../../db/connection";
+import { loadConfig } from "~/config.server";
+import { getDatabase } from "~db/connection";
 
 interface Rule {
   points: number;

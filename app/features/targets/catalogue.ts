@@ -3,9 +3,9 @@
  * Each metric's exact definition is in the `targets` translations (`metric.<key>.definition`), so
  * that it reads the same in English and French next to its number.
  */
-import { SECTORS } from "../coalition/constants";
-import { CATEGORIES, SEVERITIES, STANCES, STATEMENT_KINDS, THREAT_KINDS } from "../threats/constants";
-import { ACTION_KINDS, EVENT_KINDS, REGIONS } from "../../../db/schema/activity";
+import { SECTORS } from "~/lib/vocabularies";
+import { CATEGORIES, SEVERITIES, STANCES, STATEMENT_KINDS, THREAT_KINDS } from "~/lib/vocabularies";
+import { ACTION_KINDS, EVENT_KINDS, REGIONS } from "~db/schema/activity";
 
 export const UNITS = ["count", "percent", "people"] as const;
 export type Unit = (typeof UNITS)[number];

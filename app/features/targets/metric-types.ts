@@ -1,4 +1,4 @@
-import type { TargetFilter, Unit } from "./catalogue";
+import type { TargetFilter, Unit } from "~/features/targets/catalogue";
 
 /** One row behind a number, for the drill-down. Rows hold data only; pages translate the tags. */
 export interface MetricRow {

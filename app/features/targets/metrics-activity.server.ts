@@ -1,10 +1,10 @@
 /** Metrics about the advocacy log and policymakers: actions, who advocated, statements. */
 import type { ExpressionBuilder } from "kysely";
-import { db } from "../../../db/connection";
-import type { ActionKind, CoalitionMembersTable, Database } from "../../../db/schema";
-import type { Stance, StatementKind } from "../threats/constants";
-import { share, type MetricContext, type MetricResult, type MetricRow } from "./metric-types";
-import { yearBounds } from "./status";
+import { db } from "~db/connection";
+import type { ActionKind, CoalitionMembersTable, Database } from "~db/schema";
+import type { Stance, StatementKind } from "~/lib/vocabularies";
+import { share, type MetricContext, type MetricResult, type MetricRow } from "~/features/targets/metric-types";
+import { yearBounds } from "~/features/targets/status";
 
 /**
  * Policymaker statements (matching the stance, kind and jurisdiction filters) made during the

@@ -1,8 +1,8 @@
 /** Metrics about outreach: Global Encryption Day events and reach, letters sent, signatures. */
-import { db } from "../../../db/connection";
-import type { EventKind } from "../../../db/schema";
-import type { MetricContext, MetricResult, MetricRow } from "./metric-types";
-import { yearBounds } from "./status";
+import { db } from "~db/connection";
+import type { EventKind } from "~db/schema";
+import type { MetricContext, MetricResult, MetricRow } from "~/features/targets/metric-types";
+import { yearBounds } from "~/features/targets/status";
 
 /** Approved events of the year's Global Encryption Day edition (whatever their own dates). */
 function editionEvents({ year, filter }: MetricContext) {

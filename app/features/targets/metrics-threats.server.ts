@@ -1,11 +1,11 @@
 /** Metrics about threats: shares mitigated, new threats fought, countries where threats were fought. */
 import type { ExpressionBuilder } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
-import type { Category, Severity, ThreatKind } from "../threats/constants";
-import type { TargetFilter } from "./catalogue";
-import { share, type MetricContext, type MetricResult, type MetricRow } from "./metric-types";
-import { yearBounds } from "./status";
+import { db } from "~db/connection";
+import type { Database } from "~db/schema";
+import type { Category, Severity, ThreatKind } from "~/lib/vocabularies";
+import type { TargetFilter } from "~/features/targets/catalogue";
+import { share, type MetricContext, type MetricResult, type MetricRow } from "~/features/targets/metric-types";
+import { yearBounds } from "~/features/targets/status";
 
 const MITIGATED = ["mitigated", "partially_mitigated"] as const;
 

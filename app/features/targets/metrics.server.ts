@@ -4,19 +4,19 @@
  * translations under `metric.<key>.definition`; keep them in step with the code below.
  */
 import type { Selectable } from "kysely";
-import type { TargetsTable } from "../../../db/schema";
-import { isMetricKey, parseFilter, type MetricKey, type Unit } from "./catalogue";
+import type { TargetsTable } from "~db/schema";
+import { isMetricKey, parseFilter, type MetricKey, type Unit } from "~/features/targets/catalogue";
 import {
   advocacyActions,
   chaptersAdvocatingShare,
   membersAdvocatingShare,
   policymakerStatements,
-} from "./metrics-activity.server";
-import { gedEvents, gedReach, lettersSent, signaturesConfirmed } from "./metrics-outreach.server";
-import { countriesFought, newThreatsFought, threatsMitigatedShare } from "./metrics-threats.server";
-import type { MetricComputer, MetricResult } from "./metric-types";
+} from "~/features/targets/metrics-activity.server";
+import { gedEvents, gedReach, lettersSent, signaturesConfirmed } from "~/features/targets/metrics-outreach.server";
+import { countriesFought, newThreatsFought, threatsMitigatedShare } from "~/features/targets/metrics-threats.server";
+import type { MetricComputer, MetricResult } from "~/features/targets/metric-types";
 
-export type { MetricResult, MetricRow } from "./metric-types";
+export type { MetricResult, MetricRow } from "~/features/targets/metric-types";
 
 const COMPUTERS: Record<Exclude<MetricKey, "manual">, MetricComputer> = {
   threats_mitigated_share: threatsMitigatedShare,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, optionalText, requiredText } from "../threats/schema";
+import { httpUrl, optionalText, requiredText } from "~/features/threats/schema";
 import {
   FILTER_KEYS,
   FILTER_VALUES,
@@ -9,8 +9,8 @@ import {
   UNITS,
   type FilterKey,
   type MetricKey,
-} from "./catalogue";
-import { MAX_ID } from "../../lib/ids";
+} from "~/features/targets/catalogue";
+import { MAX_ID } from "~/lib/ids";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;

@@ -3,14 +3,14 @@
  * from then on pages and the API read the snapshot, so that last year's figures stay put when old
  * rows change. Taken lazily when a past year is read, and by a daily job; staff may retake one.
  */
-import type { User } from "../../../db/schema";
-import { db } from "../../../db/connection";
-import { runExclusive } from "../jobs/exclusive.server";
-import { logger } from "../security/log.server";
-import { recordAudit } from "../security/audit.server";
-import type { Unit } from "./catalogue";
-import { computeTarget, type MetricRow, type Target } from "./metrics.server";
-import { currentYear } from "./status";
+import type { User } from "~db/schema";
+import { db } from "~db/connection";
+import { runExclusive } from "~/features/jobs/exclusive.server";
+import { logger } from "~/features/security/log.server";
+import { recordAudit } from "~/features/security/audit.server";
+import type { Unit } from "~/features/targets/catalogue";
+import { computeTarget, type MetricRow, type Target } from "~/features/targets/metrics.server";
+import { currentYear } from "~/features/targets/status";
 
 export interface SnapshotDetails {
   version: 1;

@@ -3,9 +3,15 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { FILTER_VALUES, KIND_VOCABULARIES, METRIC_KEYS, UNITS, type KindVocabulary } from "./catalogue";
-import { TargetSchema } from "./schema";
-import { filterValueKey } from "./ui";
+import {
+  FILTER_VALUES,
+  KIND_VOCABULARIES,
+  METRIC_KEYS,
+  UNITS,
+  type KindVocabulary,
+} from "~/features/targets/catalogue";
+import { TargetSchema } from "~/features/targets/schema";
+import { filterValueKey } from "~/features/targets/ui";
 
 export interface TargetFormDefaults {
   year?: number;

@@ -1,12 +1,12 @@
 /** Staff management of targets: create, edit, delete, order. Every write is audited. */
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import type { FieldErrors } from "../auth/accounts.server";
-import { recordAudit } from "../security/audit.server";
-import { FILTER_KEYS, serializeFilter, type TargetFilter } from "./catalogue";
-import type { Target } from "./metrics.server";
-import type { TargetInput } from "./schema";
-import { isYearOver } from "./status";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { FILTER_KEYS, serializeFilter, type TargetFilter } from "~/features/targets/catalogue";
+import type { Target } from "~/features/targets/metrics.server";
+import type { TargetInput } from "~/features/targets/schema";
+import { isYearOver } from "~/features/targets/status";
 
 function columns(input: TargetInput) {
   const manual = input.metric === "manual";

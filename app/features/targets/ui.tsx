@@ -2,8 +2,15 @@ import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import { FILTER_KEYS, METRICS, isMetricKey, type KindVocabulary, type TargetFilter, type Unit } from "./catalogue";
-import type { TargetStatus } from "./status";
+import {
+  FILTER_KEYS,
+  METRICS,
+  isMetricKey,
+  type KindVocabulary,
+  type TargetFilter,
+  type Unit,
+} from "~/features/targets/catalogue";
+import type { TargetStatus } from "~/features/targets/status";
 
 export interface TargetCardData {
   id: number;

@@ -1,9 +1,9 @@
 /** What the pages and the API publish about a year's targets, picked field by field. */
-import { listJurisdictions } from "../jurisdictions/jurisdictions.server";
-import { jurisdictionName } from "../jurisdictions/names";
-import { parseFilter } from "./catalogue";
-import { evaluateYear, type TargetProgress } from "./progress.server";
-import type { TargetCardData } from "./ui";
+import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
+import { jurisdictionName } from "~/features/jurisdictions/names";
+import { parseFilter } from "~/features/targets/catalogue";
+import { evaluateYear, type TargetProgress } from "~/features/targets/progress.server";
+import type { TargetCardData } from "~/features/targets/ui";
 
 export function toCardData(p: TargetProgress): TargetCardData {
   return {

@@ -4,11 +4,11 @@
  * what, e-mail addresses) can never leak through a `select *`.
  */
 import { stringify } from "csv-stringify/sync";
-import { loadConfig } from "../../config.server";
-import type { getJurisdictionSummary } from "./countries.server";
-import type { ThreatFilters } from "./filters";
-import { DEFAULT_PER_PAGE } from "./filters";
-import { listThreats, type ThreatDetail, type ThreatListRow } from "./queries.server";
+import { loadConfig } from "~/config.server";
+import type { getJurisdictionSummary } from "~/features/threats/countries.server";
+import type { ThreatFilters } from "~/features/threats/filters";
+import { DEFAULT_PER_PAGE } from "~/features/threats/filters";
+import { listThreats, type ThreatDetail, type ThreatListRow } from "~/features/threats/queries.server";
 
 /** Headers of every successful answer: cacheable for a minute, readable from any origin. */
 export const API_HEADERS = {

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import type { FieldErrors } from "../auth/accounts.server";
-import { isStaff } from "../auth/guards.server";
-import { recordAudit } from "../security/audit.server";
-import { RATINGS, type Rating } from "./constants";
-import { optionalText } from "./schema";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { isStaff } from "~/features/auth/guards.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { RATINGS, type Rating } from "~/lib/vocabularies";
+import { optionalText } from "~/features/threats/schema";
 
 export async function listActiveProperties() {
   return db

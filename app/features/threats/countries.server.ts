@@ -1,5 +1,5 @@
-import { db } from "../../../db/connection";
-import { listStatements } from "./queries.server";
+import { db } from "~db/connection";
+import { listStatements } from "~/features/threats/queries.server";
 
 /** The country page shows the latest few; the full, filterable list is /threats?jurisdiction=XX. */
 export const COUNTRY_PAGE_THREATS = 20;

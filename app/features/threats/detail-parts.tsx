@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import type { ThreatDetail } from "./queries.server";
+import type { ThreatDetail } from "~/features/threats/queries.server";
 
 type Serialized<T> = T extends Date ? string : T;
 

@@ -1,5 +1,5 @@
-import { db } from "../../../db/connection";
-import type { Classification, Outcome } from "./constants";
+import { db } from "~db/connection";
+import type { Classification, Outcome } from "~/lib/vocabularies";
 
 export const FEED_SIZE = 50;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CATEGORIES, CLASSIFICATIONS, OUTCOMES, SEVERITIES } from "./constants";
-import { parseStrictParams } from "../../lib/api-params";
+import { CATEGORIES, CLASSIFICATIONS, OUTCOMES, SEVERITIES } from "~/lib/vocabularies";
+import { parseStrictParams } from "~/lib/api-params";
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 25;

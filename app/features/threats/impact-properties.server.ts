@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { recordAudit } from "../security/audit.server";
-import { requiredText } from "./schema";
-import { idField } from "../../lib/ids";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { recordAudit } from "~/features/security/audit.server";
+import { requiredText } from "~/features/threats/schema";
+import { idField } from "~/lib/ids";
 
 export async function listAllProperties() {
   return db.selectFrom("impact_properties").selectAll().orderBy("kind", "desc").orderBy("position").execute();

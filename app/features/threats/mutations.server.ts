@@ -1,13 +1,13 @@
 import type { Transaction } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database, User } from "../../../db/schema";
-import { searchable } from "../../lib/search";
-import { slugify } from "../../lib/slug";
-import type { FieldErrors } from "../auth/accounts.server";
-import { recordAudit } from "../security/audit.server";
-import { notifyFollowers } from "./notify.server";
-import type { ActionInput, OutcomeInput, ThreatInput } from "./schema";
-import { deriveStage } from "./stage";
+import { db } from "~db/connection";
+import type { Database, User } from "~db/schema";
+import { searchable } from "~/lib/search";
+import { slugify } from "~/lib/slug";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { recordAudit } from "~/features/security/audit.server";
+import { notifyFollowers } from "~/features/threats/notify.server";
+import type { ActionInput, OutcomeInput, ThreatInput } from "~/features/threats/schema";
+import { deriveStage } from "~/features/threats/stage";
 
 type Tx = Transaction<Database>;
 

@@ -1,9 +1,9 @@
 import type { Transaction } from "kysely";
-import type { Database } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import { getFixedT } from "../../i18n/i18next.server";
-import { queueEmail } from "../email/outbox.server";
-import type { Classification, Outcome } from "./constants";
+import type { Database } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import { getFixedT } from "~/i18n/i18next.server";
+import { queueEmail } from "~/features/email/outbox.server";
+import type { Classification, Outcome } from "~/lib/vocabularies";
 
 type Change =
   | { kind: "action"; id: number; classification: Classification; date: string; note: string | null }

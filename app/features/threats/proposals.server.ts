@@ -1,12 +1,12 @@
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import { loadConfig } from "../../config.server";
-import type { FieldErrors } from "../auth/accounts.server";
-import { isStaff } from "../auth/guards.server";
-import { queueEmail } from "../email/outbox.server";
-import { recordAudit } from "../security/audit.server";
-import type { Category, ProposalStatus, Severity, ThreatKind } from "./constants";
-import { insertThreat, validateReferences } from "./mutations.server";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import { loadConfig } from "~/config.server";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { isStaff } from "~/features/auth/guards.server";
+import { queueEmail } from "~/features/email/outbox.server";
+import { recordAudit } from "~/features/security/audit.server";
+import type { Category, ProposalStatus, Severity, ThreatKind } from "~/lib/vocabularies";
+import { insertThreat, validateReferences } from "~/features/threats/mutations.server";
 
 export interface ProposalInput {
   kind: ThreatKind;

@@ -1,10 +1,10 @@
 import { sql, type Kysely } from "kysely";
-import { db } from "../../../db/connection";
-import type { Database } from "../../../db/schema";
-import { likeContains } from "../../lib/like.server";
-import { renderMarkdown } from "../../lib/markdown.server";
-import type { Category } from "./constants";
-import { DEFAULT_PER_PAGE, type ThreatFilters } from "./filters";
+import { db } from "~db/connection";
+import type { Database } from "~db/schema";
+import { likeContains } from "~/lib/like.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import type { Category } from "~/lib/vocabularies";
+import { DEFAULT_PER_PAGE, type ThreatFilters } from "~/features/threats/filters";
 
 function filteredThreats(executor: Kysely<Database>, filters: ThreatFilters) {
   let query = executor.selectFrom("threats");

@@ -8,8 +8,8 @@ import {
   STANCES,
   STATEMENT_KINDS,
   THREAT_KINDS,
-} from "./constants";
-import { idField } from "../../lib/ids";
+} from "~/lib/vocabularies";
+import { idField } from "~/lib/ids";
 
 // Messages are i18n keys (see components/forms.tsx).
 const boundedText = (max: number) =>

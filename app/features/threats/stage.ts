@@ -1,4 +1,4 @@
-import type { Classification } from "./constants";
+import type { Classification } from "~/lib/vocabularies";
 
 export interface DatedAction {
   id: number;

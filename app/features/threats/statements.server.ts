@@ -1,8 +1,8 @@
-import { db } from "../../../db/connection";
-import type { User } from "../../../db/schema";
-import type { FieldErrors } from "../auth/accounts.server";
-import { recordAudit } from "../security/audit.server";
-import type { StatementInput } from "./schema";
+import { db } from "~db/connection";
+import type { User } from "~db/schema";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { recordAudit } from "~/features/security/audit.server";
+import type { StatementInput } from "~/features/threats/schema";
 
 export async function createStatement(actor: User, input: StatementInput): Promise<FieldErrors | null> {
   const jurisdiction = await db

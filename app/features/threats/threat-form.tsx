@@ -3,8 +3,8 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { CATEGORIES, RELATIONS, SEVERITIES, THREAT_KINDS } from "./constants";
-import { ThreatSchema } from "./schema";
+import { CATEGORIES, RELATIONS, SEVERITIES, THREAT_KINDS } from "~/lib/vocabularies";
+import { ThreatSchema } from "~/features/threats/schema";
 
 export interface ThreatFormDefaults {
   jurisdiction?: string;

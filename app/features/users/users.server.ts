@@ -1,12 +1,12 @@
-import { db } from "../../../db/connection";
+import { db } from "~db/connection";
 import { sql } from "kysely";
-import { likeContains } from "../../lib/like.server";
-import { parsePage } from "../../lib/paging";
-import { ROLES, type Role, type User } from "../../../db/schema";
-import type { FieldErrors } from "../auth/accounts.server";
-import { validateRoleScope } from "../auth/invitations.server";
-import { invalidateUserSessions } from "../auth/session.server";
-import { recordAudit } from "../security/audit.server";
+import { likeContains } from "~/lib/like.server";
+import { parsePage } from "~/lib/paging";
+import { ROLES, type Role, type User } from "~db/schema";
+import type { FieldErrors } from "~/features/auth/accounts.server";
+import { validateRoleScope } from "~/features/auth/invitations.server";
+import { invalidateUserSessions } from "~/features/auth/session.server";
+import { recordAudit } from "~/features/security/audit.server";
 
 export const USERS_PER_PAGE = 25;
 
