@@ -1,3 +1,4 @@
+import type { Kysely } from "kysely";
 /** The database's typed schema, one file per area; migrations in db/migrations are the source of truth. */
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type {
@@ -134,3 +135,6 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type Threat = Selectable<ThreatsTable>;
 export type ThreatAction = Selectable<ThreatActionsTable>;
+
+/** The database or a transaction in it (a Transaction<Database> is a Kysely<Database>). */
+export type Executor = Kysely<Database>;

@@ -2,9 +2,8 @@
  * Letter campaigns for staff: create, edit, open, pause, resume, close (each audited), and the
  * lists of campaigns.
  */
-import type { Kysely } from "kysely";
 import { db } from "~db/connection";
-import type { CampaignStatus, Database, User } from "~db/schema";
+import type { CampaignStatus, User, Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
 import { slugify } from "~/lib/slug";
 import { jurisdictionExists } from "~/features/letters/signature-abuse.server";
@@ -21,7 +20,6 @@ import { candidateLawmakers } from "~/features/campaigns/targets.server";
 import { parseConstituencyList } from "~/features/campaigns/target-rules";
 import { validateTemplate } from "~/features/campaigns/template";
 
-type Executor = Kysely<Database>;
 export type FieldErrors = Record<string, string[]>;
 
 /** Paths under /campaigns that are not campaigns. */

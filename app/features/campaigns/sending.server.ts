@@ -4,9 +4,8 @@
  * sender's confirmation (confirm.server.ts).
  */
 import crypto from "node:crypto";
-import type { Kysely } from "kysely";
 import { db } from "~db/connection";
-import type { Database } from "~db/schema";
+import type { Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
 import { normaliseEmail } from "~/lib/email-address";
 import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
@@ -24,8 +23,6 @@ import type { SendLettersInput } from "~/features/campaigns/schema";
 import { parsePlaceValue, type SenderPlace } from "~/features/campaigns/target-rules";
 import { targetsForSender, type TargetLawmaker } from "~/features/campaigns/targets.server";
 import { renderSubject, renderTemplate, templateVariables, type TemplateValues } from "~/features/campaigns/template";
-
-type Executor = Kysely<Database>;
 
 export interface PreparedLetter {
   lawmakerId: number;

@@ -1,9 +1,8 @@
 /**
  * Loads the lawmakers a campaign can write to and applies the rules of target-rules.ts.
  */
-import type { Kysely } from "kysely";
 import { db } from "~db/connection";
-import type { Database, LetterCampaignsTable } from "~db/schema";
+import type { LetterCampaignsTable, Executor } from "~db/schema";
 import {
   constituencyChoices,
   matchesRule,
@@ -12,8 +11,6 @@ import {
   type SenderPlace,
   type TargetRule,
 } from "~/features/campaigns/target-rules";
-
-type Executor = Kysely<Database>;
 
 export interface TargetLawmaker {
   id: number;

@@ -5,16 +5,13 @@
  * The checks run again inside the import's transaction, so what is written is exactly what a dry
  * run of the same file in the same state would have reported.
  */
-import type { Kysely, Transaction } from "kysely";
 import { db } from "~db/connection";
-import type { Database, User } from "~db/schema";
+import type { User, Executor } from "~db/schema";
 import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "~/lib/csv-import.server";
 import { foldName } from "~/lib/search";
 import { recordAudit } from "~/features/security/audit.server";
 import { SECTORS, type Sector } from "~/lib/vocabularies";
 import { insertMembers, updateMember, type MemberInput } from "~/features/coalition/members.server";
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The largest file accepted, in bytes. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;

@@ -4,16 +4,14 @@
  * approves it, and only then reaches `coalition_members` (the directory, the API, new signatures).
  * The representative is mailed the decision through the outbox, in the decision's transaction.
  */
-import type { Kysely, Transaction } from "kysely";
 import { db } from "~db/connection";
-import type { CoalitionMembersTable, Database, User } from "~db/schema";
+import type { CoalitionMembersTable, User, Executor } from "~db/schema";
 import type { Selectable } from "kysely";
 import { loadConfig } from "~/config.server";
 import { foldName, searchable } from "~/lib/search";
 import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
 
-type Executor = Kysely<Database> | Transaction<Database>;
 type MemberRow = Selectable<CoalitionMembersTable>;
 
 /** The change waiting for review for a member, if any. */

@@ -1,15 +1,13 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql } from "kysely";
 import { z } from "zod";
 import { db } from "~db/connection";
-import type { Database, User } from "~db/schema";
+import type { User, Executor } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
 import { foldName, searchable } from "~/lib/search";
 import { isStaff } from "~/features/auth/guards.server";
 import { recordAudit, recordAudits } from "~/features/security/audit.server";
 import { MEMBER_STATUSES, SECTORS, type MemberStatus, type Sector } from "~/lib/vocabularies";
 import { nameClashes, requestMemberChange } from "~/features/coalition/member-changes.server";
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface MemberInput {
   name: string;

@@ -8,9 +8,8 @@
  * Two formats are read: our columns (see IMPORT_COLUMNS), and the US Congress list, recognised by
  * its header and mapped row by row (see us-congress.ts).
  */
-import type { Kysely, Transaction } from "kysely";
 import { db } from "~db/connection";
-import type { Database, User } from "~db/schema";
+import type { User, Executor } from "~db/schema";
 import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "~/lib/csv-import.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "~/features/lawmakers/constants";
@@ -22,8 +21,6 @@ import {
   usSnapshotDate,
 } from "~/features/lawmakers/us-congress";
 import { validateRow, type LawmakerValues } from "~/features/lawmakers/validate-row";
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type ImportFormat = "standard" | "us_congress";
 

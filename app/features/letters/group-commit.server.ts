@@ -2,11 +2,9 @@
  * The group commit of signature writes: concurrent signatures are written together in one
  * transaction, each in its own savepoint.
  */
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
 import { db } from "~db/connection";
-import type { Database } from "~db/schema";
-
-type Executor = Kysely<Database>;
+import type { Executor } from "~db/schema";
 
 // With `synchronous=FULL` every commit waits for an fsync, and better-sqlite3 waits on the event
 // loop: one commit per signature caps signing at a few hundred per second on one core. Signatures

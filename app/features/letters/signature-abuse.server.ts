@@ -3,13 +3,10 @@
  * and the jurisdiction check.
  */
 import crypto from "node:crypto";
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
+import type { Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
 import { GMAIL_DOMAINS } from "~/lib/email-address";
 import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
-
-type Executor = Kysely<Database>;
 
 /** A keyed hash of the client's address (APP_SECRET): groups a wave of signatures, never the IP. */
 export function hashIp(ip: string): string {

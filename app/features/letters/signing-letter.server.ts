@@ -5,11 +5,8 @@
  * `open_letters.confirmed_count` is kept exactly equal to the number of confirmed signatures: every
  * change of a signature's status updates it in the same transaction (adjustCount, recount).
  */
-import type { Kysely } from "kysely";
 import { db } from "~db/connection";
-import type { Database } from "~db/schema";
-
-type Executor = Kysely<Database>;
+import type { Executor } from "~db/schema";
 
 export interface SigningLetter {
   id: number;

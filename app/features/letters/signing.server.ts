@@ -8,9 +8,8 @@
  * committed with the change. Individual signatures go through the group commit
  * (group-commit.server.ts).
  */
-import type { Kysely } from "kysely";
 import { db } from "~db/connection";
-import type { Database, User } from "~db/schema";
+import type { User, Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
 import { normaliseEmail } from "~/lib/email-address";
 import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
@@ -27,8 +26,6 @@ import { inGroupCommit } from "~/features/letters/group-commit.server";
 import type { IndividualSignatureInput } from "~/features/letters/signature-schema";
 import { hashIp, isBlocked, jurisdictionExists } from "~/features/letters/signature-abuse.server";
 import { acceptsSignatures, adjustCount, letterTitle } from "~/features/letters/signing-letter.server";
-
-type Executor = Kysely<Database>;
 
 /** One reminder per signature per this window: repeated attempts do not flood the signer. */
 const REMINDER_WINDOW_MS = 60 * 60 * 1000;
