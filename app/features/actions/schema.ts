@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "~db/schema";
-import { httpUrl, optionalText, requiredText } from "~/features/threats/schema";
+import { httpUrl, optionalText, requiredText } from "~/lib/form-fields";
 import { idField } from "~/lib/ids";
 
 const isoDate = z

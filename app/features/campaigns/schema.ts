@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "~/features/threats/schema";
+import { optionalText } from "~/lib/form-fields";
 import { templateErrorMessage, validateTemplate } from "~/features/campaigns/template";
 import { MAX_ID } from "~/lib/ids";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REGIONS } from "~db/schema";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
-import { requiredText } from "~/features/threats/schema";
+import { requiredText } from "~/lib/form-fields";
 import { idField } from "~/lib/ids";
 
 export const CHAPTER_KINDS = ["chapter", "sig"] as const;

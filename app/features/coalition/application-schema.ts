@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl } from "~/features/threats/schema";
+import { httpUrl } from "~/lib/form-fields";
 import { SECTORS } from "~/lib/vocabularies";
 import { idField } from "~/lib/ids";
 

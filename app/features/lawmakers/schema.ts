@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, optionalText, requiredText } from "~/features/threats/schema";
+import { httpUrl, optionalText, requiredText } from "~/lib/form-fields";
 import { MAX_LENGTH } from "~/features/lawmakers/constants";
 
 const optional = <T extends z.ZodTypeAny>(schema: T) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, optionalText, requiredText } from "~/features/threats/schema";
+import { isoDate, optionalText, requiredText } from "~/lib/form-fields";
 import { LETTER_LANGUAGES } from "~/features/letters/constants";
 
 // Messages are i18n keys: "validation.*" from common, "letters:*" from the letters namespace.

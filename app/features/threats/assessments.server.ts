@@ -5,7 +5,7 @@ import type { FieldErrors } from "~/features/auth/accounts.server";
 import { isStaff } from "~/features/auth/guards.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { RATINGS, type Rating } from "~/lib/vocabularies";
-import { optionalText } from "~/features/threats/schema";
+import { optionalText } from "~/lib/form-fields";
 
 export async function listActiveProperties() {
   return db

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
 import { recordAudit } from "~/features/security/audit.server";
-import { requiredText } from "~/features/threats/schema";
+import { requiredText } from "~/lib/form-fields";
 import { idField } from "~/lib/ids";
 
 export async function listAllProperties() {

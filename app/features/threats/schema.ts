@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrl, isoDate, optionalText, requiredText } from "~/lib/form-fields";
 import {
   CATEGORIES,
   CLASSIFICATIONS,
@@ -10,34 +11,6 @@ import {
   THREAT_KINDS,
 } from "~/lib/vocabularies";
 import { idField } from "~/lib/ids";
-
-// Messages are i18n keys (see components/forms.tsx).
-const boundedText = (max: number) =>
-  z
-    .string({ required_error: "validation.required" })
-    .trim()
-    .max(max, "validation.tooLong")
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "validation.controlCharacters");
-
-/** Required text: present, not blank, bounded, no control characters but tab and newlines. */
-export const requiredText = (max: number) =>
-  boundedText(max).pipe(z.string({ required_error: "validation.required" }).min(1, "validation.required"));
-export const optionalText = (max: number) => boundedText(max).optional();
-
-const isoDate = z
-  .string({ required_error: "validation.required" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    "validation.date",
-  );
-
-export const httpUrl = z
-  .string()
-  .trim()
-  .max(2000, "validation.tooLong")
-  .url("validation.url")
-  .refine((v) => /^https?:\/\//i.test(v), "validation.url");
 
 const jurisdiction = z
   .string({ required_error: "validation.required" })
