@@ -1,4 +1,5 @@
 import world from "@svg-maps/world";
+import { escapeHtml } from "~/lib/html";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -39,21 +40,17 @@ export interface MapCountry {
 type Countries = Record<string, MapCountry>;
 type Label = (country: MapCountry) => string;
 
-function escapeMarkup(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
 /** The same drawing as `<Shapes>`, as markup for the server to send. */
 function shapesMarkup(shapes: MapData, countries: Countries, label: Label): string {
   return shapes.locations
     .map((location) => {
       const code = location.id.toUpperCase();
       const country = countries[code];
-      const d = escapeMarkup(location.path);
+      const d = escapeHtml(location.path);
       if (!country) return `<path d="${d}" class="map-country map-unknown" aria-hidden="true"></path>`;
-      const name = escapeMarkup(label(country));
+      const name = escapeHtml(label(country));
       return (
-        `<a href="/countries/${escapeMarkup(code)}" aria-label="${name}"><title>${name}</title>` +
+        `<a href="/countries/${escapeHtml(code)}" aria-label="${name}"><title>${name}</title>` +
         `<path d="${d}" class="map-country map-class-${mapClass(country.open)}"></path></a>`
       );
     })

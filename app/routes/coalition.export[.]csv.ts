@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { requireStaff } from "~/features/auth/guards.server";
 import { listMembersForExport } from "~/features/coalition/import.server";
-import { neutraliseFormula } from "~/features/threats/api.server";
+import { neutraliseFormula } from "~/lib/spreadsheet";
 
 const COLUMNS = ["name", "sector", "jurisdiction", "website", "joined_on", "status", "contact_email"] as const;
 

@@ -1,4 +1,5 @@
 import { Feed } from "feed";
+import { escapeHtml } from "~/lib/html";
 import type { TFunction } from "i18next";
 import { loadConfig } from "~/config.server";
 import { threatUrl } from "~/features/threats/api.server";
@@ -19,7 +20,7 @@ function plain(text: string): string {
  * as typed (a title with `<script>` stays text), and so that `]]>` can never close the CDATA.
  */
 function html(text: string): string {
-  return plain(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return escapeHtml(plain(text));
 }
 
 /** Atom feed of the latest actions and outcome changes across threats. Public, no guard. */

@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
 import { db } from "~db/connection";
 import { CAMPAIGN_LETTER_STATUSES, type CampaignLetterStatus } from "~db/schema";
-import { neutraliseFormula } from "~/features/threats/api.server";
+import { neutraliseFormula } from "~/lib/spreadsheet";
 
 export type StateCounts = Record<CampaignLetterStatus, number>;
 

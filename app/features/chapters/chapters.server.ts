@@ -4,7 +4,7 @@ import { db } from "~db/connection";
 import type { User } from "~db/schema";
 import type { FieldErrors } from "~/features/auth/accounts.server";
 import { recordAudit } from "~/features/security/audit.server";
-import { neutraliseFormula } from "~/features/threats/api.server";
+import { neutraliseFormula } from "~/lib/spreadsheet";
 import type { ChapterFilters, ChapterInput } from "~/features/chapters/schema";
 
 /** The public list: active chapters with their country and kind. */

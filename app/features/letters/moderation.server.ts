@@ -8,7 +8,7 @@ import { db } from "~db/connection";
 import type { SignatureStatus, User } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
 import { recordAudit } from "~/features/security/audit.server";
-import { neutraliseFormula } from "~/features/threats/api.server";
+import { neutraliseFormula } from "~/lib/spreadsheet";
 import type { BlocklistKind, SignatureFilters, SignatureKind } from "~/features/letters/signature-schema";
 import type { FieldErrors } from "~/features/letters/signing.server";
 import { recount } from "~/features/letters/signing-letter.server";

@@ -9,6 +9,7 @@
  * (group-commit.server.ts).
  */
 import { db } from "~db/connection";
+import { escapeHtml } from "~/lib/html";
 import type { User, Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
 import { normaliseEmail } from "~/lib/email-address";
@@ -43,13 +44,6 @@ interface RenderedTemplate {
   text: string;
 }
 const renderedTemplates = new Map<string, Promise<RenderedTemplate>>();
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c] ?? c,
-  );
-}
 
 type MailValues = Record<string, string>;
 

@@ -4,6 +4,7 @@
  * what, e-mail addresses) can never leak through a `select *`.
  */
 import { stringify } from "csv-stringify/sync";
+import { neutraliseFormula } from "~/lib/spreadsheet";
 import { loadConfig } from "~/config.server";
 import type { getJurisdictionSummary } from "~/features/threats/countries.server";
 import type { ThreatFilters } from "~/features/threats/filters";
@@ -216,14 +217,6 @@ export async function exportThreats(filters: ThreatFilters): Promise<{ rows: Thr
     if (batch.rows.length < EXPORT_BATCH || rows.length >= total) break;
   }
   return { rows: rows.slice(0, EXPORT_CAP), total };
-}
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return that hides
- * one) as a formula: prefix those with a quote so that they stay text.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** The CSV export: UTF-8 with a byte-order mark (Excel needs it for accents), CRLF lines. */

@@ -69,7 +69,7 @@ export const OutcomeSchema = z.object({
 });
 export type OutcomeInput = z.infer<typeof OutcomeSchema>;
 
-export { isoDate, jurisdiction };
+export { jurisdiction };
 
 export const StatementSchema = z.object({
   speaker: requiredText(200),
