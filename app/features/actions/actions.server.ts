@@ -5,7 +5,7 @@
 import { db } from "~db/connection";
 import { LOG_PER_PAGE } from "~/features/actions/constants";
 import type { ActionReviewStatus, User } from "~db/schema";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import type { ActionInput } from "~/features/actions/schema";
 

@@ -2,7 +2,7 @@ import { db } from "~db/connection";
 import { QUEUE_PER_PAGE } from "~/features/actions/constants";
 import type { User } from "~db/schema";
 import { loadConfig } from "~/config.server";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { yearRange } from "~/features/chapters/chapters.server";

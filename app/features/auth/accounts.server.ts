@@ -1,9 +1,8 @@
 import { db } from "~db/connection";
+import type { FieldErrors } from "~/lib/field-errors";
 import type { User } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/features/auth/password.server";
 import { invalidateUserSessions } from "~/features/auth/session.server";
-
-export type FieldErrors = Record<string, string[]>;
 
 export async function findUserByEmail(email: string): Promise<User | undefined> {
   return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();

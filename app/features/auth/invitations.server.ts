@@ -4,7 +4,7 @@ import { loadConfig } from "~/config.server";
 import { getFixedT } from "~/i18n/i18next.server";
 import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { isStaff } from "~/features/auth/guards.server";
 import { hashPassword } from "~/features/auth/password.server";
 import { randomToken, sha256Hex } from "~/features/auth/tokens.server";

@@ -3,6 +3,7 @@
  * lists of campaigns.
  */
 import { db } from "~db/connection";
+import type { FieldErrors } from "~/lib/field-errors";
 import type { CampaignStatus, User, Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
 import { slugify } from "~/lib/slug";
@@ -19,8 +20,6 @@ import {
 import { candidateLawmakers } from "~/features/campaigns/targets.server";
 import { parseConstituencyList } from "~/features/campaigns/target-rules";
 import { validateTemplate } from "~/features/campaigns/template";
-
-export type FieldErrors = Record<string, string[]>;
 
 /** Paths under /campaigns that are not campaigns. */
 const RESERVED_SLUGS = new Set(["new", "confirm"]);

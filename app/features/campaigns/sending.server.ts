@@ -4,6 +4,7 @@
  * sender's confirmation (confirm.server.ts).
  */
 import crypto from "node:crypto";
+import type { FieldErrors } from "~/lib/field-errors";
 import { db } from "~db/connection";
 import type { Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
@@ -34,7 +35,6 @@ export interface PreparedLetter {
   body: string;
 }
 
-export type FieldErrors = Record<string, string[]>;
 export type PrepareResult =
   | { ok: true; letters: PreparedLetter[]; place: SenderPlace | null; language: string }
   | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { neutraliseFormula } from "~/lib/spreadsheet";
 import type { ChapterFilters, ChapterInput } from "~/features/chapters/schema";

@@ -9,7 +9,7 @@ import type { User } from "~db/schema";
 import { loadConfig } from "~/config.server";
 import { GMAIL_DOMAINS, normaliseEmail } from "~/lib/email-address";
 import { likeContains } from "~/lib/like.server";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { createInvitation } from "~/features/auth/invitations.server";
 import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";

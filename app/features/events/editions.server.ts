@@ -1,7 +1,7 @@
 /** Global Encryption Day editions: one per year, with its day and an optional theme (staff). */
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import type { EditionInput } from "~/features/events/schema";
 

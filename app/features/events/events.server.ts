@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import { db } from "~db/connection";
 import type { Database, EventsTable, User } from "~db/schema";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { isStaff } from "~/features/auth/guards.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { slugify } from "~/lib/slug";

@@ -8,7 +8,7 @@ import type { Transaction } from "kysely";
 import { db } from "~db/connection";
 import type { Database, LetterStatus, User } from "~db/schema";
 import { slugify } from "~/lib/slug";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { getLetterBySlug } from "~/features/letters/letter-page.server";
 import type { LetterInput, LetterTextInput } from "~/features/letters/letter-schema";

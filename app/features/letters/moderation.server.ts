@@ -10,7 +10,7 @@ import { likeContains } from "~/lib/like.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { neutraliseFormula } from "~/lib/spreadsheet";
 import type { BlocklistKind, SignatureFilters, SignatureKind } from "~/features/letters/signature-schema";
-import type { FieldErrors } from "~/features/letters/signing.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { recount } from "~/features/letters/signing-letter.server";
 
 export const MODERATION_PAGE_SIZE = 50;

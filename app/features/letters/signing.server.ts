@@ -9,6 +9,7 @@
  * (group-commit.server.ts).
  */
 import { db } from "~db/connection";
+import type { FieldErrors } from "~/lib/field-errors";
 import { escapeHtml } from "~/lib/html";
 import type { User, Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
@@ -84,8 +85,6 @@ function links(confirmToken: string | null, withdrawToken: string) {
 }
 
 // ---- Individuals ----------------------------------------------------------------------------
-
-export type FieldErrors = Record<string, string[]>;
 
 export type SignResult =
   /** The neutral answer: a new signature, a duplicate, a bot, a blocked address all look alike. */

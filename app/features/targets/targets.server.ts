@@ -1,7 +1,7 @@
 /** Staff management of targets: create, edit, delete, order. Every write is audited. */
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { FILTER_KEYS, serializeFilter, type TargetFilter } from "~/features/targets/catalogue";
 import type { Target } from "~/features/targets/metrics.server";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { isStaff } from "~/features/auth/guards.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { RATINGS, type Rating } from "~/lib/vocabularies";

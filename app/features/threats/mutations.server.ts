@@ -3,7 +3,7 @@ import { db } from "~db/connection";
 import type { Database, User } from "~db/schema";
 import { searchable } from "~/lib/search";
 import { slugify } from "~/lib/slug";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { notifyFollowers } from "~/features/threats/notify.server";
 import type { ActionInput, OutcomeInput, ThreatInput } from "~/features/threats/schema";

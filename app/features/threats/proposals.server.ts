@@ -1,7 +1,7 @@
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
 import { loadConfig } from "~/config.server";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { isStaff } from "~/features/auth/guards.server";
 import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";

@@ -1,6 +1,6 @@
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import type { StatementInput } from "~/features/threats/schema";
 

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { likeContains } from "~/lib/like.server";
 import { parsePage } from "~/lib/paging";
 import { ROLES, type Role, type User } from "~db/schema";
-import type { FieldErrors } from "~/features/auth/accounts.server";
+import type { FieldErrors } from "~/lib/field-errors";
 import { validateRoleScope } from "~/features/auth/invitations.server";
 import { invalidateUserSessions } from "~/features/auth/session.server";
 import { recordAudit } from "~/features/security/audit.server";
