@@ -15,7 +15,7 @@ import {
   EndSessionSchema,
   ProfileSchema,
   ReauthenticateWithCodeSchema,
-} from "~/features/auth/schema";
+} from "~/features/auth/forms";
 import { endUserSession, invalidateUserSessions, listActiveSessions } from "~/features/auth/session.server";
 import { disableTwoFactor, remainingRecoveryCodes, twoFactorRequired } from "~/features/auth/two-factor.server";
 import { CurrentPasswordField, OneTimeCodeField } from "~/features/auth/two-factor-ui";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireSession } from "~/features/auth/guards.server";
 import { verifyPassword } from "~/features/auth/password.server";
-import { ReauthenticateWithCodeSchema } from "~/features/auth/schema";
+import { ReauthenticateWithCodeSchema } from "~/features/auth/forms";
 import { confirmEnrolment, startEnrolment, twoFactorRequired } from "~/features/auth/two-factor.server";
 import { EnrolmentForm, RecoveryCodes } from "~/features/auth/two-factor-ui";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";

@@ -9,8 +9,8 @@ import { requireIdParam } from "~/features/auth/guards.server";
 import { ActionForm } from "~/features/actions/action-form";
 import { threatOptions, updateAction, withdrawAction } from "~/features/actions/actions.server";
 import { requireEditableAction } from "~/features/actions/guards.server";
-import { ActionSchema } from "~/features/actions/schema";
-import { ReviewBadge } from "~/features/actions/ui";
+import { ActionSchema } from "~/features/actions/forms";
+import { ReviewBadge } from "~/features/actions/action-lists";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 
 export const handle = { titleKey: "actions:edit.title" };

@@ -8,7 +8,7 @@ import { isStaff, requireUser } from "~/features/auth/guards.server";
 import { listMyLog } from "~/features/actions/actions.server";
 import { LOG_PER_PAGE } from "~/features/actions/constants";
 import { requireLogger } from "~/features/actions/guards.server";
-import { ActionList } from "~/features/actions/ui";
+import { ActionList } from "~/features/actions/action-lists";
 import { parsePage } from "~/lib/paging";
 
 export const handle = { titleKey: "actions:log.title" };

@@ -7,7 +7,7 @@ import { getScopeName } from "~/features/auth/accounts.server";
 import { ActionForm } from "~/features/actions/action-form";
 import { logAction, threatOptions } from "~/features/actions/actions.server";
 import { requireLogger } from "~/features/actions/guards.server";
-import { ActionSchema } from "~/features/actions/schema";
+import { ActionSchema } from "~/features/actions/forms";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 
 export const handle = { titleKey: "actions:new.title" };

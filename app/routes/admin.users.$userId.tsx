@@ -8,7 +8,7 @@ import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { RoleFields } from "~/components/role-fields";
 import { notFound, requireAdmin, requireIdParam } from "~/features/auth/guards.server";
-import { UserRoleSchema } from "~/features/auth/schema";
+import { UserRoleSchema } from "~/features/auth/forms";
 import {
   changeUserRole,
   endUserSessions,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiInvalidParameters, apiJson } from "~/features/threats/api.server";
-import { parseYear } from "~/features/targets/schema";
+import { parseYear } from "~/features/targets/forms";
 import { currentYear } from "~/features/targets/status";
 import { apiTargets } from "~/features/targets/view.server";
 

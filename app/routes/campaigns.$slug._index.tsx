@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/layout";
 import { getOptionalUser, isStaff, notFound } from "~/features/auth/guards.server";
 import { getCampaignBySlug } from "~/features/campaigns/campaigns.server";
 import { campaignPage } from "~/features/campaigns/public-page.server";
-import { SEND_HONEYPOT_FIELD, SendLettersSchema } from "~/features/campaigns/schema";
+import { SEND_HONEYPOT_FIELD, SendLettersSchema } from "~/features/campaigns/forms";
 import { LettersPreview, SenderForm, type SendActionData } from "~/features/campaigns/send-form";
 import { prepareLetters, sendLetters, validSeed } from "~/features/campaigns/sending.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
@@ -101,15 +101,15 @@ export default function CampaignPage() {
           <Link to={`/threats/${page.threat.slug}`}>{t("page.threatLink")}</Link>
         </p>
       </section>
-      <section aria-labelledby="targets-heading">
-        <h2 id="targets-heading">{t("page.targetsHeading")}</h2>
+      <section aria-labelledby="recipients-heading">
+        <h2 id="recipients-heading">{t("page.recipientsHeading")}</h2>
         {page.picks ? (
-          <p>{t("page.targetsPick", { count: page.targetCount })}</p>
+          <p>{t("page.recipientsPick", { count: page.recipientCount })}</p>
         ) : (
           <>
-            <p>{t("page.targetsAll", { count: page.targetCount })}</p>
+            <p>{t("page.recipientsAll", { count: page.recipientCount })}</p>
             <ul>
-              {page.targets.map((l) => (
+              {page.recipients.map((l) => (
                 <li key={l.id}>
                   {l.name}
                   {l.title ? ` · ${l.title}` : ""}
@@ -117,8 +117,8 @@ export default function CampaignPage() {
                 </li>
               ))}
             </ul>
-            {page.targetCount > page.targets.length ? (
-              <p>{t("page.andMore", { count: page.targetCount - page.targets.length })}</p>
+            {page.recipientCount > page.recipients.length ? (
+              <p>{t("page.andMore", { count: page.recipientCount - page.recipients.length })}</p>
             ) : null}
           </>
         )}

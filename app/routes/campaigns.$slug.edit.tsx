@@ -7,7 +7,7 @@ import { notFound, requireStaff } from "~/features/auth/guards.server";
 import { CampaignForm } from "~/features/campaigns/campaign-form";
 import { getCampaignForEdit, updateCampaign } from "~/features/campaigns/campaigns.server";
 import { campaignDefaults, formPickers } from "~/features/campaigns/editing.server";
-import { CampaignSchema } from "~/features/campaigns/schema";
+import { CampaignSchema } from "~/features/campaigns/forms";
 
 export const handle = { titleKey: "campaigns:form.editTitle" };
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...(await formPickers()),
     slug: found.campaign.slug,
     status: found.campaign.status,
-    defaults: campaignDefaults(found.campaign, found.templates, found.targetIds),
+    defaults: campaignDefaults(found.campaign, found.templates, found.recipientIds),
   };
 }
 

@@ -17,8 +17,8 @@ import {
 } from "~/features/campaigns/campaigns.server";
 import { campaignDashboard } from "~/features/campaigns/dashboard.server";
 import { staffPreview } from "~/features/campaigns/editing.server";
-import { CampaignStatusSchema } from "~/features/campaigns/schema";
-import { candidateLawmakers, listLawmakersForPicker } from "~/features/campaigns/targets.server";
+import { CampaignStatusSchema } from "~/features/campaigns/forms";
+import { candidateLawmakers, listLawmakersForPicker } from "~/features/campaigns/recipients.server";
 import { CAMPAIGN_LETTER_STATUSES } from "~/features/campaigns/constants";
 import { listEntityHistory } from "~/features/security/audit.server";
 import { getLocale } from "~/i18n/i18next.server";
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title,
     dashboard,
     problems,
-    targetCount: candidates.length,
+    recipientCount: candidates.length,
     candidateIds: candidates.slice(0, 500).map((c) => c.id),
     lawmakers,
     history,
@@ -78,7 +78,7 @@ const ACTIONS = {
 
 export default function ManageCampaignPage() {
   const { t, i18n } = useTranslation(["campaigns", "common"]);
-  const { campaign, title, dashboard, problems, targetCount, candidateIds, lawmakers, history, preview } =
+  const { campaign, title, dashboard, problems, recipientCount, candidateIds, lawmakers, history, preview } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const lang = i18n.language;
@@ -99,8 +99,8 @@ export default function ManageCampaignPage() {
         <dd>
           <span className={`badge campaign-${campaign.status}`}>{t(`status.${campaign.status}`)}</span>
         </dd>
-        <dt>{t("manage.targets")}</dt>
-        <dd>{targetCount.toLocaleString(lang)}</dd>
+        <dt>{t("manage.recipients")}</dt>
+        <dd>{recipientCount.toLocaleString(lang)}</dd>
         <dt>{t("form.sendingAddress")}</dt>
         <dd>{campaign.sendingAddress}</dd>
       </dl>
@@ -195,9 +195,9 @@ export default function ManageCampaignPage() {
           </tbody>
         </table>
       </section>
-      <section aria-labelledby="targets-heading">
-        <h2 id="targets-heading">{t("manage.byTarget")}</h2>
-        {dashboard.targets.length === 0 ? (
+      <section aria-labelledby="recipients-heading">
+        <h2 id="recipients-heading">{t("manage.byRecipient")}</h2>
+        {dashboard.recipients.length === 0 ? (
           <p>{t("manage.noLetters")}</p>
         ) : (
           <table>
@@ -214,7 +214,7 @@ export default function ManageCampaignPage() {
               </tr>
             </thead>
             <tbody>
-              {dashboard.targets.map((row) => (
+              {dashboard.recipients.map((row) => (
                 <tr key={row.id}>
                   <th scope="row">
                     {row.name}

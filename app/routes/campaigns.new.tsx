@@ -7,7 +7,7 @@ import { requireStaff } from "~/features/auth/guards.server";
 import { CampaignForm } from "~/features/campaigns/campaign-form";
 import { createCampaign } from "~/features/campaigns/campaigns.server";
 import { formPickers, newCampaignDefaults } from "~/features/campaigns/editing.server";
-import { CampaignSchema } from "~/features/campaigns/schema";
+import { CampaignSchema } from "~/features/campaigns/forms";
 
 export const handle = { titleKey: "campaigns:form.newTitle" };
 

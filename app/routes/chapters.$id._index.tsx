@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { getOptionalUser, isStaff, notFound, requireIdParam } from "~/features/auth/guards.server";
 import { listChapterActions, seesAllOf } from "~/features/actions/actions.server";
-import { ActionList } from "~/features/actions/ui";
+import { ActionList } from "~/features/actions/action-lists";
 import { chapterYearlySummary, getChapter, listChapterThreats } from "~/features/chapters/chapters.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
-import { OutcomeBadge, StageBadge } from "~/features/threats/ui";
+import { OutcomeBadge, StageBadge } from "~/features/threats/threat-card";
 import { ACTION_KINDS } from "~/lib/vocabularies";
 
 export const handle = { titleKey: "actions:chapter.title" };

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/layout";
 import { notFound, requireIdParam, requireStaff } from "~/features/auth/guards.server";
 import { ChapterForm } from "~/features/chapters/chapter-form";
 import { getChapter, updateChapter } from "~/features/chapters/chapters.server";
-import { ChapterSchema } from "~/features/chapters/schema";
+import { ChapterSchema } from "~/features/chapters/forms";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { getLocale } from "~/i18n/i18next.server";

@@ -10,7 +10,7 @@ import { isStaff, notFound, requireChapterAccess, requireIdParam, requireRole } 
 import { createInvitation } from "~/features/auth/invitations.server";
 import { getChapter } from "~/features/chapters/chapters.server";
 import { listChapterInvitations, listChapterMembers, removeChapterMember } from "~/features/chapters/members.server";
-import { MemberInviteSchema, MemberRemoveSchema } from "~/features/chapters/schema";
+import { MemberInviteSchema, MemberRemoveSchema } from "~/features/chapters/forms";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { formatDate } from "~/lib/format";

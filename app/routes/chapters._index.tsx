@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { getOptionalUser, isStaff } from "~/features/auth/guards.server";
 import { listChapters, listChaptersForStaff } from "~/features/chapters/chapters.server";
-import { CHAPTER_KINDS, parseChapterFilters } from "~/features/chapters/schema";
+import { CHAPTER_KINDS, parseChapterFilters } from "~/features/chapters/forms";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { getLocale } from "~/i18n/i18next.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/features/auth/guards.server";
 import { chaptersCsv, listChaptersForStaff } from "~/features/chapters/chapters.server";
-import { parseChapterFilters } from "~/features/chapters/schema";
+import { parseChapterFilters } from "~/features/chapters/forms";
 
 /** Staff: the chapter list with the filters of /chapters, and the accepted actions of the chosen year, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {

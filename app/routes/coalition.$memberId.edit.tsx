@@ -9,7 +9,7 @@ import { notFound, requireCoalitionMemberAccess, requireIdParam, requireUser } f
 import { SECTORS } from "~/lib/vocabularies";
 import { pendingChangeOf } from "~/features/coalition/member-changes.server";
 import { getMember, saveProfile } from "~/features/coalition/members.server";
-import { ProfileSchema } from "~/features/coalition/profile-schema";
+import { ProfileSchema } from "~/features/coalition/forms";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDateTime } from "~/lib/format";

@@ -5,12 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import {
-  APPLICATION_KINDS,
-  ApplicationSchema,
-  HONEYPOT_FIELD,
-  isHoneypotFilled,
-} from "~/features/coalition/application-schema";
+import { APPLICATION_KINDS, ApplicationSchema, HONEYPOT_FIELD, isHoneypotFilled } from "~/features/coalition/forms";
 import { applyForMembership } from "~/features/coalition/applications.server";
 import { SECTORS } from "~/lib/vocabularies";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";

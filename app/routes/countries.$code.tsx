@@ -7,7 +7,7 @@ import { jurisdictionName } from "~/features/jurisdictions/names";
 import { getCountryPage, getJurisdiction } from "~/features/threats/countries.server";
 import { StatementList } from "~/features/threats/detail-parts";
 import { follow, isFollowing, unfollow } from "~/features/threats/follows.server";
-import { ThreatCard } from "~/features/threats/ui";
+import { ThreatCard } from "~/features/threats/threat-card";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = (params.code ?? "").toUpperCase();

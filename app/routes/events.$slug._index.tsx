@@ -10,7 +10,7 @@ import { getEventBySlug } from "~/features/events/events.server";
 import { canManageEvent } from "~/features/events/organiser.server";
 import { canReport } from "~/features/events/report.server";
 import { acceptsRsvps, listSharedRsvps, submitRsvp } from "~/features/events/rsvp.server";
-import { RsvpSchema } from "~/features/events/schema";
+import { RsvpSchema } from "~/features/events/forms";
 import { describeWhen } from "~/features/events/time.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";

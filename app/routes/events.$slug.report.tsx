@@ -9,7 +9,7 @@ import { forbidden, notFound, requireUser } from "~/features/auth/guards.server"
 import { getEventBySlug } from "~/features/events/events.server";
 import { canManageEvent } from "~/features/events/organiser.server";
 import { canReport, reportEvent } from "~/features/events/report.server";
-import { ReportSchema } from "~/features/events/schema";
+import { ReportSchema } from "~/features/events/forms";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 
 export const handle = { titleKey: "events:report.title" };

@@ -23,7 +23,7 @@ function html(text: string): string {
   return escapeHtml(plain(text));
 }
 
-/** Atom feed of the latest actions and outcome changes across threats. Public, no guard. */
+/** Atom feed of the latest steps and outcome changes across threats. Public, no guard. */
 export async function loader() {
   const { appUrl } = loadConfig();
   const [changes, t, tc] = await Promise.all([
@@ -52,12 +52,13 @@ export async function loader() {
   for (const change of changes) {
     const name = change.short_name || change.title;
     const what =
-      change.type === "action"
+      change.type === "step"
         ? tThreats(`classification.${change.classification}`)
         : tThreats("outcomeChange", { outcome: tThreats(`outcome.${change.outcome}`) });
     const link = threatUrl(change.slug, appUrl);
     feed.addItem({
-      id: `${link}#${change.type}-${change.id}`,
+      // Entry ids are permanent for feed readers: steps keep the "action-" prefix they were published with.
+      id: `${link}#${change.type === "step" ? "action" : "outcome"}-${change.id}`,
       title: html(t("feed.entryTitle", { threat: name, change: what })),
       link,
       date: new Date(change.updated_at),

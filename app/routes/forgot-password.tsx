@@ -7,7 +7,7 @@ import { Field } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireAnonymous } from "~/features/auth/guards.server";
 import { requestPasswordReset } from "~/features/auth/password-reset.server";
-import { ForgotPasswordSchema } from "~/features/auth/schema";
+import { ForgotPasswordSchema } from "~/features/auth/forms";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";
 

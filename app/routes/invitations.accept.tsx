@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/layout";
 import { getSession } from "~/features/auth/guards.server";
 import { acceptInvitation, getOpenInvitation } from "~/features/auth/invitations.server";
 import { isCommonPassword } from "~/features/auth/password.server";
-import { createAcceptInvitationSchema } from "~/features/auth/schema";
+import { createAcceptInvitationSchema } from "~/features/auth/forms";
 import { commitSessionCookie, createSession, invalidateSession } from "~/features/auth/session.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";

@@ -9,7 +9,7 @@ import { notFound, requireIdParam, requireStaff } from "~/features/auth/guards.s
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { isStale } from "~/features/lawmakers/constants";
 import { getLawmaker, updateLawmaker } from "~/features/lawmakers/lawmakers.server";
-import { LawmakerSchema } from "~/features/lawmakers/schema";
+import { LawmakerSchema } from "~/features/lawmakers/forms";
 import { StaleBadge } from "~/features/lawmakers/table";
 import { getLocale } from "~/i18n/i18next.server";
 

@@ -12,7 +12,7 @@ import {
   listLawmakers,
   listParties,
 } from "~/features/lawmakers/lawmakers.server";
-import { parseFiltersLeniently } from "~/features/lawmakers/schema";
+import { parseFiltersLeniently } from "~/features/lawmakers/forms";
 import { LawmakerTable } from "~/features/lawmakers/table";
 import { getLocale } from "~/i18n/i18next.server";
 

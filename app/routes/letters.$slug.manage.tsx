@@ -7,7 +7,7 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { notFound, requireStaff } from "~/features/auth/guards.server";
-import { StatusSchema } from "~/features/letters/letter-schema";
+import { StatusSchema } from "~/features/letters/forms";
 import { listVersions } from "~/features/letters/letter-page.server";
 import { closeLetter, getLetterForEdit, markDelivered, openLetter } from "~/features/letters/letters.server";
 import { listEntityHistory } from "~/features/security/audit.server";

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { notFound, requireUser } from "~/features/auth/guards.server";
 import { SignatureDone, SignatureForm, type SignActionData } from "~/features/letters/signature-form";
-import { IndividualSignatureSchema, isSignatureHoneypotFilled } from "~/features/letters/signature-schema";
+import { IndividualSignatureSchema, isSignatureHoneypotFilled } from "~/features/letters/forms";
 import { signForOrganisation, signIndividual } from "~/features/letters/signing.server";
 import { letterForSigning, letterIdForSigning } from "~/features/letters/signing-letter.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";

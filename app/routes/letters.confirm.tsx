@@ -1,10 +1,11 @@
-import { TokenActionPage } from "~/features/letters/token-page";
-import { tokenPageAction, tokenPageLoader } from "~/features/letters/token-page.server";
+import { checkSignatureToken, confirmSignature } from "~/features/letters/confirmation.server";
+import { SignatureLinkPage } from "~/features/letters/signature-link-page";
+import { mailedLinkAction, mailedLinkLoader } from "~/features/mailed-links/mailed-link.server";
 
 export const handle = { titleKey: "signatures:confirm.title" };
-export const loader = tokenPageLoader("confirm");
-export const action = tokenPageAction("confirm");
+export const loader = mailedLinkLoader((token) => checkSignatureToken("confirm", token));
+export const action = mailedLinkAction(confirmSignature);
 
 export default function ConfirmSignaturePage() {
-  return <TokenActionPage kind="confirm" />;
+  return <SignatureLinkPage kind="confirm" />;
 }

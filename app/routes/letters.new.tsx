@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { LetterForm, withBlankRows } from "~/features/letters/letter-form";
-import { LetterSchema } from "~/features/letters/letter-schema";
+import { LetterSchema } from "~/features/letters/forms";
 import { createLetter } from "~/features/letters/letters.server";
 
 export const handle = { titleKey: "letters:form.newTitle" };

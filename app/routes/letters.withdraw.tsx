@@ -1,10 +1,11 @@
-import { TokenActionPage } from "~/features/letters/token-page";
-import { tokenPageAction, tokenPageLoader } from "~/features/letters/token-page.server";
+import { checkSignatureToken, withdrawSignature } from "~/features/letters/confirmation.server";
+import { SignatureLinkPage } from "~/features/letters/signature-link-page";
+import { mailedLinkAction, mailedLinkLoader } from "~/features/mailed-links/mailed-link.server";
 
 export const handle = { titleKey: "signatures:withdraw.title" };
-export const loader = tokenPageLoader("withdraw");
-export const action = tokenPageAction("withdraw");
+export const loader = mailedLinkLoader((token) => checkSignatureToken("withdraw", token));
+export const action = mailedLinkAction(withdrawSignature);
 
 export default function WithdrawSignaturePage() {
-  return <TokenActionPage kind="withdraw" />;
+  return <SignatureLinkPage kind="withdraw" />;
 }

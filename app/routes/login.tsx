@@ -9,7 +9,7 @@ import { authenticate } from "~/features/auth/accounts.server";
 import { requireAnonymous } from "~/features/auth/guards.server";
 import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from "~/features/auth/login-throttle.server";
 import { safeRedirect } from "~/features/auth/redirect";
-import { LoginSchema } from "~/features/auth/schema";
+import { LoginSchema } from "~/features/auth/forms";
 import { completeSignIn } from "~/features/auth/sign-in.server";
 import { commitPendingSignIn, hasTwoFactor, twoFactorRequired } from "~/features/auth/two-factor.server";
 import { clientIp } from "~/features/security/request.server";

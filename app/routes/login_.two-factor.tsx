@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
-import { SecondFactorSchema, TotpCodeSchema } from "~/features/auth/schema";
+import { SecondFactorSchema, TotpCodeSchema } from "~/features/auth/forms";
 import { completeSignIn } from "~/features/auth/sign-in.server";
 import {
   clearPendingSignIn,

@@ -7,7 +7,7 @@ import { FormErrors, NewPasswordFields } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { isCommonPassword } from "~/features/auth/password.server";
 import { isResetTokenUsable, resetPassword, resetTokenEmail } from "~/features/auth/password-reset.server";
-import { createNewPasswordSchema } from "~/features/auth/schema";
+import { createNewPasswordSchema } from "~/features/auth/forms";
 import { clearSessionCookie } from "~/features/auth/session.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";

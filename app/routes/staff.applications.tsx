@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
-import { DecisionSchema } from "~/features/coalition/application-schema";
+import { DecisionSchema } from "~/features/coalition/forms";
 import { approveApplication, declineApplication, listApplications } from "~/features/coalition/applications.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { formatDate, formatDateTime } from "~/lib/format";

@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { listEditions, saveEdition } from "~/features/events/editions.server";
 import { listReviewQueue, reviewEvent } from "~/features/events/review.server";
-import { EditionSchema, ReviewSchema } from "~/features/events/schema";
+import { EditionSchema, ReviewSchema } from "~/features/events/forms";
 
 export const handle = { titleKey: "events:staff.title" };
 

@@ -14,7 +14,7 @@ import {
   listOpenInvitations,
   revokeInvitation,
 } from "~/features/auth/invitations.server";
-import { InvitationSchema } from "~/features/auth/schema";
+import { InvitationSchema } from "~/features/auth/forms";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { listScopes } from "~/features/users/users.server";
 import { SUPPORTED_LOCALES } from "~/i18n/config";

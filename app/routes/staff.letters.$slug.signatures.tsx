@@ -7,12 +7,7 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { notFound, requireStaff } from "~/features/auth/guards.server";
 import { SIGNATURE_STATUSES } from "~/features/letters/constants";
-import {
-  BLOCKLIST_KINDS,
-  ModerationSchema,
-  SIGNATURE_KINDS,
-  SignatureFiltersSchema,
-} from "~/features/letters/signature-schema";
+import { BLOCKLIST_KINDS, ModerationSchema, SIGNATURE_KINDS, SignatureFiltersSchema } from "~/features/letters/forms";
 import {
   addToBlocklist,
   listBlocklist,

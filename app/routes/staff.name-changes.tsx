@@ -6,7 +6,7 @@ import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { listMemberChanges, reviewMemberChange } from "~/features/coalition/member-changes.server";
-import { MemberChangeDecisionSchema } from "~/features/coalition/profile-schema";
+import { MemberChangeDecisionSchema } from "~/features/coalition/forms";
 import { formatDate, formatDateTime } from "~/lib/format";
 
 export const handle = { titleKey: "coalition:changes.title" };

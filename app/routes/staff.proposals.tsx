@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { CATEGORIES, SEVERITIES } from "~/lib/vocabularies";
 import { listProposals, reviewProposal } from "~/features/threats/proposals.server";
-import { ReviewSchema } from "~/features/threats/schema";
+import { ReviewSchema } from "~/features/threats/forms";
 import { formatDate } from "~/lib/format";
 
 export const handle = { titleKey: "threats:review.title" };

@@ -7,7 +7,7 @@ import { notFound, requireIdParam, requireStaff } from "~/features/auth/guards.s
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { parseFilter } from "~/features/targets/catalogue";
 import { getTarget } from "~/features/targets/progress.server";
-import { TargetSchema } from "~/features/targets/schema";
+import { TargetSchema } from "~/features/targets/forms";
 import { TargetForm, type TargetFormDefaults } from "~/features/targets/target-form";
 import { updateTarget } from "~/features/targets/targets.server";
 import { getLocale } from "~/i18n/i18next.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
-import { parseYear, TargetSchema } from "~/features/targets/schema";
+import { parseYear, TargetSchema } from "~/features/targets/forms";
 import { currentYear } from "~/features/targets/status";
 import { TargetForm } from "~/features/targets/target-form";
 import { createTarget } from "~/features/targets/targets.server";

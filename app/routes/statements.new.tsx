@@ -9,7 +9,7 @@ import { requireStaff } from "~/features/auth/guards.server";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { STANCES, STATEMENT_KINDS } from "~/lib/vocabularies";
-import { StatementSchema } from "~/features/threats/schema";
+import { StatementSchema } from "~/features/threats/forms";
 import { createStatement } from "~/features/threats/statements.server";
 
 export const handle = { titleKey: "threats:statement.title" };

@@ -6,7 +6,7 @@ import { Pagination } from "~/components/pagination";
 import { getOptionalUser, isStaff, notFound, requireIdParam } from "~/features/auth/guards.server";
 import { drilldown, getTarget } from "~/features/targets/progress.server";
 import { DrilldownTable } from "~/features/targets/drilldown-table";
-import { TargetCard } from "~/features/targets/ui";
+import { TargetCard } from "~/features/targets/target-card";
 import { jurisdictionNames, toCardData } from "~/features/targets/view.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { parsePage } from "~/lib/paging";

@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { getOptionalUser, isStaff } from "~/features/auth/guards.server";
 import { evaluateYear } from "~/features/targets/progress.server";
-import { parseYear } from "~/features/targets/schema";
+import { parseYear } from "~/features/targets/forms";
 import { currentYear } from "~/features/targets/status";
 import { targetYears } from "~/features/targets/targets.server";
-import { TargetCard } from "~/features/targets/ui";
+import { TargetCard } from "~/features/targets/target-card";
 import { jurisdictionNames, toCardData } from "~/features/targets/view.server";
 import { getLocale } from "~/i18n/i18next.server";
 

@@ -6,18 +6,18 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { loggerScope } from "~/features/actions/actions.server";
 import { listThreatAdvocacy, listThreatCampaigns } from "~/features/actions/threat-activity.server";
-import { ThreatAdvocacy, ThreatCampaigns } from "~/features/actions/ui";
+import { ThreatAdvocacy, ThreatCampaigns } from "~/features/actions/action-lists";
 import { getOptionalUser, isStaff, notFound, requireStaff, requireUser } from "~/features/auth/guards.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { listEntityHistory } from "~/features/security/audit.server";
 import { canAssess } from "~/features/threats/assessments.server";
 import { CLASSIFICATIONS, OUTCOMES } from "~/lib/vocabularies";
 import { follow, isFollowing, unfollow } from "~/features/threats/follows.server";
-import { addAction, setOutcome } from "~/features/threats/mutations.server";
+import { recordStep, setOutcome } from "~/features/threats/mutations.server";
 import { getThreatDetail, getThreatIdBySlug } from "~/features/threats/queries.server";
-import { ActionSchema, OutcomeSchema } from "~/features/threats/schema";
+import { StepSchema, OutcomeSchema } from "~/features/threats/forms";
 import { AssessmentTable, ThreatTimeline, StatementList } from "~/features/threats/detail-parts";
-import { OutcomeBadge, SeverityBadge, StageBadge } from "~/features/threats/ui";
+import { OutcomeBadge, SeverityBadge, StageBadge } from "~/features/threats/threat-card";
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/lib/format";
 import { AuditHistory } from "~/components/audit-history";
@@ -62,10 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const staff = await requireStaff(request);
   if (intent === "action") {
-    const submission = parseWithZod(formData, { schema: ActionSchema });
+    const submission = parseWithZod(formData, { schema: StepSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    await addAction(staff, threatId, submission.value);
-    // Post/redirect/get: a fresh form, and a reload does not add the action twice.
+    await recordStep(staff, threatId, submission.value);
+    // Post/redirect/get: a fresh form, and a reload does not add the step twice.
     return redirect(`/threats/${params.slug}?saved=action`);
   }
   if (intent === "outcome") {
@@ -80,10 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function StaffForms() {
   const { t } = useTranslation("threats");
   const actionData = useActionData<typeof action>();
-  const [actionForm, actionFields] = useForm({
-    id: "add-action",
+  const [stepForm, stepFields] = useForm({
+    id: "add-step",
     lastResult: actionData?.intent === "action" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StepSchema }),
     shouldValidate: "onBlur",
   });
   const [outcomeForm, outcomeFields] = useForm({
@@ -98,24 +98,24 @@ function StaffForms() {
     <>
       {saved === "action" || saved === "outcome" ? (
         <p className="alert alert-success" role="status">
-          {t(saved === "action" ? "detail.actionAdded" : "detail.outcomeSet")}
+          {t(saved === "action" ? "detail.stepAdded" : "detail.outcomeSet")}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="add-action-heading">
-        <h2 id="add-action-heading">{t("detail.addAction")}</h2>
-        <Form method="post" {...getFormProps(actionForm)}>
-          <FormErrors id={actionForm.errorId} errors={actionForm.errors} />
+      <section className="card" aria-labelledby="add-step-heading">
+        <h2 id="add-step-heading">{t("detail.addStep")}</h2>
+        <Form method="post" {...getFormProps(stepForm)}>
+          <FormErrors id={stepForm.errorId} errors={stepForm.errors} />
           <input type="hidden" name="intent" value="action" />
-          <Field label={t("fields.date")} meta={actionFields.occurredOn} type="date" />
+          <Field label={t("fields.date")} meta={stepFields.occurredOn} type="date" />
           <SelectField
             label={t("fields.classification")}
-            meta={actionFields.classification}
+            meta={stepFields.classification}
             placeholder={t("common:fields.choose")}
             options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`classification.${c}`) }))}
           />
-          <TextAreaField label={t("fields.note")} meta={actionFields.note} />
-          <Field label={t("fields.sourceUrl")} meta={actionFields.sourceUrl} type="url" />
-          <button type="submit">{t("detail.addAction")}</button>
+          <TextAreaField label={t("fields.note")} meta={stepFields.note} />
+          <Field label={t("fields.sourceUrl")} meta={stepFields.sourceUrl} type="url" />
+          <button type="submit">{t("detail.addStep")}</button>
         </Form>
       </section>
       <section className="card" aria-labelledby="outcome-heading">
@@ -210,7 +210,7 @@ export default function ThreatPage() {
           ) : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("detail.timeline")}</h2>
-            <ThreatTimeline actions={threat.actions} outcomes={threat.outcomes} />
+            <ThreatTimeline steps={threat.steps} outcomes={threat.outcomes} />
           </section>
           <section aria-labelledby="assessment-heading">
             <h2 id="assessment-heading">{t("detail.assessment")}</h2>

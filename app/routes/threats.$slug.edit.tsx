@@ -8,7 +8,7 @@ import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.serv
 import { getLocale } from "~/i18n/i18next.server";
 import { updateThreat } from "~/features/threats/mutations.server";
 import { getThreatDetail, getThreatIdBySlug } from "~/features/threats/queries.server";
-import { ThreatSchema } from "~/features/threats/schema";
+import { ThreatSchema } from "~/features/threats/forms";
 import { ThreatForm } from "~/features/threats/threat-form";
 
 export const handle = { titleKey: "threats:form.editTitle" };

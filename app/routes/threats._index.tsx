@@ -10,7 +10,7 @@ import { jurisdictionName } from "~/features/jurisdictions/names";
 import { CATEGORIES, CLASSIFICATIONS, OUTCOMES, SEVERITIES } from "~/lib/vocabularies";
 import { DEFAULT_PER_PAGE, parseThreatFiltersLeniently } from "~/features/threats/filters";
 import { listThreats } from "~/features/threats/queries.server";
-import { ThreatCard } from "~/features/threats/ui";
+import { ThreatCard } from "~/features/threats/threat-card";
 import { FilterSelect } from "~/components/filter-select";
 
 export const handle = { titleKey: "nav.threats" };

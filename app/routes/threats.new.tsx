@@ -7,7 +7,7 @@ import { requireStaff } from "~/features/auth/guards.server";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { createThreat } from "~/features/threats/mutations.server";
-import { ThreatSchema } from "~/features/threats/schema";
+import { ThreatSchema } from "~/features/threats/forms";
 import { ThreatForm } from "~/features/threats/threat-form";
 
 export const handle = { titleKey: "threats:form.newTitle" };

@@ -10,7 +10,7 @@ import { CHAPTER_ROLES, requireRole } from "~/features/auth/guards.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { THREAT_KINDS } from "~/lib/vocabularies";
 import { listProposals, proposeThreat } from "~/features/threats/proposals.server";
-import { ProposalSchema } from "~/features/threats/schema";
+import { ProposalSchema } from "~/features/threats/forms";
 import { formatDate } from "~/lib/format";
 
 export const handle = { titleKey: "threats:propose.title" };

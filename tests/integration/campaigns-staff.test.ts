@@ -53,7 +53,7 @@ function postEntries(client: Client, path: string, entries: Array<[string, strin
 async function campaignForm(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
   return {
     threat: String(await threatId()),
-    targetMode: "rule",
+    recipientMode: "rule",
     ruleJurisdiction: "US",
     ruleBody: "Senate",
     ruleConstituencies: "MN",
@@ -209,7 +209,7 @@ describe("drafting and opening", () => {
       .execute();
     const entries: Array<[string, string]> = [
       ...Object.entries(
-        await campaignForm({ targetMode: "list", ruleJurisdiction: "", ruleBody: "", ruleConstituencies: "" }),
+        await campaignForm({ recipientMode: "list", ruleJurisdiction: "", ruleBody: "", ruleConstituencies: "" }),
       ),
       ["lawmakers", String(kenyan[0].id)],
       ["lawmakers", String(kenyan[1].id)],
@@ -244,7 +244,7 @@ describe("the lawmaker list after a refused save", () => {
       .where("id", ">=", 10)
       .orderBy("id")
       .executeTakeFirstOrThrow();
-    const form = await campaignForm({ targetMode: "list", "en.body": "Dear {{lawmaker.nmae}}," });
+    const form = await campaignForm({ recipientMode: "list", "en.body": "Dear {{lawmaker.nmae}}," });
     const entries: Array<[string, string]> = [...Object.entries(form), ["lawmakers", String(picked.id)]];
     const response = await postEntries(staff, "/campaigns/new", entries);
     expect(response.status).toBe(400);

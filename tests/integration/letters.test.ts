@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLetterBySlug } from "~/features/letters/letter-page.server";
 import { closeLetter, createLetter, markDelivered, openLetter, updateTexts } from "~/features/letters/letters.server";
-import { LetterSchema } from "~/features/letters/letter-schema";
+import { LetterSchema } from "~/features/letters/forms";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { DEMO_DRAFT_LETTER_SLUG, DEMO_OPEN_LETTER_SLUG, seedDemoLetters } from "../../db/seeds/demo-letters";

@@ -308,7 +308,7 @@ describe("counts under concurrency", () => {
         .filter((_, i) => i % 5 === 0)
         .map((text) => visitor().post("/letters/withdraw", { token: linkToken(text, "withdraw") })),
     ]);
-    expect(results.every((r) => r.status === 200 || r.status === 400)).toBe(true);
+    expect(results.map((r) => r.status).filter((s) => s !== 200 && s !== 400)).toEqual([]);
     expect(results.slice(0, 400).filter((r) => r.status === 200).length).toBeLessThanOrEqual(200);
     expect(await letterCount(letter.id)).toBe(await confirmedRows(letter.id));
     expect(await letterCount(letter.id)).toBeGreaterThanOrEqual(160 - 40);

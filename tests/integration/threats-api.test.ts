@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { listActiveProperties, saveAssessment } from "../../app/features/threats/assessments.server";
-import { addAction, createThreat, setOutcome } from "../../app/features/threats/mutations.server";
-import type { ThreatInput } from "../../app/features/threats/schema";
+import { recordStep, createThreat, setOutcome } from "../../app/features/threats/mutations.server";
+import type { ThreatInput } from "../../app/features/threats/forms";
 import { createStatement } from "../../app/features/threats/statements.server";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 
@@ -119,14 +119,14 @@ beforeAll(async () => {
       sources: ["https://bills.parliament.uk/bills/3137"],
     }),
   );
-  await addAction(staff, ids.osb, {
+  await recordStep(staff, ids.osb, {
     intent: "action",
     occurredOn: "2022-03-17",
     classification: "introduced",
     note: "First reading",
     sourceUrl: "https://bills.parliament.uk/bills/3137/stages",
   });
-  await addAction(staff, ids.osb, { intent: "action", occurredOn: "2023-10-26", classification: "enacted" });
+  await recordStep(staff, ids.osb, { intent: "action", occurredOn: "2023-10-26", classification: "enacted" });
   await setOutcome(staff, ids.osb, {
     intent: "outcome",
     outcome: "not_mitigated",
@@ -146,7 +146,7 @@ beforeAll(async () => {
       firstSeenOn: "2023-04-19",
     }),
   );
-  await addAction(staff, ids.earn, { intent: "action", occurredOn: "2023-04-19", classification: "introduced" });
+  await recordStep(staff, ids.earn, { intent: "action", occurredOn: "2023-04-19", classification: "introduced" });
   const statement = await createStatement(staff, {
     speaker: "Senator Example",
     speakerRole: "Senator",
@@ -173,7 +173,7 @@ beforeAll(async () => {
       summary: "Filtrage à 100% des sites visés. Quokka.",
     }),
   );
-  await addAction(staff, ids.sren, { intent: "action", occurredOn: "2023-05-10", classification: "introduced" });
+  await recordStep(staff, ids.sren, { intent: "action", occurredOn: "2023-05-10", classification: "introduced" });
 
   await create(
     "csar",

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
-import { addAction, createThreat } from "../../app/features/threats/mutations.server";
-import type { ThreatInput } from "../../app/features/threats/schema";
+import { recordStep, createThreat } from "../../app/features/threats/mutations.server";
+import type { ThreatInput } from "../../app/features/threats/forms";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 
 const HEADER =
@@ -40,7 +40,7 @@ beforeAll(async () => {
     slugs.push(result.slug);
   }
   const id = (await db.selectFrom("threats").select("id").where("slug", "=", slugs[0]).executeTakeFirstOrThrow()).id;
-  await addAction(actor, id, { intent: "action", occurredOn: "2023-03-01", classification: "committee" });
+  await recordStep(actor, id, { intent: "action", occurredOn: "2023-03-01", classification: "committee" });
 });
 afterAll(() => server.close());
 

@@ -3,7 +3,7 @@ import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
-import { addAction, createThreat, setOutcome } from "../../app/features/threats/mutations.server";
+import { recordStep, createThreat, setOutcome } from "../../app/features/threats/mutations.server";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 
 const HOSTILE_TITLE = 'Bill <script>alert(1)</script> & friends ]]> "quoted"';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   client = new Client(server.url, "10.32.0.1");
   staff = await db.selectFrom("users").selectAll().where("email", "=", DEMO.staff).executeTakeFirstOrThrow();
   osb = await newThreat("Online Safety Act 2023 (formerly the Online Safety Bill)", "Online Safety Bill");
-  await addAction(staff, osb.id, {
+  await recordStep(staff, osb.id, {
     intent: "action",
     occurredOn: "2023-10-26",
     classification: "enacted",
@@ -54,7 +54,7 @@ beforeAll(async () => {
     decidedOn: "2023-10-27",
   });
   hostile = await newThreat(HOSTILE_TITLE);
-  await addAction(staff, hostile.id, { intent: "action", occurredOn: "2024-01-02", classification: "introduced" });
+  await recordStep(staff, hostile.id, { intent: "action", occurredOn: "2024-01-02", classification: "introduced" });
 });
 afterAll(() => server.close());
 

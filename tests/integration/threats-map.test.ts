@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { createThreat, setOutcome } from "../../app/features/threats/mutations.server";
-import type { ThreatInput } from "../../app/features/threats/schema";
+import type { ThreatInput } from "../../app/features/threats/forms";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 
 let server: TestServer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CampaignSchema, parseSendingAddress } from "../../app/features/campaigns/schema";
+import { CampaignSchema, parseSendingAddress } from "../../app/features/campaigns/forms";
 import {
   SUBJECT_MAX_LENGTH,
   renderSubject,
@@ -62,7 +62,7 @@ describe("template validation", () => {
   it("the campaign form refuses a bad template with the variable in the message", () => {
     const result = CampaignSchema.safeParse({
       threat: 1,
-      targetMode: "rule",
+      recipientMode: "rule",
       sendingAddress: "letters@example.org",
       en: {
         title: "T",
@@ -78,7 +78,7 @@ describe("template validation", () => {
   });
 
   it("needs at least one complete language, and a started language complete", () => {
-    const base = { threat: 1, targetMode: "rule", sendingAddress: "letters@example.org" };
+    const base = { threat: 1, recipientMode: "rule", sendingAddress: "letters@example.org" };
     expect(CampaignSchema.safeParse(base).success).toBe(false);
     const partial = CampaignSchema.safeParse({ ...base, fr: { title: "Titre" } });
     expect(partial.success).toBe(false);

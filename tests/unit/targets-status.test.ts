@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseYear } from "~/features/targets/schema";
+import { parseYear } from "~/features/targets/forms";
 import { elapsedFraction, isYearOver, progressShare, targetStatus, yearBounds } from "~/features/targets/status";
 
 const at = (iso: string) => new Date(iso);

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { ACTION_KINDS } from "~db/schema";
-import { ActionSchema } from "~/features/actions/schema";
+import { ActionSchema } from "~/features/actions/forms";
 
 export interface ThreatOption {
   id: number;

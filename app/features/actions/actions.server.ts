@@ -7,7 +7,7 @@ import { LOG_PER_PAGE } from "~/features/actions/constants";
 import type { ActionReviewStatus, User } from "~db/schema";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
-import type { ActionInput } from "~/features/actions/schema";
+import type { ActionInput } from "~/features/actions/forms";
 
 /** Whose log a user writes in: their chapter, their organisation, or none (staff, the detached). */
 export function loggerScope(

@@ -6,7 +6,7 @@ import type { FieldErrors } from "~/lib/field-errors";
 import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { yearRange } from "~/features/chapters/chapters.server";
-import type { ReviewFilters } from "~/features/actions/schema";
+import type { ReviewFilters } from "~/features/actions/forms";
 
 /** Staff queue: pending by default, or any state with the filters; oldest first so nothing waits forever. */
 export async function listReviewQueue(filters: ReviewFilters, page: number) {

@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors } from "~/components/forms";
 import { parseWithZod } from "~/lib/parse-form";
-import { ReauthenticateWithCodeSchema, SecondFactorSchema, TotpCodeSchema } from "~/features/auth/schema";
+import { ReauthenticateWithCodeSchema, SecondFactorSchema, TotpCodeSchema } from "~/features/auth/forms";
 
 export interface EnrolmentView {
   secret: string;

@@ -11,13 +11,13 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { CAMPAIGN_LANGUAGES, CampaignSchema, TARGET_MODES } from "~/features/campaigns/schema";
+import { CAMPAIGN_LANGUAGES, CampaignSchema, RECIPIENT_MODES } from "~/features/campaigns/forms";
 import { TEMPLATE_VARIABLES } from "~/features/campaigns/template";
 
 // A type, not an interface: Conform wants an object type with an implicit index signature.
 export type CampaignFormDefaults = {
   threat?: string;
-  targetMode: string;
+  recipientMode: string;
   ruleJurisdiction?: string;
   ruleBody?: string;
   ruleConstituencies?: string;
@@ -121,11 +121,11 @@ export function CampaignForm({
         }))}
       />
       <fieldset className="field checkbox-group">
-        <legend>{t("form.targetsLegend")}</legend>
+        <legend>{t("form.recipientsLegend")}</legend>
         <SelectField
-          label={t("form.targetMode")}
-          meta={fields.targetMode}
-          options={TARGET_MODES.map((m) => ({ value: m, label: t(`form.mode.${m}`) }))}
+          label={t("form.recipientMode")}
+          meta={fields.recipientMode}
+          options={RECIPIENT_MODES.map((m) => ({ value: m, label: t(`form.mode.${m}`) }))}
         />
         <p className="hint">{t("form.ruleHint")}</p>
         <Field

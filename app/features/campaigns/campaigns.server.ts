@@ -16,9 +16,9 @@ import {
   type CampaignInput,
   type CampaignLanguage,
   type CampaignStatusInput,
-} from "~/features/campaigns/schema";
-import { candidateLawmakers } from "~/features/campaigns/targets.server";
-import { parseConstituencyList } from "~/features/campaigns/target-rules";
+} from "~/features/campaigns/forms";
+import { candidateLawmakers } from "~/features/campaigns/recipients.server";
+import { parseConstituencyList } from "~/features/campaigns/recipient-rules";
 import { validateTemplate } from "~/features/campaigns/template";
 
 /** Paths under /campaigns that are not campaigns. */
@@ -69,11 +69,11 @@ export type CampaignRow = NonNullable<Awaited<ReturnType<typeof getCampaignBySlu
 export async function getCampaignForEdit(slug: string) {
   const campaign = await getCampaignBySlug(slug);
   if (!campaign) return undefined;
-  const [templates, targets] = await Promise.all([
+  const [templates, recipients] = await Promise.all([
     templatesOf(campaign.id),
     db.selectFrom("campaign_targets").select("lawmaker_id").where("campaign_id", "=", campaign.id).execute(),
   ]);
-  return { campaign, templates, targetIds: targets.map((t) => t.lawmaker_id) };
+  return { campaign, templates, recipientIds: recipients.map((t) => t.lawmaker_id) };
 }
 
 async function uniqueSlug(trx: Executor, base: string): Promise<string> {
@@ -108,7 +108,7 @@ function campaignColumns(input: CampaignInput) {
   const constituencies = parseConstituencyList(input.ruleConstituencies);
   return {
     threat_id: input.threat,
-    target_mode: input.targetMode,
+    target_mode: input.recipientMode,
     rule_jurisdiction_code: input.ruleJurisdiction ?? null,
     rule_body: input.ruleBody || null,
     rule_constituencies: constituencies.length ? JSON.stringify(constituencies) : null,
@@ -118,7 +118,7 @@ function campaignColumns(input: CampaignInput) {
   };
 }
 
-async function writeTemplatesAndTargets(trx: Executor, campaignId: number, input: CampaignInput, stamp: string) {
+async function writeTemplatesAndRecipients(trx: Executor, campaignId: number, input: CampaignInput, stamp: string) {
   await trx.deleteFrom("campaign_templates").where("campaign_id", "=", campaignId).execute();
   for (const language of CAMPAIGN_LANGUAGES) {
     const texts = input[language];
@@ -138,7 +138,7 @@ async function writeTemplatesAndTargets(trx: Executor, campaignId: number, input
       .execute();
   }
   await trx.deleteFrom("campaign_targets").where("campaign_id", "=", campaignId).execute();
-  const ids = input.targetMode === "list" ? [...new Set(input.lawmakers)] : [];
+  const ids = input.recipientMode === "list" ? [...new Set(input.lawmakers)] : [];
   for (let i = 0; i < ids.length; i += 400) {
     await trx
       .insertInto("campaign_targets")
@@ -175,7 +175,7 @@ export async function createCampaign(staff: Pick<User, "id">, input: CampaignInp
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await writeTemplatesAndTargets(trx, row.id, input, stamp);
+    await writeTemplatesAndRecipients(trx, row.id, input, stamp);
     await recordAudit(trx, {
       actorUserId: staff.id,
       action: "campaign.create",
@@ -206,7 +206,7 @@ export async function updateCampaign(
       .set({ ...columns, updated_at: stamp })
       .where("id", "=", campaignId)
       .execute();
-    await writeTemplatesAndTargets(trx, campaignId, input, stamp);
+    await writeTemplatesAndRecipients(trx, campaignId, input, stamp);
     await recordAudit(trx, {
       actorUserId: staff.id,
       action: "campaign.update",
@@ -234,7 +234,7 @@ export async function openProblems(campaign: CampaignRow): Promise<string[]> {
     if (bad) problems.push("campaigns:manage.problems.invalidTemplate");
   }
   if (campaign.fallback_lawmaker_id === null && (await candidateLawmakers(campaign)).length === 0) {
-    problems.push("campaigns:manage.problems.noTarget");
+    problems.push("campaigns:manage.problems.noRecipient");
   }
   return [...new Set(problems)];
 }

@@ -17,7 +17,7 @@ function emptyCounts(): StateCounts {
 export async function campaignDashboard(campaignId: number) {
   // substr(text, 1, 10) is the date of an ISO timestamp in SQLite and PostgreSQL alike.
   const day = sql<string>`substr(created_at, 1, 10)`;
-  const [byState, byTarget, created, sent, senders] = await Promise.all([
+  const [byState, byRecipient, created, sent, senders] = await Promise.all([
     db
       .selectFrom("campaign_letters")
       .select((eb) => ["status", eb.fn.countAll<number | string>().as("n")])
@@ -65,12 +65,12 @@ export async function campaignDashboard(campaignId: number) {
   const states = emptyCounts();
   for (const row of byState) states[row.status] = Number(row.n);
 
-  const targets = new Map<
+  const recipients = new Map<
     number,
     { id: number; name: string; constituency: string | null; counts: StateCounts; total: number }
   >();
-  for (const row of byTarget) {
-    const entry = targets.get(row.id) ?? {
+  for (const row of byRecipient) {
+    const entry = recipients.get(row.id) ?? {
       id: row.id,
       name: row.name,
       constituency: row.constituency,
@@ -79,7 +79,7 @@ export async function campaignDashboard(campaignId: number) {
     };
     entry.counts[row.status] = Number(row.n);
     entry.total += Number(row.n);
-    targets.set(row.id, entry);
+    recipients.set(row.id, entry);
   }
 
   const days = new Map<string, { day: string; created: number; sent: number }>();
@@ -94,7 +94,7 @@ export async function campaignDashboard(campaignId: number) {
     states,
     total: Object.values(states).reduce((a, b) => a + b, 0),
     senders: Object.fromEntries(senders.map((r) => [r.status, Number(r.n)])) as Record<string, number>,
-    targets: [...targets.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
+    recipients: [...recipients.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
     days: [...days.values()].sort((a, b) => b.day.localeCompare(a.day)),
   };
 }

@@ -16,9 +16,9 @@ import {
   fallbackLawmaker,
   getLawmaker,
   listLawmakersForPicker,
-} from "~/features/campaigns/targets.server";
+} from "~/features/campaigns/recipients.server";
 import { renderSubject, renderTemplate, sampleValues } from "~/features/campaigns/template";
-import { ruleConstituenciesFromJson } from "~/features/campaigns/target-rules";
+import { ruleConstituenciesFromJson } from "~/features/campaigns/recipient-rules";
 
 export async function formPickers() {
   const [threats, lawmakers] = await Promise.all([listThreatsForPicker(), listLawmakersForPicker()]);
@@ -28,7 +28,7 @@ export async function formPickers() {
 export function newCampaignDefaults(threatId?: number): CampaignFormDefaults {
   return {
     threat: threatId ? String(threatId) : undefined,
-    targetMode: "rule",
+    recipientMode: "rule",
     sendingAddress: defaultSendingAddress(),
   };
 }
@@ -36,7 +36,7 @@ export function newCampaignDefaults(threatId?: number): CampaignFormDefaults {
 export function campaignDefaults(
   campaign: CampaignRow,
   templates: CampaignTemplate[],
-  targetIds: number[],
+  recipientIds: number[],
 ): CampaignFormDefaults {
   const texts = (language: string) => {
     const found = templates.find((t) => t.language === language);
@@ -51,12 +51,12 @@ export function campaignDefaults(
   };
   return {
     threat: String(campaign.threat_id),
-    targetMode: campaign.target_mode,
+    recipientMode: campaign.target_mode,
     ruleJurisdiction: campaign.rule_jurisdiction_code ?? undefined,
     ruleBody: campaign.rule_body ?? undefined,
     ruleConstituencies: ruleConstituenciesFromJson(campaign.rule_constituencies).join("\n"),
     senderPicksConstituency: campaign.sender_picks_constituency === 1,
-    lawmakers: targetIds.map(String),
+    lawmakers: recipientIds.map(String),
     fallback: campaign.fallback_lawmaker_id ? String(campaign.fallback_lawmaker_id) : undefined,
     sendingAddress: campaign.sending_address,
     en: texts("en"),

@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import type { CampaignLetterStatus, Database } from "~db/schema";
 
 export const LETTER_TRANSITIONS: Record<CampaignLetterStatus, readonly CampaignLetterStatus[]> = {
-  // The sender has not confirmed yet. Targets with only a contact form are handed to the sender.
+  // The sender has not confirmed yet. Recipients with only a contact form are handed to the sender.
   pending_confirmation: ["queued", "handed_to_sender"],
   // In the outbox. The worker records `sent` or, after its last attempt, `failed`.
   queued: ["sent", "failed"],

@@ -5,12 +5,12 @@
 import { db } from "~db/connection";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { getCampaignBySlug, pickTemplate, templatesOf } from "~/features/campaigns/campaigns.server";
-import { placeValue } from "~/features/campaigns/target-rules";
-import { candidateLawmakers, fallbackLawmaker } from "~/features/campaigns/targets.server";
+import { placeValue } from "~/features/campaigns/recipient-rules";
+import { candidateLawmakers, fallbackLawmaker } from "~/features/campaigns/recipients.server";
 import { templateVariables } from "~/features/campaigns/template";
 
 /** Beyond this many, the page names the first ones and counts the rest. */
-const NAMED_TARGETS = 30;
+const NAMED_RECIPIENTS = 30;
 
 export async function campaignPage(slug: string, locale: string) {
   const campaign = await getCampaignBySlug(slug);
@@ -39,7 +39,7 @@ export async function campaignPage(slug: string, locale: string) {
         ).values(),
       ].sort((a, b) => a.label.localeCompare(b.label, "en", { numeric: true }))
     : null;
-  const named = (picks ? [] : candidates.length ? candidates : fallback ? [fallback] : []).slice(0, NAMED_TARGETS);
+  const named = (picks ? [] : candidates.length ? candidates : fallback ? [fallback] : []).slice(0, NAMED_RECIPIENTS);
   return {
     id: campaign.id,
     slug: campaign.slug,
@@ -58,7 +58,7 @@ export async function campaignPage(slug: string, locale: string) {
     },
     picks,
     places,
-    targets: named.map((l) => ({ id: l.id, name: l.name, title: l.title, constituency: l.constituency })),
-    targetCount: picks ? candidates.length : candidates.length || (fallback ? 1 : 0),
+    recipients: named.map((l) => ({ id: l.id, name: l.name, title: l.title, constituency: l.constituency })),
+    recipientCount: picks ? candidates.length : candidates.length || (fallback ? 1 : 0),
   };
 }

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { LetterText } from "~/features/campaigns/letter-view";
-import { SEND_HONEYPOT_FIELD, SendLettersSchema } from "~/features/campaigns/schema";
+import { SEND_HONEYPOT_FIELD, SendLettersSchema } from "~/features/campaigns/forms";
 
 export interface PreviewLetter {
   lawmakerId: number;

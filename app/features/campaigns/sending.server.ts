@@ -20,9 +20,9 @@ import {
 } from "~/features/campaigns/campaigns.server";
 import { logLetterCreated } from "~/features/campaigns/letter-state.server";
 import { confirmationKey, discardUnconfirmedSenders } from "~/features/campaigns/pending.server";
-import type { SendLettersInput } from "~/features/campaigns/schema";
-import { parsePlaceValue, type SenderPlace } from "~/features/campaigns/target-rules";
-import { targetsForSender, type TargetLawmaker } from "~/features/campaigns/targets.server";
+import type { SendLettersInput } from "~/features/campaigns/forms";
+import { parsePlaceValue, type SenderPlace } from "~/features/campaigns/recipient-rules";
+import { recipientsForSender, type Recipient } from "~/features/campaigns/recipients.server";
 import { renderSubject, renderTemplate, templateVariables, type TemplateValues } from "~/features/campaigns/template";
 
 export interface PreparedLetter {
@@ -59,12 +59,12 @@ export function validSeed(seed: string | undefined | null): string {
 
 export function renderLetters(
   template: CampaignTemplate,
-  targets: readonly TargetLawmaker[],
+  recipients: readonly Recipient[],
   sender: { name: string; locality?: string; personalNote?: string },
   threatTitle: string,
   seed: string,
 ): PreparedLetter[] {
-  return targets.map((lawmaker) => {
+  return recipients.map((lawmaker) => {
     const values: TemplateValues = {
       "lawmaker.name": lawmaker.name,
       "lawmaker.title": lawmaker.title ?? "",
@@ -99,14 +99,14 @@ export async function prepareLetters(
     place = input.place ? parsePlaceValue(input.place) : null;
     if (!place) return { ok: false, fieldErrors: { place: ["campaigns:validation.place"] } };
   }
-  const [templates, threat, targets] = await Promise.all([
+  const [templates, threat, recipients] = await Promise.all([
     templatesOf(campaign.id, executor),
     executor
       .selectFrom("threats")
       .select(["title", "short_name"])
       .where("id", "=", campaign.threat_id)
       .executeTakeFirstOrThrow(),
-    targetsForSender(campaign, place, executor),
+    recipientsForSender(campaign, place, executor),
   ]);
   const template = pickTemplate(templates, locale);
   if (!template || template.subjects.length === 0) return { ok: false, formErrors: ["campaigns:errors.notOpen"] };
@@ -114,12 +114,12 @@ export async function prepareLetters(
   if (!input.locality && templateVariables(template.body_template).includes("sender.locality")) {
     return { ok: false, fieldErrors: { locality: ["campaigns:validation.localityRequired"] } };
   }
-  if (targets.length === 0) {
+  if (recipients.length === 0) {
     return campaign.sender_picks_constituency === 1
       ? { ok: false, fieldErrors: { place: ["campaigns:validation.noLawmaker"] } }
       : { ok: false, formErrors: ["campaigns:validation.noLawmaker"] };
   }
-  const letters = renderLetters(template, targets, input, threatTitleOf(threat), seed);
+  const letters = renderLetters(template, recipients, input, threatTitleOf(threat), seed);
   return { ok: true, letters, place, language: template.language };
 }
 
@@ -148,7 +148,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Writes the sender, their letters (pending confirmation) and the confirmation mail in one
- * transaction. A confirmed letter this address already wrote to one of the targets refuses the
+ * transaction. A confirmed letter this address already wrote to one of the recipients refuses the
  * whole send and names the lawmakers; nothing is written then. Unconfirmed letters from this
  * address (perhaps typed by someone else) never stand in the way: the new send replaces them, and
  * their link stops working (pending.server.ts). Over the address's caps on unsolicited mail the

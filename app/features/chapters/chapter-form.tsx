@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { REGIONS } from "~db/schema";
-import { CHAPTER_KINDS, CHAPTER_STATUSES, ChapterSchema } from "~/features/chapters/schema";
+import { CHAPTER_KINDS, CHAPTER_STATUSES, ChapterSchema } from "~/features/chapters/forms";
 
 /** Staff create and edit chapters with this form. */
 export function ChapterForm({

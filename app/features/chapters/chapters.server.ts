@@ -5,7 +5,7 @@ import type { User } from "~db/schema";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { neutraliseFormula } from "~/lib/spreadsheet";
-import type { ChapterFilters, ChapterInput } from "~/features/chapters/schema";
+import type { ChapterFilters, ChapterInput } from "~/features/chapters/forms";
 
 /** The public list: active chapters with their country and kind. */
 export async function listChapters() {

@@ -14,7 +14,7 @@ import { createInvitation } from "~/features/auth/invitations.server";
 import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
-import type { ApplicationInput } from "~/features/coalition/application-schema";
+import type { ApplicationInput } from "~/features/coalition/forms";
 import type { Sector } from "~/lib/vocabularies";
 import { nameClashes } from "~/features/coalition/member-changes.server";
 import { insertMember } from "~/features/coalition/members.server";

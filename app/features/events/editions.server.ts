@@ -3,7 +3,7 @@ import { db } from "~db/connection";
 import type { User } from "~db/schema";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
-import type { EditionInput } from "~/features/events/schema";
+import type { EditionInput } from "~/features/events/forms";
 
 export function listEditions() {
   return db.selectFrom("event_editions").select(["id", "year", "day", "theme"]).orderBy("year", "desc").execute();

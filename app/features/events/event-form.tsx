@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { EVENT_KINDS } from "~/features/events/constants";
-import { EventSchema } from "~/features/events/schema";
+import { EventSchema } from "~/features/events/forms";
 
 export interface EventFormOptions {
   jurisdictions: ReadonlyArray<{ value: string; label: string }>;

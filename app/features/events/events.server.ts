@@ -13,7 +13,7 @@ import { slugify } from "~/lib/slug";
 import { editionForYear } from "~/features/events/editions.server";
 import { canManageEvent, organiserFor } from "~/features/events/organiser.server";
 import type { EventFormValues } from "~/features/events/event-form";
-import type { EventInput } from "~/features/events/schema";
+import type { EventInput } from "~/features/events/forms";
 import { isKnownTimeZone, localToUtc } from "~/features/events/time.server";
 
 export type EventRow = Omit<EventsTable, "id"> & { id: number };

@@ -7,7 +7,7 @@ import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.serv
 import type { EventFormOptions } from "~/features/events/event-form";
 import type { SaveResult } from "~/features/events/events.server";
 import { organiserFor } from "~/features/events/organiser.server";
-import { EventSchema, type EventInput } from "~/features/events/schema";
+import { EventSchema, type EventInput } from "~/features/events/forms";
 import { timeZones } from "~/features/events/time.server";
 
 export async function eventFormOptions(user: User, locale: string): Promise<EventFormOptions> {

@@ -8,7 +8,7 @@ import type { User } from "~db/schema";
 import { recordAudit } from "~/features/security/audit.server";
 import { EVENT_KINDS, type EventKind } from "~/features/events/constants";
 import type { EventRow } from "~/features/events/events.server";
-import type { ReportInput } from "~/features/events/schema";
+import type { ReportInput } from "~/features/events/forms";
 
 export function canReport(event: Pick<EventRow, "status" | "starts_at">, now = new Date()): boolean {
   return event.status === "approved" && event.starts_at <= now.toISOString();

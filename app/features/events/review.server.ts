@@ -5,7 +5,7 @@ import { loadConfig } from "~/config.server";
 import type { FieldErrors } from "~/lib/field-errors";
 import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
-import type { ReviewInput } from "~/features/events/schema";
+import type { ReviewInput } from "~/features/events/forms";
 
 /** The review queue: events waiting for staff, oldest first; and those sent back, newest first. */
 export async function listReviewQueue() {

@@ -10,7 +10,7 @@ import { loadConfig } from "~/config.server";
 import { normaliseEmail } from "~/lib/email-address";
 import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
-import type { RsvpInput } from "~/features/events/schema";
+import type { RsvpInput } from "~/features/events/forms";
 import { describeWhen } from "~/features/events/time.server";
 
 function tokenHash(token: string): string | null {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { listLawmakers, type LawmakerRow } from "~/features/lawmakers/lawmakers.server";
-import { DEFAULT_PER_PAGE, LawmakerFiltersSchema } from "~/features/lawmakers/schema";
+import { DEFAULT_PER_PAGE, LawmakerFiltersSchema } from "~/features/lawmakers/forms";
 import { parseStrictParams } from "~/lib/api-params";
 
 const ApiFiltersSchema = LawmakerFiltersSchema.pick({

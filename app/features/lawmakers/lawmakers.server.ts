@@ -9,7 +9,7 @@ import { likeContains } from "~/lib/like.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { staleBefore } from "~/features/lawmakers/constants";
 import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "~/features/lawmakers/identity";
-import { DEFAULT_PER_PAGE, type LawmakerFilters, type LawmakerInput } from "~/features/lawmakers/schema";
+import { DEFAULT_PER_PAGE, type LawmakerFilters, type LawmakerInput } from "~/features/lawmakers/forms";
 import type { LawmakerValues } from "~/features/lawmakers/validate-row";
 
 const COLUMNS = [

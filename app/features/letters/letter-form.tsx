@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { LETTER_LANGUAGES } from "~/features/letters/constants";
-import { LetterSchema, TEXT_ROWS } from "~/features/letters/letter-schema";
+import { LetterSchema, TEXT_ROWS } from "~/features/letters/forms";
 
 // A type, not an interface: Conform wants an object type with an implicit index signature.
 export type LetterFormDefaults = {

@@ -11,7 +11,7 @@ import { slugify } from "~/lib/slug";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { getLetterBySlug } from "~/features/letters/letter-page.server";
-import type { LetterInput, LetterTextInput } from "~/features/letters/letter-schema";
+import type { LetterInput, LetterTextInput } from "~/features/letters/forms";
 
 type Tx = Transaction<Database>;
 type Actor = Pick<User, "id">;

@@ -9,7 +9,7 @@ import type { SignatureStatus, User } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { neutraliseFormula } from "~/lib/spreadsheet";
-import type { BlocklistKind, SignatureFilters, SignatureKind } from "~/features/letters/signature-schema";
+import type { BlocklistKind, SignatureFilters, SignatureKind } from "~/features/letters/forms";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recount } from "~/features/letters/signing-letter.server";
 

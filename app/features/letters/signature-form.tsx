@@ -8,7 +8,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import type { LetterStatus } from "~/features/letters/constants";
-import { IndividualSignatureSchema, SIGNATURE_HONEYPOT_FIELD } from "~/features/letters/signature-schema";
+import { IndividualSignatureSchema, SIGNATURE_HONEYPOT_FIELD } from "~/features/letters/forms";
 
 countries.registerLocale(enCountries);
 countries.registerLocale(frCountries);

@@ -25,7 +25,7 @@ import {
 import { personText } from "~/features/email/person-text";
 import { recordAudit } from "~/features/security/audit.server";
 import { inGroupCommit } from "~/features/letters/group-commit.server";
-import type { IndividualSignatureInput } from "~/features/letters/signature-schema";
+import type { IndividualSignatureInput } from "~/features/letters/forms";
 import { hashIp, isBlocked, jurisdictionExists } from "~/features/letters/signature-abuse.server";
 import { acceptsSignatures, adjustCount, letterTitle } from "~/features/letters/signing-letter.server";
 

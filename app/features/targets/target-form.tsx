@@ -10,8 +10,8 @@ import {
   UNITS,
   type KindVocabulary,
 } from "~/features/targets/catalogue";
-import { TargetSchema } from "~/features/targets/schema";
-import { filterValueKey } from "~/features/targets/ui";
+import { TargetSchema } from "~/features/targets/forms";
+import { filterValueKey } from "~/features/targets/target-card";
 
 export interface TargetFormDefaults {
   year?: number;

@@ -5,7 +5,7 @@ import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { FILTER_KEYS, serializeFilter, type TargetFilter } from "~/features/targets/catalogue";
 import type { Target } from "~/features/targets/metrics.server";
-import type { TargetInput } from "~/features/targets/schema";
+import type { TargetInput } from "~/features/targets/forms";
 import { isYearOver } from "~/features/targets/status";
 
 function columns(input: TargetInput) {

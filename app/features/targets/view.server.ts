@@ -3,7 +3,7 @@ import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { parseFilter } from "~/features/targets/catalogue";
 import { evaluateYear, type TargetProgress } from "~/features/targets/progress.server";
-import type { TargetCardData } from "~/features/targets/ui";
+import type { TargetCardData } from "~/features/targets/target-card";
 
 export function toCardData(p: TargetProgress): TargetCardData {
   return {

@@ -132,11 +132,12 @@ export function serializeThreatDetail(threat: ThreatDetail): ApiThreatDetail {
   return {
     ...serializeThreat(threat),
     summary: threat.summary,
-    actions: threat.actions.map((action) => ({
-      date: action.occurred_on,
-      classification: action.classification,
-      note: action.note,
-      source: action.source_url,
+    // The public API keeps its published field name, `actions`.
+    actions: threat.steps.map((step) => ({
+      date: step.occurred_on,
+      classification: step.classification,
+      note: step.note,
+      source: step.source_url,
     })),
     statements: threat.statements.map((statement) => ({
       id: statement.id,

@@ -5,15 +5,15 @@ import type { ThreatDetail } from "~/features/threats/queries.server";
 type Serialized<T> = T extends Date ? string : T;
 
 export function ThreatTimeline({
-  actions,
+  steps,
   outcomes,
 }: {
-  actions: ThreatDetail["actions"];
+  steps: ThreatDetail["steps"];
   outcomes: ThreatDetail["outcomes"];
 }) {
   const { t, i18n } = useTranslation("threats");
   const entries = [
-    ...actions.map((a) => ({
+    ...steps.map((a) => ({
       key: `a${a.id}`,
       date: a.occurred_on,
       label: t(`classification.${a.classification}`),
@@ -30,7 +30,7 @@ export function ThreatTimeline({
       order: o.id,
     })),
   ].sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
-  if (entries.length === 0) return <p className="empty-state">{t("detail.noActions")}</p>;
+  if (entries.length === 0) return <p className="empty-state">{t("detail.noSteps")}</p>;
   return (
     <ol className="timeline">
       {entries.map((e) => (

@@ -19,11 +19,11 @@ export type FeedChange = FeedThreat & {
   date: string;
   note: string | null;
   source_url: string | null;
-} & ({ type: "action"; classification: Classification } | { type: "outcome"; outcome: Outcome });
+} & ({ type: "step"; classification: Classification } | { type: "outcome"; outcome: Outcome });
 
-/** The latest actions and outcome changes across all threats, most recently recorded first. */
+/** The latest steps and outcome changes across all threats, most recently recorded first. */
 export async function latestThreatChanges(limit = FEED_SIZE): Promise<FeedChange[]> {
-  const [actions, outcomes] = await Promise.all([
+  const [steps, outcomes] = await Promise.all([
     db
       .selectFrom("threat_actions")
       .innerJoin("threats", "threats.id", "threat_actions.threat_id")
@@ -65,7 +65,7 @@ export async function latestThreatChanges(limit = FEED_SIZE): Promise<FeedChange
       .execute(),
   ]);
   const changes: FeedChange[] = [
-    ...actions.map((row) => ({ ...row, type: "action" as const })),
+    ...steps.map((row) => ({ ...row, type: "step" as const })),
     ...outcomes.map((row) => ({ ...row, source_url: null, type: "outcome" as const })),
   ];
   return changes

@@ -6,7 +6,7 @@ import { slugify } from "~/lib/slug";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { notifyFollowers } from "~/features/threats/notify.server";
-import type { ActionInput, OutcomeInput, ThreatInput } from "~/features/threats/schema";
+import type { StepInput, OutcomeInput, ThreatInput } from "~/features/threats/forms";
 import { deriveStage } from "~/features/threats/stage";
 
 type Tx = Transaction<Database>;
@@ -154,21 +154,21 @@ export async function updateThreat(actor: User, threatId: number, input: ThreatI
   return null;
 }
 
-/** Recomputes the cached stage from every action of the threat. */
+/** Recomputes the cached stage from every step of the threat. */
 async function refreshStage(trx: Tx, threatId: number, now: string) {
-  const actions = await trx
+  const steps = await trx
     .selectFrom("threat_actions")
     .select(["id", "occurred_on", "classification"])
     .where("threat_id", "=", threatId)
     .execute();
   await trx
     .updateTable("threats")
-    .set({ ...deriveStage(actions), updated_at: now })
+    .set({ ...deriveStage(steps), updated_at: now })
     .where("id", "=", threatId)
     .execute();
 }
 
-export async function addAction(actor: User, threatId: number, input: ActionInput): Promise<number> {
+export async function recordStep(actor: User, threatId: number, input: StepInput): Promise<number> {
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -197,7 +197,7 @@ export async function addAction(actor: User, threatId: number, input: ActionInpu
       threatId,
       actorId: actor.id,
       change: {
-        kind: "action",
+        kind: "step",
         id: row.id,
         classification: input.classification,
         date: input.occurredOn,

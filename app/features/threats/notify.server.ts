@@ -6,7 +6,7 @@ import { queueEmail } from "~/features/email/outbox.server";
 import type { Classification, Outcome } from "~/lib/vocabularies";
 
 type Change =
-  | { kind: "action"; id: number; classification: Classification; date: string; note: string | null }
+  | { kind: "step"; id: number; classification: Classification; date: string; note: string | null }
   | { kind: "outcome"; id: number; outcome: Outcome; date: string; note: string | null };
 
 /**
@@ -40,7 +40,7 @@ export async function notifyFollowers(
   for (const follower of followers) {
     const t = await getFixedT(follower.locale, "threats");
     const changeLabel =
-      change.kind === "action"
+      change.kind === "step"
         ? t(`classification.${change.classification}`)
         : t("outcomeChange", { outcome: t(`outcome.${change.outcome}`) });
     await queueEmail(trx, {

@@ -117,7 +117,7 @@ export async function getThreatDetail(slug: string) {
     .executeTakeFirst();
   if (!threat) return undefined;
   const id = threat.id;
-  const [categories, sources, relations, actions, outcomes, statements, assessment] = await Promise.all([
+  const [categories, sources, relations, steps, outcomes, statements, assessment] = await Promise.all([
     categoriesOf([id]).then((m) => m.get(id) ?? []),
     db.selectFrom("threat_sources").select(["id", "url", "label"]).where("threat_id", "=", id).orderBy("id").execute(),
     relatedThreats(id),
@@ -150,7 +150,7 @@ export async function getThreatDetail(slug: string) {
     categories,
     sources,
     relations,
-    actions,
+    steps,
     outcomes,
     statements,
     assessment,

@@ -2,7 +2,7 @@ import { db } from "~db/connection";
 import type { User } from "~db/schema";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
-import type { StatementInput } from "~/features/threats/schema";
+import type { StatementInput } from "~/features/threats/forms";
 
 export async function createStatement(actor: User, input: StatementInput): Promise<FieldErrors | null> {
   const jurisdiction = await db

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { CATEGORIES, RELATIONS, SEVERITIES, THREAT_KINDS } from "~/lib/vocabularies";
-import { ThreatSchema } from "~/features/threats/schema";
+import { ThreatSchema } from "~/features/threats/forms";
 
 export interface ThreatFormDefaults {
   jurisdiction?: string;

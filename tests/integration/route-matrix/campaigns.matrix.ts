@@ -29,7 +29,7 @@ export const area: MatrixArea = {
     const threat = await db.selectFrom("threats").select("id").orderBy("id").executeTakeFirstOrThrow();
     const created = await createCampaign(staff, {
       threat: threat.id,
-      targetMode: "rule",
+      recipientMode: "rule",
       ruleJurisdiction: "US",
       senderPicksConstituency: false,
       lawmakers: [],

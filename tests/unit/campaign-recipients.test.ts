@@ -5,9 +5,9 @@ import {
   parsePlaceValue,
   placeValue,
   representsConstituency,
-  resolveTargets,
+  resolveRecipients,
   type CandidateLawmaker,
-} from "../../app/features/campaigns/target-rules";
+} from "../../app/features/campaigns/recipient-rules";
 
 const l = (id: number, jurisdiction_code: string, body: string, constituency: string | null): CandidateLawmaker => ({
   id,
@@ -52,29 +52,29 @@ describe("rules", () => {
   });
 });
 
-describe("resolving one sender's targets", () => {
+describe("resolving one sender's recipients", () => {
   const us = all.slice(0, 5);
   it("a sender in WA-07 writes to both WA senators and the WA-07 representative", () => {
-    const targets = resolveTargets(us, {
+    const recipients = resolveRecipients(us, {
       senderPicksConstituency: true,
       place: { jurisdiction: "US", constituency: "WA-07" },
       fallback: null,
     });
-    expect(targets.map((x) => x.id)).toEqual([1, 2, 3]);
+    expect(recipients.map((x) => x.id)).toEqual([1, 2, 3]);
   });
 
   it("a sender who picks only the state writes to its senators", () => {
-    const targets = resolveTargets(us, {
+    const recipients = resolveRecipients(us, {
       senderPicksConstituency: true,
       place: { jurisdiction: "US", constituency: "WA" },
       fallback: null,
     });
-    expect(targets.map((x) => x.id)).toEqual([1, 2]);
+    expect(recipients.map((x) => x.id)).toEqual([1, 2]);
   });
 
   it("the jurisdiction of the pick must match too", () => {
     expect(
-      resolveTargets(all, {
+      resolveRecipients(all, {
         senderPicksConstituency: true,
         place: { jurisdiction: "KE", constituency: "WA" },
         fallback: null,
@@ -83,17 +83,17 @@ describe("resolving one sender's targets", () => {
   });
 
   it("nobody matches: the fallback", () => {
-    const targets = resolveTargets(us, {
+    const recipients = resolveRecipients(us, {
       senderPicksConstituency: true,
       place: { jurisdiction: "US", constituency: "TX-02" },
       fallback,
     });
-    expect(targets).toEqual([fallback]);
-    expect(resolveTargets([], { senderPicksConstituency: false, place: null, fallback })).toEqual([fallback]);
+    expect(recipients).toEqual([fallback]);
+    expect(resolveRecipients([], { senderPicksConstituency: false, place: null, fallback })).toEqual([fallback]);
   });
 
   it("without a pick, every candidate", () => {
-    expect(resolveTargets(us, { senderPicksConstituency: false, place: null, fallback }).map((x) => x.id)).toEqual([
+    expect(resolveRecipients(us, { senderPicksConstituency: false, place: null, fallback }).map((x) => x.id)).toEqual([
       1, 2, 3, 4, 5,
     ]);
   });

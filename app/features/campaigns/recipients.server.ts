@@ -1,18 +1,18 @@
 /**
- * Loads the lawmakers a campaign can write to and applies the rules of target-rules.ts.
+ * Loads the lawmakers a campaign can write to and applies the rules of recipient-rules.ts.
  */
 import { db } from "~db/connection";
 import type { LetterCampaignsTable, Executor } from "~db/schema";
 import {
   constituencyChoices,
   matchesRule,
-  resolveTargets,
+  resolveRecipients,
   ruleConstituenciesFromJson,
   type SenderPlace,
-  type TargetRule,
-} from "~/features/campaigns/target-rules";
+  type RecipientRule,
+} from "~/features/campaigns/recipient-rules";
 
-export interface TargetLawmaker {
+export interface Recipient {
   id: number;
   name: string;
   title: string | null;
@@ -34,7 +34,7 @@ const LAWMAKER_COLUMNS = [
   "lawmakers.contact_url",
 ] as const;
 
-type CampaignTargeting = Pick<
+type RecipientSettings = Pick<
   LetterCampaignsTable,
   | "target_mode"
   | "rule_jurisdiction_code"
@@ -44,7 +44,7 @@ type CampaignTargeting = Pick<
   | "fallback_lawmaker_id"
 > & { id: number };
 
-export function ruleOf(campaign: CampaignTargeting): TargetRule {
+export function ruleOf(campaign: RecipientSettings): RecipientRule {
   return {
     jurisdiction: campaign.rule_jurisdiction_code,
     body: campaign.rule_body,
@@ -53,10 +53,7 @@ export function ruleOf(campaign: CampaignTargeting): TargetRule {
 }
 
 /** Every lawmaker the campaign's rule or list names, before the sender's constituency. */
-export async function candidateLawmakers(
-  campaign: CampaignTargeting,
-  executor: Executor = db,
-): Promise<TargetLawmaker[]> {
+export async function candidateLawmakers(campaign: RecipientSettings, executor: Executor = db): Promise<Recipient[]> {
   if (campaign.target_mode === "list") {
     return executor
       .selectFrom("campaign_targets")
@@ -82,9 +79,9 @@ export async function candidateLawmakers(
 }
 
 export async function fallbackLawmaker(
-  campaign: CampaignTargeting,
+  campaign: RecipientSettings,
   executor: Executor = db,
-): Promise<TargetLawmaker | null> {
+): Promise<Recipient | null> {
   if (campaign.fallback_lawmaker_id === null) return null;
   const row = await executor
     .selectFrom("lawmakers")
@@ -94,30 +91,30 @@ export async function fallbackLawmaker(
   return row ?? null;
 }
 
-/** The lawmakers one sender writes to (see resolveTargets). */
-export async function targetsForSender(
-  campaign: CampaignTargeting,
+/** The lawmakers one sender writes to (see resolveRecipients). */
+export async function recipientsForSender(
+  campaign: RecipientSettings,
   place: SenderPlace | null,
   executor: Executor = db,
-): Promise<TargetLawmaker[]> {
+): Promise<Recipient[]> {
   const [candidates, fallback] = await Promise.all([
     candidateLawmakers(campaign, executor),
     fallbackLawmaker(campaign, executor),
   ]);
-  return resolveTargets(candidates, {
+  return resolveRecipients(candidates, {
     senderPicksConstituency: campaign.sender_picks_constituency === 1,
     place,
     fallback,
   });
 }
 
-export async function placeChoices(campaign: CampaignTargeting): Promise<ReturnType<typeof constituencyChoices>> {
+export async function placeChoices(campaign: RecipientSettings): Promise<ReturnType<typeof constituencyChoices>> {
   return constituencyChoices(await candidateLawmakers(campaign));
 }
 
 /** Lawmakers for the staff pickers (explicit list, fallback, preview). */
 export async function listLawmakersForPicker(): Promise<
-  Array<Pick<TargetLawmaker, "id" | "name" | "jurisdiction_code" | "body" | "constituency">>
+  Array<Pick<Recipient, "id" | "name" | "jurisdiction_code" | "body" | "constituency">>
 > {
   return db
     .selectFrom("lawmakers")
@@ -129,7 +126,7 @@ export async function listLawmakersForPicker(): Promise<
     .execute();
 }
 
-export async function getLawmaker(id: number): Promise<TargetLawmaker | null> {
+export async function getLawmaker(id: number): Promise<Recipient | null> {
   const row = await db
     .selectFrom("lawmakers")
     .select(LAWMAKER_COLUMNS)

@@ -52,14 +52,15 @@ export const ThreatSchema = z.object({
 });
 export type ThreatInput = z.infer<typeof ThreatSchema>;
 
-export const ActionSchema = z.object({
+export const StepSchema = z.object({
+  // A step of the bill (introduced, passed…); the form posts it as intent "action".
   intent: z.literal("action"),
   occurredOn: isoDate,
   classification: z.enum(CLASSIFICATIONS, { errorMap: () => ({ message: "validation.choose" }) }),
   note: optionalText(2000),
   sourceUrl: httpUrl.optional(),
 });
-export type ActionInput = z.infer<typeof ActionSchema>;
+export type StepInput = z.infer<typeof StepSchema>;
 
 export const OutcomeSchema = z.object({
   intent: z.literal("outcome"),

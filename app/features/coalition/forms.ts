@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl } from "~/lib/form-fields";
+import { httpUrl, optionalText, requiredText } from "~/lib/form-fields";
 import { SECTORS } from "~/lib/vocabularies";
 import { idField } from "~/lib/ids";
 
@@ -15,19 +15,6 @@ export const HONEYPOT_FIELD = "website_url";
 export function isHoneypotFilled(formData: FormData): boolean {
   const value = formData.get(HONEYPOT_FIELD);
   return typeof value === "string" ? value.trim() !== "" : value !== null;
-}
-
-/**
- * Required text: present, not blank once trimmed, bounded, no control characters but tab and
- * newlines. Conform turns an empty string into `undefined`, so every stage names its message.
- */
-function requiredText(max: number, requiredMessage = "validation.required") {
-  return z
-    .string({ required_error: requiredMessage })
-    .trim()
-    .max(max, "validation.tooLong")
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "validation.controlCharacters")
-    .pipe(z.string({ required_error: requiredMessage }).min(1, requiredMessage));
 }
 
 const choose = { errorMap: () => ({ message: "validation.choose" }) };
@@ -57,10 +44,6 @@ export const ApplicationSchema = z.object({
 });
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
-export const ConfirmSchema = z.object({
-  token: z.string({ required_error: "validation.required" }).max(200),
-});
-
 export const DecisionSchema = z.discriminatedUnion(
   "decision",
   [
@@ -74,3 +57,23 @@ export const DecisionSchema = z.discriminatedUnion(
   { errorMap: () => ({ message: "validation.intent" }) },
 );
 export type DecisionInput = z.infer<typeof DecisionSchema>;
+
+/** What a member representative may change on their organisation's public profile. */
+export const ProfileSchema = z.object({
+  name: requiredText(200),
+  sector: z.enum(SECTORS, { errorMap: () => ({ message: "validation.choose" }) }),
+  jurisdiction: z
+    .string({ required_error: "validation.required" })
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
+  website: httpUrl.optional(),
+  publicProfile: optionalText(4000),
+});
+
+/** A staff decision on a representative's pending change of name or website. */
+export const MemberChangeDecisionSchema = z.object({
+  changeId: idField(),
+  decision: z.enum(["approve", "reject"], { errorMap: () => ({ message: "validation.intent" }) }),
+  comment: optionalText(2000),
+});

@@ -133,5 +133,3 @@ export const ReportSchema = z
     }
   });
 export type ReportInput = z.infer<typeof ReportSchema>;
-
-export const TokenSchema = z.object({ token: z.string().regex(/^[a-z0-9]{16,64}$/) });

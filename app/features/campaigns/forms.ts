@@ -8,7 +8,7 @@ import { MAX_ID } from "~/lib/ids";
 
 export const CAMPAIGN_LANGUAGES = ["en", "fr"] as const;
 export type CampaignLanguage = (typeof CAMPAIGN_LANGUAGES)[number];
-export const TARGET_MODES = ["rule", "list"] as const;
+export const RECIPIENT_MODES = ["rule", "list"] as const;
 export const MAX_SUBJECT_VARIANTS = 10;
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -53,7 +53,7 @@ export const CampaignSchema = z
       required_error: "campaigns:validation.threat",
       invalid_type_error: "campaigns:validation.threat",
     }),
-    targetMode: z.enum(TARGET_MODES, { errorMap: () => ({ message: "validation.choose" }) }),
+    recipientMode: z.enum(RECIPIENT_MODES, { errorMap: () => ({ message: "validation.choose" }) }),
     ruleJurisdiction: z
       .string()
       .trim()
@@ -139,11 +139,3 @@ export const SendLettersSchema = z.object({
     .optional(),
 });
 export type SendLettersInput = z.output<typeof SendLettersSchema>;
-
-export const TokenSchema = z.object({
-  token: z
-    .string({ required_error: "campaigns:confirm.invalid" })
-    .trim()
-    .max(200, "campaigns:confirm.invalid")
-    .regex(/^[a-z0-9]+$/, "campaigns:confirm.invalid"),
-});

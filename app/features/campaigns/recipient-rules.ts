@@ -1,10 +1,10 @@
 /**
- * Who a campaign's letters go to, as pure rules over lawmaker rows (targets.server.ts loads the
- * rows). A campaign targets the lawmakers matching its rule, or an explicit list; when the sender
+ * Who a campaign's letters go to, as pure rules over lawmaker rows (recipients.server.ts loads the
+ * rows). A campaign writes to the lawmakers matching its rule, or an explicit list; when the sender
  * picks a constituency, only the candidates representing it; when nobody is left, the fallback.
  */
 
-export interface TargetRule {
+export interface RecipientRule {
   jurisdiction: string | null;
   body: string | null;
   /** Empty means any constituency. */
@@ -18,7 +18,7 @@ export interface CandidateLawmaker {
   constituency: string | null;
 }
 
-export function matchesRule(lawmaker: CandidateLawmaker, rule: TargetRule): boolean {
+export function matchesRule(lawmaker: CandidateLawmaker, rule: RecipientRule): boolean {
   if (rule.jurisdiction && lawmaker.jurisdiction_code !== rule.jurisdiction) return false;
   if (rule.body && lawmaker.body !== rule.body) return false;
   if (rule.constituencies.length > 0) {
@@ -49,7 +49,7 @@ export interface SenderPlace {
  * The lawmakers one sender writes to, in the candidates' order: all candidates, or, when the
  * campaign asks the sender's constituency, those representing it; the fallback when none is left.
  */
-export function resolveTargets<L extends CandidateLawmaker>(
+export function resolveRecipients<L extends CandidateLawmaker>(
   candidates: readonly L[],
   options: { senderPicksConstituency: boolean; place: SenderPlace | null; fallback: L | null },
 ): L[] {
