@@ -119,3 +119,79 @@ export function ImportProgress({
     </section>
   );
 }
+
+/** After a clean dry run: the button that sends the checked file back to be imported. */
+export function ImportConfirm({ csv, label, busy }: { csv: string; label: string; busy?: boolean }) {
+  return (
+    <Form method="post" encType="multipart/form-data">
+      <input type="hidden" name="csv" value={csv} />
+      <button type="submit" name="intent" value="import" disabled={busy}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+interface ReportRow {
+  line: number;
+  name: string;
+  action: string;
+}
+
+/** The dry-run report: one row per line of the file, with what would happen and what is wrong. */
+export function ImportReportTable<Row extends ReportRow>({
+  ns,
+  rows,
+  total,
+  problems,
+}: {
+  ns: "coalition" | "lawmakers";
+  rows: Row[];
+  /** How many rows the file has; when the table shows fewer, it says so. */
+  total: number;
+  problems: (row: Row) => Array<{ key: string; text: string }>;
+}) {
+  const { t, i18n } = useTranslation(ns);
+  const number = (n: number) => n.toLocaleString(i18n.language);
+  return (
+    <>
+      {rows.length < total ? (
+        <p className="hint">{t("import.partial", { shown: number(rows.length), total: number(total) })}</p>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("import.report")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("import.line")}</th>
+              <th scope="col">{t("import.name")}</th>
+              <th scope="col">{t("import.action")}</th>
+              <th scope="col">{t("import.problems")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const items = problems(row);
+              return (
+                <tr key={row.line} className={row.action === "error" ? "row-error" : undefined}>
+                  <td>{row.line}</td>
+                  <td>{row.name}</td>
+                  <td>{t(`import.actions.${row.action}`)}</td>
+                  <td>
+                    {items.length ? (
+                      <ul>
+                        {items.map((item) => (
+                          <li key={item.key}>{item.text}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

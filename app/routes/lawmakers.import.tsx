@@ -1,24 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsvFileForm, FileErrors, ImportProgress } from "~/components/csv-import";
+import { CsvFileForm, FileErrors, ImportConfirm, ImportProgress, ImportReportTable } from "~/components/csv-import";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
-import { readCsvUpload, type FileError } from "~/lib/csv-import.server";
+import { csvImportAction } from "~/lib/csv-import-action.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/features/lawmakers/constants";
-import {
-  checkImport,
-  hasErrors,
-  importLawmakers,
-  type ImportReport,
-  type ImportRow,
-} from "~/features/lawmakers/import.server";
-import { ReportTable } from "~/features/lawmakers/import-ui";
+import { checkImport, hasErrors, importLawmakers, type ImportRow } from "~/features/lawmakers/import.server";
 
 export const handle = { titleKey: "lawmakers:import.title" };
-
-/** The report table lists every row with errors, and the others up to this many. */
-const TABLE_LIMIT = 300;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -40,62 +30,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export type ActionResult =
-  | { intent: "check" | "import"; fileErrors: FileError[]; report: null; csv: null; shown: null }
-  | {
-      intent: "check" | "import";
-      fileErrors: FileError[];
-      report: Omit<ImportReport, "rows">;
-      /** The checked file, base64, for the Import button (only when it has no errors). */
-      csv: string | null;
-      shown: { rows: ImportRow[]; total: number };
-    };
-
-function fileProblem(intent: "check" | "import", error: FileError) {
-  return data<ActionResult>({ intent, fileErrors: [error], report: null, csv: null, shown: null }, { status: 400 });
-}
-
-/** Every row with errors or notes first, then the others, up to the table's limit. */
-function shownRows(rows: ImportRow[]) {
-  const flagged = rows.filter((row) => row.action === "error" || row.notes.length);
-  const others = rows.filter((row) => row.action !== "error" && !row.notes.length);
-  const shown = [...flagged, ...others.slice(0, Math.max(0, TABLE_LIMIT - flagged.length))];
-  shown.sort((a, b) => a.line - b.line);
-  return { rows: shown, total: rows.length };
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const upload = await readCsvUpload(request, MAX_IMPORT_BYTES);
-  if (!upload.ok) return fileProblem(upload.intent, upload.error);
-  const { intent, text, bytes } = upload;
-
-  if (intent === "import") {
-    const started = performance.now();
-    const outcome = await importLawmakers(user, text);
-    if (outcome.ok) {
-      const ms = Math.round(performance.now() - started);
-      const { created, updated, unchanged } = outcome;
-      throw redirect(`/lawmakers/import?created=${created}&updated=${updated}&unchanged=${unchanged}&ms=${ms}`);
-    }
-    const { rows, ...rest } = outcome.report;
-    return data<ActionResult>(
-      { intent, fileErrors: rest.fileErrors, report: rest, csv: null, shown: shownRows(rows) },
-      { status: 400 },
-    );
-  }
-  const report = await checkImport(text);
-  const { rows, ...rest } = report;
-  return data<ActionResult>(
-    {
-      intent,
-      fileErrors: rest.fileErrors,
-      report: rest,
-      csv: hasErrors(report) ? null : Buffer.from(bytes).toString("base64"),
-      shown: shownRows(rows),
-    },
-    { status: rest.fileErrors.length ? 400 : 200 },
-  );
+  return csvImportAction(request, {
+    maxBytes: MAX_IMPORT_BYTES,
+    tableLimit: 300,
+    flagged: (row) => row.action === "error" || row.notes.length > 0,
+    check: checkImport,
+    hasErrors,
+    run: (text) => importLawmakers(user, text),
+    doneUrl: ({ created, updated, unchanged }, ms) =>
+      `/lawmakers/import?created=${created}&updated=${updated}&unchanged=${unchanged}&ms=${ms}`,
+  });
 }
 
 export default function LawmakersImportPage() {
@@ -107,6 +53,18 @@ export default function LawmakersImportPage() {
   const pendingIntent = busy ? navigation.formData?.get("intent") : null;
   const number = (n: number) => n.toLocaleString(i18n.language);
   const summary = result?.report?.summary;
+  const problems = (row: ImportRow) => [
+    ...row.errors.map((code) => ({ key: code, text: t(`import.errors.${code}`, { line: row.duplicateOf }) })),
+    ...row.notes.map((code) => ({ key: code, text: t(`import.notes.${code}`) })),
+    ...(row.changes?.length
+      ? [
+          {
+            key: "changes",
+            text: t("import.changes", { columns: row.changes.map((c) => t(`columns.${c}`)).join(", ") }),
+          },
+        ]
+      : []),
+  ];
   return (
     <div className="stack">
       <PageHeader title={t("import.title")} lead={t("import.lead")}>
@@ -165,19 +123,14 @@ export default function LawmakersImportPage() {
             {summary.errors ? t("import.fixFirst") : null}
           </p>
           {result.csv ? (
-            <Form method="post" encType="multipart/form-data">
-              <input type="hidden" name="csv" value={result.csv} />
-              <button type="submit" name="intent" value="import">
-                {t("import.confirm", { create: number(summary.create), update: number(summary.update) })}
-              </button>
-            </Form>
+            <ImportConfirm
+              csv={result.csv}
+              label={t("import.confirm", { create: number(summary.create), update: number(summary.update) })}
+            />
           ) : null}
-          {result.shown && result.shown.rows.length < result.shown.total ? (
-            <p className="hint">
-              {t("import.partial", { shown: number(result.shown.rows.length), total: number(result.shown.total) })}
-            </p>
+          {result.shown ? (
+            <ImportReportTable ns="lawmakers" rows={result.shown.rows} total={result.shown.total} problems={problems} />
           ) : null}
-          {result.shown ? <ReportTable rows={result.shown.rows} /> : null}
         </section>
       ) : null}
     </div>
