@@ -39,3 +39,13 @@ export type MetricComputer = (context: MetricContext) => Promise<MetricResult>;
 export function share(counted: number, total: number): number {
   return total > 0 ? Math.round((counted / total) * 1000) / 10 : 0;
 }
+
+/** A share metric's result from its numerator and denominator. */
+export function shareResult(counted: number, total: number, rows?: MetricRow[]): MetricResult {
+  return { value: share(counted, total), unit: "percent", parts: { counted, total }, ...(rows ? { rows } : {}) };
+}
+
+/** A share metric's result from its drill-down rows (the whole denominator, some counted). */
+export function shareOfRows(rows: MetricRow[]): MetricResult {
+  return shareResult(rows.filter((r) => r.counted).length, rows.length, rows);
+}

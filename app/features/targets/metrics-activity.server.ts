@@ -1,9 +1,15 @@
 /** Metrics about the advocacy log and policymakers: actions, who advocated, statements. */
-import type { ExpressionBuilder } from "kysely";
 import { db } from "~db/connection";
-import type { ActionKind, CoalitionMembersTable, Database } from "~db/schema";
+import type { ActionKind } from "~db/schema";
 import type { Stance, StatementKind } from "~/lib/vocabularies";
-import { share, type MetricContext, type MetricResult, type MetricRow } from "~/features/targets/metric-types";
+import { acceptedActionCount, totalAndCounted } from "~/features/targets/accepted-actions.server";
+import {
+  shareOfRows,
+  shareResult,
+  type MetricContext,
+  type MetricResult,
+  type MetricRow,
+} from "~/features/targets/metric-types";
 import { yearBounds } from "~/features/targets/status";
 
 /**
@@ -48,69 +54,38 @@ export async function policymakerStatements({ year, filter, withRows }: MetricCo
  * dated in the year.
  */
 export async function chaptersAdvocatingShare({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
-  const { from, to } = yearBounds(year);
+  const bounds = yearBounds(year);
   let base = db.selectFrom("chapters").where("chapters.status", "=", "active");
   if (filter.kind) base = base.where("chapters.kind", "=", filter.kind as "chapter" | "sig");
   if (filter.region) base = base.where("chapters.region", "=", filter.region);
   if (filter.jurisdiction) base = base.where("chapters.jurisdiction_code", "=", filter.jurisdiction);
   if (!withRows) {
     const row = await base
-      .select((eb) => [
-        eb.fn.countAll<number>().as("total"),
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(
-                eb.exists(
-                  eb
-                    .selectFrom("advocacy_actions")
-                    .select("advocacy_actions.id")
-                    .whereRef("advocacy_actions.chapter_id", "=", "chapters.id")
-                    .where("advocacy_actions.review_status", "=", "accepted")
-                    .where("advocacy_actions.occurred_on", ">=", from)
-                    .where("advocacy_actions.occurred_on", "<", to),
-                ),
-              )
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as("counted"),
-      ])
+      .select((eb) => totalAndCounted(eb, "chapter_id", "chapters.id", bounds))
       .executeTakeFirstOrThrow();
-    const total = Number(row.total);
-    const counted = Number(row.counted ?? 0);
-    return { value: share(counted, total), unit: "percent", parts: { counted, total } };
+    return shareResult(Number(row.counted ?? 0), Number(row.total));
   }
   const chapters = await base
-    .select((eb) => [
+    .select([
       "chapters.id",
       "chapters.name",
       "chapters.jurisdiction_code",
-      eb
-        .selectFrom("advocacy_actions")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("advocacy_actions.chapter_id", "=", "chapters.id")
-        .where("advocacy_actions.review_status", "=", "accepted")
-        .where("advocacy_actions.occurred_on", ">=", from)
-        .where("advocacy_actions.occurred_on", "<", to)
-        .as("actions"),
+      acceptedActionCount("chapter_id", "chapters.id", bounds),
     ])
     .orderBy("chapters.name")
     .execute();
-  const rows: MetricRow[] = chapters.map((c) => ({
-    key: `chapter:${c.id}`,
-    label: c.name,
-    href: null,
-    date: null,
-    jurisdiction: c.jurisdiction_code,
-    tag: null,
-    amount: Number(c.actions ?? 0),
-    counted: Number(c.actions ?? 0) > 0,
-  }));
-  const counted = rows.filter((r) => r.counted).length;
-  return { value: share(counted, rows.length), unit: "percent", rows, parts: { counted, total: rows.length } };
+  return shareOfRows(
+    chapters.map((c) => ({
+      key: `chapter:${c.id}`,
+      label: c.name,
+      href: null,
+      date: null,
+      jurisdiction: c.jurisdiction_code,
+      tag: null,
+      amount: Number(c.actions ?? 0),
+      counted: Number(c.actions ?? 0) > 0,
+    })),
+  );
 }
 
 /**
@@ -119,60 +94,38 @@ export async function chaptersAdvocatingShare({ year, filter, withRows }: Metric
  * advocacy action dated in the year. Members who did not agree to be listed are not named.
  */
 export async function membersAdvocatingShare({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
-  const { from, to } = yearBounds(year);
+  const bounds = yearBounds(year);
   let base = db.selectFrom("coalition_members as m").where("m.status", "=", "active");
   if (filter.sector) base = base.where("m.sector", "=", filter.sector);
   if (filter.jurisdiction) base = base.where("m.jurisdiction_code", "=", filter.jurisdiction);
-  const activeWithActions = (eb: ExpressionBuilder<Database & { m: CoalitionMembersTable }, "m">) =>
-    eb.exists(
-      eb
-        .selectFrom("advocacy_actions")
-        .select("advocacy_actions.id")
-        .whereRef("advocacy_actions.coalition_member_id", "=", "m.id")
-        .where("advocacy_actions.review_status", "=", "accepted")
-        .where("advocacy_actions.occurred_on", ">=", from)
-        .where("advocacy_actions.occurred_on", "<", to),
-    );
   if (!withRows) {
     const row = await base
-      .select((eb) => [
-        eb.fn.countAll<number>().as("total"),
-        eb.fn.sum<number>(eb.case().when(activeWithActions(eb)).then(1).else(0).end()).as("counted"),
-      ])
+      .select((eb) => totalAndCounted(eb, "coalition_member_id", "m.id", bounds))
       .executeTakeFirstOrThrow();
-    const total = Number(row.total);
-    const counted = Number(row.counted ?? 0);
-    return { value: share(counted, total), unit: "percent", parts: { counted, total } };
+    return shareResult(Number(row.counted ?? 0), Number(row.total));
   }
   const members = await base
-    .select((eb) => [
+    .select([
       "m.id",
       "m.name",
       "m.public_listing",
       "m.jurisdiction_code",
-      eb
-        .selectFrom("advocacy_actions")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("advocacy_actions.coalition_member_id", "=", "m.id")
-        .where("advocacy_actions.review_status", "=", "accepted")
-        .where("advocacy_actions.occurred_on", ">=", from)
-        .where("advocacy_actions.occurred_on", "<", to)
-        .as("actions"),
+      acceptedActionCount("coalition_member_id", "m.id", bounds),
     ])
     .orderBy("m.name")
     .execute();
-  const rows: MetricRow[] = members.map((m) => ({
-    key: `member:${m.id}`,
-    label: m.public_listing ? m.name : null,
-    href: m.public_listing ? `/coalition/${m.id}` : null,
-    date: null,
-    jurisdiction: m.jurisdiction_code,
-    tag: null,
-    amount: Number(m.actions ?? 0),
-    counted: Number(m.actions ?? 0) > 0,
-  }));
-  const counted = rows.filter((r) => r.counted).length;
-  return { value: share(counted, rows.length), unit: "percent", rows, parts: { counted, total: rows.length } };
+  return shareOfRows(
+    members.map((m) => ({
+      key: `member:${m.id}`,
+      label: m.public_listing ? m.name : null,
+      href: m.public_listing ? `/coalition/${m.id}` : null,
+      date: null,
+      jurisdiction: m.jurisdiction_code,
+      tag: null,
+      amount: Number(m.actions ?? 0),
+      counted: Number(m.actions ?? 0) > 0,
+    })),
+  );
 }
 
 /** Advocacy actions accepted by staff (of the kind filter's kind), dated in the year. */

@@ -4,7 +4,14 @@ import { db } from "~db/connection";
 import type { Database } from "~db/schema";
 import type { Category, Severity, ThreatKind } from "~/lib/vocabularies";
 import type { TargetFilter } from "~/features/targets/catalogue";
-import { share, type MetricContext, type MetricResult, type MetricRow } from "~/features/targets/metric-types";
+import { acceptedActionCount, hasAcceptedAction, totalAndCounted } from "~/features/targets/accepted-actions.server";
+import {
+  shareOfRows,
+  shareResult,
+  type MetricContext,
+  type MetricResult,
+  type MetricRow,
+} from "~/features/targets/metric-types";
 import { yearBounds } from "~/features/targets/status";
 
 const MITIGATED = ["mitigated", "partially_mitigated"] as const;
@@ -64,9 +71,7 @@ export async function threatsMitigatedShare({ year, filter, withRows }: MetricCo
           .as("counted"),
       ])
       .executeTakeFirstOrThrow();
-    const total = Number(row.total);
-    const counted = Number(row.counted ?? 0);
-    return { value: share(counted, total), unit: "percent", parts: { counted, total } };
+    return shareResult(Number(row.counted ?? 0), Number(row.total));
   }
   const threats = await base
     .select([
@@ -91,8 +96,7 @@ export async function threatsMitigatedShare({ year, filter, withRows }: MetricCo
     amount: null,
     counted: (MITIGATED as readonly string[]).includes(t.outcome),
   }));
-  const counted = rows.filter((r) => r.counted).length;
-  return { value: share(counted, rows.length), unit: "percent", rows, parts: { counted, total: rows.length } };
+  return shareOfRows(rows);
 }
 
 /**
@@ -101,57 +105,28 @@ export async function threatsMitigatedShare({ year, filter, withRows }: MetricCo
  * the threat's own steps (introduced, passed…), not ours, so they do not count.
  */
 export async function newThreatsFought({ year, filter, withRows }: MetricContext): Promise<MetricResult> {
-  const { from, to } = yearBounds(year);
+  const bounds = yearBounds(year);
   const base = db
     .selectFrom("threats")
-    .where("threats.first_seen_on", ">=", from)
-    .where("threats.first_seen_on", "<", to)
+    .where("threats.first_seen_on", ">=", bounds.from)
+    .where("threats.first_seen_on", "<", bounds.to)
     .where(threatConditions(filter));
   if (!withRows) {
     const row = await base
-      .select((eb) => [
-        eb.fn.countAll<number>().as("total"),
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(
-                eb.exists(
-                  eb
-                    .selectFrom("advocacy_actions")
-                    .select("advocacy_actions.id")
-                    .whereRef("advocacy_actions.threat_id", "=", "threats.id")
-                    .where("advocacy_actions.review_status", "=", "accepted")
-                    .where("advocacy_actions.occurred_on", ">=", from)
-                    .where("advocacy_actions.occurred_on", "<", to),
-                ),
-              )
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as("counted"),
-      ])
+      .select((eb) => totalAndCounted(eb, "threat_id", "threats.id", bounds))
       .executeTakeFirstOrThrow();
     const counted = Number(row.counted ?? 0);
     return { value: counted, unit: "count", parts: { counted, total: Number(row.total) } };
   }
   const threats = await base
-    .select((eb) => [
+    .select([
       "threats.id",
       "threats.slug",
       "threats.title",
       "threats.short_name",
       "threats.jurisdiction_code",
       "threats.first_seen_on",
-      eb
-        .selectFrom("advocacy_actions")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("advocacy_actions.threat_id", "=", "threats.id")
-        .where("advocacy_actions.review_status", "=", "accepted")
-        .where("advocacy_actions.occurred_on", ">=", from)
-        .where("advocacy_actions.occurred_on", "<", to)
-        .as("actions"),
+      acceptedActionCount("threat_id", "threats.id", bounds),
     ])
     .orderBy("threats.first_seen_on")
     .orderBy("threats.id")
@@ -189,17 +164,7 @@ export async function countriesFought({ year, filter, withRows }: MetricContext)
             .select("threats.id")
             .whereRef("threats.jurisdiction_code", "=", "jurisdictions.code")
             .where(threatConditions(filter))
-            .where((e) =>
-              e.exists(
-                e
-                  .selectFrom("advocacy_actions")
-                  .select("advocacy_actions.id")
-                  .whereRef("advocacy_actions.threat_id", "=", "threats.id")
-                  .where("advocacy_actions.review_status", "=", "accepted")
-                  .where("advocacy_actions.occurred_on", ">=", from)
-                  .where("advocacy_actions.occurred_on", "<", to),
-              ),
-            ),
+            .where((e) => hasAcceptedAction(e, "threat_id", "threats.id", { from, to })),
         ),
       )
       .select((eb) => eb.fn.countAll<number>().as("n"))
