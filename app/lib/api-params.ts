@@ -1,6 +1,7 @@
 import type { z } from "zod";
+import type { Result } from "~/lib/result";
 
-export type StrictParse<T> = { ok: true; filters: T } | { ok: false; errors: Record<string, string> };
+export type StrictParse<T> = Result<{ filters: T }, { errors: Record<string, string> }>;
 
 /**
  * The open-data APIs' strict reading of query parameters: an unknown or bad parameter is named in

@@ -5,6 +5,7 @@
  */
 import { data, redirect } from "@remix-run/node";
 import { readCsvUpload, type FileError, type ImportIntent } from "~/lib/csv-import.server";
+import type { Nothing, Result } from "~/lib/result";
 
 interface ReportRow {
   line: number;
@@ -51,7 +52,7 @@ function shownRows<Row extends ReportRow>(rows: Row[], limit: number, flagged: (
   return { rows: shown, total: rows.length };
 }
 
-export async function csvImportAction<R extends Report, Outcome extends { ok: true } | { ok: false; report: R }>(
+export async function csvImportAction<R extends Report, Outcome extends Result<Nothing, { report: R }>>(
   request: Request,
   steps: CsvImportSteps<R, Outcome>,
 ) {

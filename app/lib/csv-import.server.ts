@@ -8,6 +8,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
+import type { Result } from "~/lib/result";
 
 /** Problems with the file as a whole: nothing is checked row by row then. */
 export type FileErrorCode =
@@ -31,10 +32,7 @@ export interface FileError {
 export type ImportIntent = "check" | "import";
 
 /** Bytes → text: UTF-8 only, at most `maxBytes`. */
-export function decodeCsv(
-  bytes: Uint8Array,
-  maxBytes: number,
-): { ok: true; text: string } | { ok: false; error: FileError } {
+export function decodeCsv(bytes: Uint8Array, maxBytes: number): Result<{ text: string }, { error: FileError }> {
   if (bytes.byteLength > maxBytes) return { ok: false, error: { code: "file.too_large" } };
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
@@ -45,9 +43,10 @@ export function decodeCsv(
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export type CsvUpload =
-  | { ok: true; intent: ImportIntent; text: string; bytes: Uint8Array }
-  | { ok: false; intent: ImportIntent; error: FileError };
+export type CsvUpload = Result<
+  { intent: ImportIntent; text: string; bytes: Uint8Array },
+  { intent: ImportIntent; error: FileError }
+>;
 
 /** The largest import form for a file limit: the file may come back base64-encoded (4/3 larger). */
 export function csvRequestLimit(maxBytes: number): number {

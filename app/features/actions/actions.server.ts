@@ -8,6 +8,7 @@ import type { ActionReviewStatus, User } from "~db/schema";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import type { ActionInput } from "~/features/actions/forms";
+import type { Result } from "~/lib/result";
 
 /** Whose log a user writes in: their chapter, their organisation, or none (staff, the detached). */
 export function loggerScope(
@@ -76,7 +77,7 @@ function columns(input: ActionInput) {
 export async function logAction(
   actor: User,
   input: ActionInput,
-): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<Result<{ id: number }, { fieldErrors: FieldErrors }>> {
   const scope = loggerScope(actor);
   if (!scope) return { ok: false, fieldErrors: { "": ["actions:validation.noScope"] } };
   if (scope.coalitionMemberId !== null) {

@@ -8,6 +8,7 @@ import type { FieldErrors } from "~/lib/field-errors";
 import { isStaff } from "~/features/auth/guards.server";
 import { hashPassword } from "~/features/auth/password.server";
 import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
+import type { Result } from "~/lib/result";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 
@@ -61,7 +62,7 @@ export async function createInvitation(
   actor: User,
   input: InvitationInput,
   now = new Date(),
-): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<Result<{ id: number }, { fieldErrors: FieldErrors }>> {
   if (!invitableRoles(actor).includes(input.role))
     return { ok: false, fieldErrors: { role: ["validation.role.notAllowed"] } };
   // A chapter lead invites only into their own chapter.

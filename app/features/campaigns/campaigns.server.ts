@@ -20,6 +20,7 @@ import {
 import { candidateLawmakers } from "~/features/campaigns/recipients.server";
 import { parseConstituencyList } from "~/features/campaigns/recipient-rules";
 import { validateTemplate } from "~/features/campaigns/template";
+import type { Nothing, Result } from "~/lib/result";
 
 /** Paths under /campaigns that are not campaigns. */
 const RESERVED_SLUGS = new Set(["new", "confirm"]);
@@ -152,7 +153,7 @@ function firstTitle(input: CampaignInput): string {
   return "campaign";
 }
 
-export type SaveResult = { ok: true; slug: string } | { ok: false; fieldErrors: FieldErrors };
+export type SaveResult = Result<{ slug: string }, { fieldErrors: FieldErrors }>;
 
 export async function createCampaign(staff: Pick<User, "id">, input: CampaignInput): Promise<SaveResult> {
   const problems = await checkReferences(input);
@@ -250,7 +251,7 @@ export async function changeCampaignStatus(
   staff: Pick<User, "id">,
   campaign: CampaignRow,
   intent: CampaignStatusInput["intent"],
-): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+): Promise<Result<Nothing, { errors: string[] }>> {
   const move = MOVES[intent];
   if (!move.from.includes(campaign.status)) return { ok: false, errors: ["campaigns:errors.wrongStatus"] };
   if (intent === "open") {

@@ -12,6 +12,7 @@ import { queueRenderedEmail, renderEmail, type RenderedEmail } from "~/features/
 import { pickTemplate, templatesOf } from "~/features/campaigns/campaigns.server";
 import { transitionLetters } from "~/features/campaigns/letter-state.server";
 import { senderConfirmCutoff } from "~/features/campaigns/pending.server";
+import type { Result } from "~/lib/result";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;
@@ -64,9 +65,10 @@ export interface ConfirmedLetter {
   contactUrl: string | null;
 }
 
-export type ConfirmResult =
-  | { ok: true; campaignSlug: string; campaignTitle: string; letters: ConfirmedLetter[] }
-  | { ok: false; reason: "invalid" | "notOpen" | "expired" };
+export type ConfirmResult = Result<
+  { campaignSlug: string; campaignTitle: string; letters: ConfirmedLetter[] },
+  { reason: "invalid" | "notOpen" | "expired" }
+>;
 
 /** The language a sender's letters were written in: the template picked for their locale. */
 async function letterLanguage(campaignId: number, locale: string): Promise<string> {

@@ -24,6 +24,7 @@ import type { SendLettersInput } from "~/features/campaigns/forms";
 import { parsePlaceValue, type SenderPlace } from "~/features/campaigns/recipient-rules";
 import { recipientsForSender, type Recipient } from "~/features/campaigns/recipients.server";
 import { renderSubject, renderTemplate, templateVariables, type TemplateValues } from "~/features/campaigns/template";
+import type { Nothing, Result } from "~/lib/result";
 
 export interface PreparedLetter {
   lawmakerId: number;
@@ -35,9 +36,10 @@ export interface PreparedLetter {
   body: string;
 }
 
-export type PrepareResult =
-  | { ok: true; letters: PreparedLetter[]; place: SenderPlace | null; language: string }
-  | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
+export type PrepareResult = Result<
+  { letters: PreparedLetter[]; place: SenderPlace | null; language: string },
+  { fieldErrors?: FieldErrors; formErrors?: string[] }
+>;
 
 export function threatTitleOf(threat: { short_name: string | null; title: string }): string {
   return threat.short_name || threat.title;
@@ -130,8 +132,7 @@ export interface SendContext {
   now?: Date;
 }
 
-export type SendResult =
-  { ok: true } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[]; already?: string[] };
+export type SendResult = Result<Nothing, { fieldErrors?: FieldErrors; formErrors?: string[]; already?: string[] }>;
 
 /** Keyed, so that the key kept after the scrub cannot be turned back into an address by guessing. */
 function senderKey(email: string): string {

@@ -6,6 +6,7 @@ import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { neutraliseFormula } from "~/lib/spreadsheet";
 import type { ChapterFilters, ChapterInput } from "~/features/chapters/forms";
+import type { Result } from "~/lib/result";
 
 /** The public list: active chapters with their country and kind. */
 export async function listChapters() {
@@ -151,7 +152,7 @@ function columns(input: ChapterInput) {
 export async function createChapter(
   actor: User,
   input: ChapterInput,
-): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<Result<{ id: number }, { fieldErrors: FieldErrors }>> {
   const problems = await checkChapter(input);
   if (problems) return { ok: false, fieldErrors: problems };
   const now = new Date().toISOString();

@@ -18,6 +18,7 @@ import type { ApplicationInput } from "~/features/coalition/forms";
 import type { Sector } from "~/lib/vocabularies";
 import { nameClashes } from "~/features/coalition/member-changes.server";
 import { insertMember } from "~/features/coalition/members.server";
+import type { Nothing, Result } from "~/lib/result";
 
 export const CONFIRM_LIFETIME_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -32,7 +33,7 @@ function confirmCutoff(now: Date): string {
   return new Date(now.getTime() - CONFIRM_LIFETIME_DAYS * DAY_MS).toISOString();
 }
 
-export type ApplyResult = { ok: true; created: boolean } | { ok: false; fieldErrors: FieldErrors };
+export type ApplyResult = Result<{ created: boolean }, { fieldErrors: FieldErrors }>;
 
 /**
  * Records an unconfirmed application and queues the confirmation mail, in one transaction. While the
@@ -215,10 +216,10 @@ async function pendingApplication(id: number) {
 const NOT_PENDING: FieldErrors = { decision: ["applications:validation.notPending"] };
 const NAME_TAKEN: FieldErrors = { decision: ["applications:validation.nameTaken"] };
 
-export type ApproveResult =
-  | { ok: true; memberId: number; invited: true }
-  | { ok: true; memberId: number; invited: false; invitationErrors: FieldErrors }
-  | { ok: false; fieldErrors: FieldErrors };
+export type ApproveResult = Result<
+  { memberId: number; invited: true } | { memberId: number; invited: false; invitationErrors: FieldErrors },
+  { fieldErrors: FieldErrors }
+>;
 
 /**
  * Creates the member (active, joined today) and marks the application approved in one transaction
@@ -298,7 +299,7 @@ export async function declineApplication(
   id: number,
   reason: string,
   now = new Date(),
-): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<Result<Nothing, { fieldErrors: FieldErrors }>> {
   const application = await pendingApplication(id);
   if (!application) return { ok: false, fieldErrors: NOT_PENDING };
   const stamp = now.toISOString();

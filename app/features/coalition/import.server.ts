@@ -12,6 +12,7 @@ import { foldName } from "~/lib/search";
 import { recordAudit } from "~/features/security/audit.server";
 import { SECTORS, type Sector } from "~/lib/vocabularies";
 import { insertMembers, updateMember, type MemberInput } from "~/features/coalition/members.server";
+import type { Result } from "~/lib/result";
 
 /** The largest file accepted, in bytes. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -256,8 +257,10 @@ export async function checkImport(text: string): Promise<ImportReport> {
   return (await check(db, text)).report;
 }
 
-export type ImportOutcome =
-  { ok: true; report: ImportReport; created: number; updated: number } | { ok: false; report: ImportReport };
+export type ImportOutcome = Result<
+  { report: ImportReport; created: number; updated: number },
+  { report: ImportReport }
+>;
 
 /**
  * The import: checks the file again and, only if nothing is wrong, creates and updates every

@@ -11,6 +11,7 @@ import { loadConfig } from "~/config.server";
 import { foldName, searchable } from "~/lib/search";
 import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
+import type { Nothing, Result } from "~/lib/result";
 
 type MemberRow = Selectable<CoalitionMembersTable>;
 
@@ -48,7 +49,7 @@ export async function nameClashes(
   return !!(await pending.executeTakeFirst());
 }
 
-export type RequestResult = { ok: true; pending: boolean } | { ok: false; reason: "name_taken" };
+export type RequestResult = Result<{ pending: boolean }, { reason: "name_taken" }>;
 
 /**
  * Records what a representative asked for, in the caller's transaction. Asking again replaces the
@@ -173,7 +174,7 @@ export async function listMemberChanges() {
   return { pending, recent };
 }
 
-export type ReviewResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
+export type ReviewResult = Result<Nothing, { fieldErrors: Record<string, string[]> }>;
 
 const NOT_PENDING: ReviewResult = { ok: false, fieldErrors: { decision: ["coalition:changes.notPending"] } };
 const NAME_TAKEN: ReviewResult = { ok: false, fieldErrors: { decision: ["coalition:changes.nameTaken"] } };

@@ -8,6 +8,7 @@ import { isStaff } from "~/features/auth/guards.server";
 import { recordAudit, recordAudits } from "~/features/security/audit.server";
 import { MEMBER_STATUSES, SECTORS, type MemberStatus, type Sector } from "~/lib/vocabularies";
 import { nameClashes, requestMemberChange } from "~/features/coalition/member-changes.server";
+import type { Result } from "~/lib/result";
 
 export interface MemberInput {
   name: string;
@@ -203,10 +204,8 @@ export interface ProfileInput {
   publicProfile?: string;
 }
 
-export type SaveProfileResult =
-  | { ok: false; fieldErrors: Record<string, string[]> }
-  /** `pendingReview`: a representative's change of name or website now waits for staff. */
-  | { ok: true; pendingReview: boolean };
+/** `pendingReview`: a representative's change of name or website now waits for staff. */
+export type SaveProfileResult = Result<{ pendingReview: boolean }, { fieldErrors: Record<string, string[]> }>;
 
 const NAME_TAKEN = { name: ["coalition:profile.nameTaken"] };
 

@@ -15,9 +15,10 @@ import { canManageEvent, organiserFor } from "~/features/events/organiser.server
 import type { EventFormValues } from "~/features/events/event-form";
 import type { EventInput } from "~/features/events/forms";
 import { isKnownTimeZone, localToUtc } from "~/features/events/time.server";
+import type { Result } from "~/lib/result";
 
 export type EventRow = Omit<EventsTable, "id"> & { id: number };
-export type SaveResult = { ok: true; slug: string } | { ok: false; fieldErrors: FieldErrors };
+export type SaveResult = Result<{ slug: string }, { fieldErrors: FieldErrors }>;
 
 interface Resolved {
   edition_id: number;
@@ -26,9 +27,7 @@ interface Resolved {
 }
 
 /** The checks a schema cannot make: real zone, existing local times, order, the edition, the country. */
-async function resolve(
-  input: EventInput,
-): Promise<{ ok: true; value: Resolved } | { ok: false; fieldErrors: FieldErrors }> {
+async function resolve(input: EventInput): Promise<Result<{ value: Resolved }, { fieldErrors: FieldErrors }>> {
   const errors: FieldErrors = {};
   if (!isKnownTimeZone(input.timezone)) errors.timezone = ["events:validation.timezone"];
   const jurisdiction = await db

@@ -12,12 +12,13 @@ import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
 import type { RsvpInput } from "~/features/events/forms";
 import { describeWhen } from "~/features/events/time.server";
+import type { Nothing, Result } from "~/lib/result";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;
 }
 
-export type RsvpResult = { ok: true } | { ok: false; reason: "closed" };
+export type RsvpResult = Result<Nothing, { reason: "closed" }>;
 
 interface RsvpEvent {
   id: number;
@@ -128,7 +129,7 @@ export async function checkRsvpToken(token: string): Promise<RsvpTokenLookup | n
   return row ? { eventSlug: row.slug, eventTitle: row.title, name: row.name } : null;
 }
 
-export type ConfirmResult = { ok: true; eventSlug: string } | { ok: false; reason: "invalid" | "closed" };
+export type ConfirmResult = Result<{ eventSlug: string }, { reason: "invalid" | "closed" }>;
 
 /** pending → confirmed, the event's count + 1, the token spent: one transaction. */
 export async function confirmRsvp(token: string, now = new Date()): Promise<ConfirmResult> {

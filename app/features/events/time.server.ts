@@ -5,6 +5,7 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import { tzlib_get_timezones } from "timezones-ical-library";
+import type { Result } from "~/lib/result";
 
 const LOCAL_FORMAT = "yyyy-MM-dd'T'HH:mm";
 
@@ -34,7 +35,7 @@ export function isKnownTimeZone(zone: string): boolean {
   return ianaNames.has(zone) && IANAZone.isValidZone(zone);
 }
 
-export type LocalToUtc = { ok: true; utc: string } | { ok: false; reason: "invalid" | "nonexistent" };
+export type LocalToUtc = Result<{ utc: string }, { reason: "invalid" | "nonexistent" }>;
 
 /** "2026-10-21T18:00" in `zone` → "2026-10-21T15:00:00.000Z"; refuses times skipped by a DST change. */
 export function localToUtc(local: string, zone: string): LocalToUtc {

@@ -21,6 +21,7 @@ import {
   usSnapshotDate,
 } from "~/features/lawmakers/us-congress";
 import { validateRow, type LawmakerValues } from "~/features/lawmakers/validate-row";
+import type { Result } from "~/lib/result";
 
 export type ImportFormat = "standard" | "us_congress";
 
@@ -262,9 +263,10 @@ export async function checkImport(text: string): Promise<ImportReport> {
   return (await check(db, text)).report;
 }
 
-export type ImportOutcome =
-  | { ok: true; report: ImportReport; created: number; updated: number; unchanged: number }
-  | { ok: false; report: ImportReport };
+export type ImportOutcome = Result<
+  { report: ImportReport; created: number; updated: number; unchanged: number },
+  { report: ImportReport }
+>;
 
 function columnsOf(values: LawmakerValues) {
   return {

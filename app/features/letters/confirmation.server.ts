@@ -5,6 +5,7 @@
 import { db } from "~db/connection";
 import { sha256Hex } from "~/features/auth/tokens.server";
 import { adjustCount } from "~/features/letters/signing-letter.server";
+import type { Result } from "~/lib/result";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;
@@ -29,7 +30,7 @@ export async function checkSignatureToken(kind: "confirm" | "withdraw", token: s
   return row ? { letterSlug: row.slug, name: row.name } : null;
 }
 
-export type TokenActionResult = { ok: true; letterSlug: string } | { ok: false; reason: "invalid" | "closed" };
+export type TokenActionResult = Result<{ letterSlug: string }, { reason: "invalid" | "closed" }>;
 
 /** pending → confirmed, the count + 1, the confirm token spent. */
 export async function confirmSignature(token: string, now = new Date()): Promise<TokenActionResult> {

@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import { db } from "~db/connection";
 import type { Executor } from "~db/schema";
+import type { Result } from "~/lib/result";
 
 // With `synchronous=FULL` every commit waits for an fsync, and better-sqlite3 waits on the event
 // loop: one commit per signature caps signing at a few hundred per second on one core. Signatures
@@ -35,7 +36,7 @@ export function inGroupCommit<T>(run: (trx: Executor) => Promise<T>): Promise<T>
 
 async function flushGroup(): Promise<void> {
   const jobs = groupQueue.splice(0, MAX_GROUP);
-  const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+  const outcomes: Array<Result<{ value: unknown }, { error: unknown }>> = [];
   try {
     await db.transaction().execute(async (trx) => {
       for (const job of jobs) {

@@ -12,6 +12,7 @@ import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { getLetterBySlug } from "~/features/letters/letter-page.server";
 import type { LetterInput, LetterTextInput } from "~/features/letters/forms";
+import type { Nothing, Result } from "~/lib/result";
 
 type Tx = Transaction<Database>;
 type Actor = Pick<User, "id">;
@@ -24,7 +25,7 @@ const NEXT: Record<LetterStatus, LetterStatus | null> = {
   delivered: null,
 };
 
-export type TransitionResult = { ok: true } | { ok: false; error: string };
+export type TransitionResult = Result<Nothing, { error: string }>;
 const BAD_TRANSITION = "letters:errors.transition";
 
 function today(): string {
@@ -45,9 +46,7 @@ async function uniqueSlug(trx: Tx, title: string): Promise<string> {
 }
 
 /** Threat ids for the linked slugs, or a field error naming the form field. */
-async function resolveThreats(
-  slugs: string[],
-): Promise<{ ok: true; ids: number[] } | { ok: false; errors: FieldErrors }> {
+async function resolveThreats(slugs: string[]): Promise<Result<{ ids: number[] }, { errors: FieldErrors }>> {
   if (!slugs.length) return { ok: true, ids: [] };
   const rows = await db.selectFrom("threats").select(["id", "slug"]).where("slug", "in", slugs).execute();
   if (rows.length !== slugs.length) return { ok: false, errors: { threats: ["validation.relatedThreat"] } };
@@ -92,7 +91,7 @@ function settings(input: Pick<LetterInput, "opensOn" | "closesOn" | "goal">) {
 export async function createLetter(
   actor: Actor,
   input: LetterInput,
-): Promise<{ ok: true; id: number; slug: string } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<Result<{ id: number; slug: string }, { fieldErrors: FieldErrors }>> {
   const threats = await resolveThreats(input.threats);
   if (!threats.ok) return { ok: false, fieldErrors: threats.errors };
   return db.transaction().execute(async (trx) => {
@@ -145,7 +144,7 @@ async function writeTexts(
   actor: Actor,
   letterId: number,
   texts: LetterTextInput[],
-): Promise<{ ok: true; version: number; newVersion: boolean } | { ok: false; error: string }> {
+): Promise<Result<{ version: number; newVersion: boolean }, { error: string }>> {
   const letter = await trx
     .selectFrom("open_letters")
     .select(["id", "status", "current_version"])
@@ -207,7 +206,7 @@ export async function updateTexts(
   actor: Actor,
   letterId: number,
   texts: LetterTextInput[],
-): Promise<{ ok: true; version: number; newVersion: boolean } | { ok: false; error: string }> {
+): Promise<Result<{ version: number; newVersion: boolean }, { error: string }>> {
   return db.transaction().execute((trx) => writeTexts(trx, actor, letterId, texts));
 }
 
@@ -216,9 +215,7 @@ export async function updateLetter(
   actor: Actor,
   letterId: number,
   input: LetterInput,
-): Promise<
-  { ok: true; version: number; newVersion: boolean } | { ok: false; fieldErrors?: FieldErrors; formError?: string }
-> {
+): Promise<Result<{ version: number; newVersion: boolean }, { fieldErrors?: FieldErrors; formError?: string }>> {
   const threats = await resolveThreats(input.threats);
   if (!threats.ok) return { ok: false, fieldErrors: threats.errors };
   return db.transaction().execute(async (trx) => {

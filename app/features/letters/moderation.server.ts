@@ -12,6 +12,7 @@ import { neutraliseFormula } from "~/lib/spreadsheet";
 import type { BlocklistKind, SignatureFilters, SignatureKind } from "~/features/letters/forms";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recount } from "~/features/letters/signing-letter.server";
+import type { Nothing, Result } from "~/lib/result";
 
 export const MODERATION_PAGE_SIZE = 50;
 
@@ -165,7 +166,7 @@ export async function addToBlocklist(
   kind: BlocklistKind,
   raw: string,
   reason: string | undefined,
-): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<Result<Nothing, { fieldErrors: FieldErrors }>> {
   const value = blocklistValue(kind, raw);
   if (!value) return { ok: false, fieldErrors: { value: [`signatures:validation.blockValue.${kind}`] } };
   const stamp = new Date().toISOString();

@@ -28,6 +28,7 @@ import { inGroupCommit } from "~/features/letters/group-commit.server";
 import type { IndividualSignatureInput } from "~/features/letters/forms";
 import { hashIp, isBlocked, jurisdictionExists } from "~/features/letters/signature-abuse.server";
 import { acceptsSignatures, adjustCount, letterTitle } from "~/features/letters/signing-letter.server";
+import type { Nothing, Result } from "~/lib/result";
 
 /** One reminder per signature per this window: repeated attempts do not flood the signer. */
 const REMINDER_WINDOW_MS = 60 * 60 * 1000;
@@ -88,7 +89,7 @@ function links(confirmToken: string | null, withdrawToken: string) {
 
 export type SignResult =
   /** The neutral answer: a new signature, a duplicate, a bot, a blocked address all look alike. */
-  { ok: true } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
+  Result<Nothing, { fieldErrors?: FieldErrors; formErrors?: string[] }>;
 
 export interface SignContext {
   ip: string;

@@ -11,12 +11,13 @@ import {
   type MetricKey,
 } from "~/features/targets/catalogue";
 import { MAX_ID } from "~/lib/ids";
+import type { Nothing, Result } from "~/lib/result";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
 /** A year query parameter: absent, or four digits within the range. */
-export function parseYear(raw: string | null, fallback: number): { ok: true; year: number } | { ok: false } {
+export function parseYear(raw: string | null, fallback: number): Result<{ year: number }, Nothing> {
   if (raw === null || raw === "") return { ok: true, year: fallback };
   if (!/^\d{4}$/.test(raw)) return { ok: false };
   const year = Number(raw);

@@ -7,6 +7,7 @@ import { FILTER_KEYS, serializeFilter, type TargetFilter } from "~/features/targ
 import type { Target } from "~/features/targets/metrics.server";
 import type { TargetInput } from "~/features/targets/forms";
 import { isYearOver } from "~/features/targets/status";
+import type { Result } from "~/lib/result";
 
 function columns(input: TargetInput) {
   const manual = input.metric === "manual";
@@ -41,7 +42,7 @@ async function checkReferences(input: TargetInput): Promise<FieldErrors | null> 
 export async function createTarget(
   actor: User,
   input: TargetInput,
-): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<Result<{ id: number }, { fieldErrors: FieldErrors }>> {
   const problems = await checkReferences(input);
   if (problems) return { ok: false, fieldErrors: problems };
   const now = new Date().toISOString();

@@ -6,6 +6,7 @@ import { isStaff } from "~/features/auth/guards.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { RATINGS, type Rating } from "~/lib/vocabularies";
 import { optionalText } from "~/lib/form-fields";
+import type { Result } from "~/lib/result";
 
 export async function listActiveProperties() {
   return db
@@ -33,13 +34,13 @@ const rating = z.enum(RATINGS, { errorMap: () => ({ message: "validation.choose"
 const note = optionalText(1000);
 
 /** Reads `rating-<propertyId>` and `note-<propertyId>` for every active property. */
-export async function parseAssessmentForm(formData: FormData): Promise<
-  | {
-      ok: true;
-      summary: string | undefined;
-      ratings: Array<{ propertyId: number; rating: Rating; note: string | undefined }>;
-    }
-  | { ok: false; fieldErrors: FieldErrors }
+export async function parseAssessmentForm(
+  formData: FormData,
+): Promise<
+  Result<
+    { summary: string | undefined; ratings: Array<{ propertyId: number; rating: Rating; note: string | undefined }> },
+    { fieldErrors: FieldErrors }
+  >
 > {
   const properties = await listActiveProperties();
   const fieldErrors: FieldErrors = {};

@@ -8,6 +8,7 @@ import { recordAudit } from "~/features/security/audit.server";
 import { notifyFollowers } from "~/features/threats/notify.server";
 import type { StepInput, OutcomeInput, ThreatInput } from "~/features/threats/forms";
 import { deriveStage } from "~/features/threats/stage";
+import type { Result } from "~/lib/result";
 
 type Tx = Transaction<Database>;
 
@@ -97,7 +98,7 @@ async function writeChildren(trx: Tx, threatId: number, input: ThreatInput, now:
 export async function createThreat(
   actor: User,
   input: ThreatInput,
-): Promise<{ ok: true; slug: string; id: number } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<Result<{ slug: string; id: number }, { fieldErrors: FieldErrors }>> {
   const problems = await validateReferences(input);
   if (problems) return { ok: false, fieldErrors: problems };
   const created = await db.transaction().execute((trx) => insertThreat(trx, actor, input));
