@@ -20,12 +20,15 @@ export const anonymousOnly: Expectation = { ...all(302), anonymous: 200 };
 
 /**
  * One area's part of the matrix, in `tests/integration/route-matrix/<area>.matrix.ts` (found by
- * glob). `entries`: route id (as in the build) → a concrete path and who gets what; `:name` in a
+ * glob; the core pages are accounts, threats, coalition and letters). `entries`: route id (as in the build) → a concrete path and who gets what; `:name` in a
  * path is filled from the params that `setup` returns. `notFound`: paths that must answer 404.
  */
 export interface MatrixArea {
   entries: Record<string, { path: string; expect: Expectation }>;
   notFound?: Array<{ path: string; as: Who }>;
-  /** Creates the objects the paths name (the demo seed is loaded); returns `:name` → value. */
-  setup?: (context: { staff: User }) => Promise<Record<string, string>>;
+  /**
+   * Creates the objects the paths name (the demo seed is loaded); returns `:name` → value. The
+   * route matrix and the fuzz test both run every area's setup against their own server.
+   */
+  setup?: (context: { staff: User; baseUrl: string }) => Promise<Record<string, string>>;
 }
