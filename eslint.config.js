@@ -24,9 +24,13 @@ const EMAIL_KNOWS_NO_FEATURE = {
   group: ["~/features/*", "!~/features/email", "!~/features/email/*", "!~/features/security", "!~/features/security/*"],
   message: "features/email knows no other feature: register an after-send hook from server/start.ts.",
 };
+const DEMO_NO_ROUTES = {
+  group: ["**/app/routes/*", "~/routes/*", "**/app/root", "~/root"],
+  message: "The demo data is built with the features' rules, never through routes.",
+};
 const NO_FEATURES_BELOW = {
-  group: ["**/app/features/*", "~/features/*", "**/app/routes/*", "~/routes/*"],
-  message: "db/ and emails/ never import features or routes: move the shared piece to app/lib/.",
+  group: ["**/app/features/*", "~/features/*", "**/app/routes/*", "~/routes/*", "**/demo/*"],
+  message: "db/ and emails/ never import features, routes or the demo data: move the shared piece to app/lib/.",
 };
 
 /** One no-restricted-imports block: parseWithZod only through ~/lib/parse-form, plus the patterns. */
@@ -60,8 +64,11 @@ export default tseslint.config(
   restrictImports(["app/features/email/**"], [ALIAS_ONLY, NO_ROUTES, EMAIL_KNOWS_NO_FEATURE]),
   restrictImports(["app/routes/**"], [ALIAS_ONLY, NO_DATABASE]),
   restrictImports(["db/**", "emails/**"], [NO_FEATURES_BELOW]),
-  // Demo seeds build data with feature rules (password hashing, stages, time zones).
-  { files: ["db/seeds/**", "app/routes.ts"], rules: { "no-restricted-imports": "off" } },
+  // The demo data (demo/) sits above the features: it builds rows with their rules (password
+  // hashing, stages, time zones). Reference data (db/seeds/) is plain rows.
+  restrictImports(["demo/**"], [DEMO_NO_ROUTES]),
+  // The route table names the route files by design.
+  { files: ["app/routes.ts"], rules: { "no-restricted-imports": "off" } },
   {
     files: ["tests/**", "bench/**"],
     rules: { "no-console": "off" },

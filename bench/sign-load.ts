@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 import { openDatabase } from "../db/connection";
 import type { Env } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemo } from "../db/seeds/demo";
+import { seedDemo } from "../demo/demo";
 import { seedReferenceData } from "../db/seeds/reference";
 import type { AppProcess } from "./server";
 

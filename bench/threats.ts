@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemo } from "../db/seeds/demo";
+import { seedDemo } from "../demo/demo";
 import { seedReferenceData } from "../db/seeds/reference";
 import {
   BASELINE,

@@ -5,7 +5,7 @@ import { loadConfig } from "../app/config.server";
 import { logger } from "../app/features/security/log.server";
 import { getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
-import { isDatabaseEmpty, seedDemo } from "../db/seeds/demo";
+import { isDatabaseEmpty, seedDemo } from "../demo/demo";
 import { seedReferenceData } from "../db/seeds/reference";
 import { createApp } from "./app";
 

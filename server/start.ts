@@ -13,7 +13,7 @@ import { settleBackgroundTasks } from "../app/lib/background.server";
 import { startSnapshotJob } from "../app/features/targets/snapshots.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
-import { isDatabaseEmpty, seedDemo } from "../db/seeds/demo";
+import { isDatabaseEmpty, seedDemo } from "../demo/demo";
 import { seedReferenceData } from "../db/seeds/reference";
 import { createApp } from "./app";
 import { registerOutboxHooks } from "./outbox-hooks";

@@ -5,7 +5,7 @@
  * trial's load, so each trial also starts from a database that has been through every crash before.
  */
 import crypto from "node:crypto";
-import { DEMO_OPEN_LETTER_SLUG } from "../../db/seeds/demo-letters";
+import { DEMO_OPEN_LETTER_SLUG } from "../../demo/demo-letters";
 import type { CrashDatabase } from "./database";
 import { signOnce, startSigning } from "./load";
 import { startServer, type RunningServer } from "./server";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { openDatabase, type DatabaseHandle } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrate";
-import { seedDemo } from "../../db/seeds/demo";
+import { seedDemo } from "../../demo/demo";
 import { seedReferenceData } from "../../db/seeds/reference";
 
 export interface CrashDatabase {

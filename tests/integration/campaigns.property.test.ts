@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
-import { DEMO_CAMPAIGN_SLUG } from "../../db/seeds/demo-campaigns";
+import { DEMO_CAMPAIGN_SLUG } from "../../demo/demo-campaigns";
 import { Client, startTestServer, type TestServer } from "../support/app-server";
 
 let server: TestServer;

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../app/config.server";
 import { db } from "../../db/connection";
-import { DEMO_CAMPAIGN_SLUG } from "../../db/seeds/demo-campaigns";
+import { DEMO_CAMPAIGN_SLUG } from "../../demo/demo-campaigns";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 import { createListCampaign } from "../support/campaign-factory";
 import { lastMailTo, tokenFrom } from "../support/mailbox";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
-import { DEMO_THREATS, demoThreatSlug, seedDemoThreats } from "../../db/seeds/demo-threats";
-import { ILLUSTRATIVE } from "../../db/seeds/demo-threats.data";
+import { DEMO_THREATS, demoThreatSlug, seedDemoThreats } from "../../demo/demo-threats";
+import { ILLUSTRATIVE } from "../../demo/demo-threats.data";
 import { deriveStage } from "~/features/threats/stage";
 import { searchable } from "~/lib/search";
 

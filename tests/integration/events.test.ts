@@ -345,7 +345,7 @@ describe("reports and totals", () => {
 
 describe("the demo seed", () => {
   it("is idempotent and holds editions 2022–2026 with approved, reported, submitted and sent-back events", async () => {
-    const { seedDemoEvents } = await import("../../db/seeds/demo-events");
+    const { seedDemoEvents } = await import("../../demo/demo-events");
     const before = await countEvents();
     await seedDemoEvents(db);
     expect(await countEvents()).toBe(before);

@@ -4,7 +4,7 @@ import { closeLetter, createLetter, markDelivered, openLetter, updateTexts } fro
 import { LetterSchema } from "~/features/letters/forms";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
-import { DEMO_DRAFT_LETTER_SLUG, DEMO_OPEN_LETTER_SLUG, seedDemoLetters } from "../../db/seeds/demo-letters";
+import { DEMO_DRAFT_LETTER_SLUG, DEMO_OPEN_LETTER_SLUG, seedDemoLetters } from "../../demo/demo-letters";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 
 let server: TestServer;

@@ -15,7 +15,7 @@ export default async function setup() {
   const { openDatabase } = await import("../../db/connection");
   const { migrateToLatest } = await import("../../db/migrate");
   const { seedReferenceData } = await import("../../db/seeds/reference");
-  const { seedDemo } = await import("../../db/seeds/demo");
+  const { seedDemo } = await import("../../demo/demo");
   const serverUrl = testPostgresUrl();
   let env: Record<string, string> = { DATABASE_PATH: TEMPLATE_DB };
   let cleanup = async () => {};

@@ -58,6 +58,19 @@ describe("layer rules", () => {
       /never import features/,
     ],
     [
+      "db/ seeds importing a feature",
+      "db/seeds/probe.ts",
+      'import { hashPassword } from "../../app/features/auth/password.server";',
+      /never import features/,
+    ],
+    ["db/ importing the demo data", "db/probe.ts", 'import { seedDemo } from "../demo/demo";', /demo data/],
+    [
+      "the demo data importing a route",
+      "demo/probe.ts",
+      'import { x } from "../app/routes/letters._index";',
+      /never through routes/,
+    ],
+    [
       "parseWithZod straight from Conform",
       "app/features/threats/probe.ts",
       'import { parseWithZod } from "@conform-to/zod";',
@@ -88,6 +101,9 @@ describe("layer rules", () => {
     );
     expect(
       await restrictedImports("db/schema/probe.ts", 'import { ROLES } from "../../app/lib/vocabularies";'),
+    ).toEqual([]);
+    expect(
+      await restrictedImports("demo/probe.ts", 'import { hashPassword } from "../app/features/auth/password.server";'),
     ).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * (tokens, confirmations, ids). The fields of the page's own forms are added from the rendered
  * HTML. The suite fails when a route with an action has no entry here.
  */
-import { DEMO_CAMPAIGN_SLUG } from "../../../db/seeds/demo-campaigns";
+import { DEMO_CAMPAIGN_SLUG } from "../../../demo/demo-campaigns";
 import type { Who } from "../route-matrix/expectations";
 
 export interface FuzzEntry {

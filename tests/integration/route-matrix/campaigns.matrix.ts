@@ -1,6 +1,6 @@
 import { createCampaign } from "~/features/campaigns/campaigns.server";
 import { db } from "../../../db/connection";
-import { DEMO_CAMPAIGN_SLUG } from "../../../db/seeds/demo-campaigns";
+import { DEMO_CAMPAIGN_SLUG } from "../../../demo/demo-campaigns";
 import { all, staffOnly, type MatrixArea } from "./expectations";
 
 /** Letter campaigns: writing to lawmakers is public; drafting, managing and exporting are staff work. */

@@ -16,7 +16,7 @@ import type {
   Stance,
   StatementKind,
   ThreatKind,
-} from "../../app/lib/vocabularies";
+} from "../app/lib/vocabularies";
 
 export const ILLUSTRATIVE = "Dates and details are illustrative.";
 

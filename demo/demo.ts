@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
-import { hashPassword } from "../../app/features/auth/password.server";
-import { foldName } from "../../app/lib/search";
-import type { Database, Role } from "../schema";
+import { hashPassword } from "../app/features/auth/password.server";
+import { foldName } from "../app/lib/search";
+import type { Database, Role } from "../db/schema";
 import { seedDemoActions } from "./demo-actions";
 import { seedDemoCampaigns } from "./demo-campaigns";
 import { seedDemoCoalition } from "./demo-coalition";

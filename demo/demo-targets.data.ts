@@ -2,8 +2,8 @@
  * Demo data behind the yearly targets: the 2024 targets of ../shared/DESIGN.md, a few for 2026,
  * and the 2024 activity they are computed from. DATES, FIGURES AND DETAILS ARE ILLUSTRATIVE.
  */
-import type { ActionKind } from "../schema";
-import type { Category, Severity, Stance, StatementKind, ThreatKind } from "../../app/lib/vocabularies";
+import type { ActionKind } from "../db/schema";
+import type { Category, Severity, Stance, StatementKind, ThreatKind } from "../app/lib/vocabularies";
 
 export interface DemoTarget {
   year: number;

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { foldName, searchable } from "../../app/lib/search";
-import type { Database } from "../schema";
+import { foldName, searchable } from "../app/lib/search";
+import type { Database } from "../db/schema";
 
 /** Fictional demo members across sectors, regions and years, so the directory has something to show. */
 const MEMBERS = [

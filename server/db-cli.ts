@@ -1,9 +1,9 @@
 /** `npm run db:migrate` and `npm run db:seed`. */
 import { loadConfig } from "../app/config.server";
-import { closeDatabase, getDatabase } from "./connection";
-import { migrateToLatest } from "./migrate";
-import { seedDemo } from "./seeds/demo";
-import { seedReferenceData } from "./seeds/reference";
+import { closeDatabase, getDatabase } from "../db/connection";
+import { migrateToLatest } from "../db/migrate";
+import { seedDemo } from "../demo/demo";
+import { seedReferenceData } from "../db/seeds/reference";
 
 const command = process.argv[2];
 const config = loadConfig();

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "../../app/features/lawmakers/identity";
-import type { Database } from "../schema";
+import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "../app/features/lawmakers/identity";
+import type { Database } from "../db/schema";
 
 interface DemoLawmaker {
   name: string;

@@ -1,5 +1,5 @@
 /** Demo events of the 2024 Global Encryption Day edition, behind the reach target. ILLUSTRATIVE. */
-import type { EventKind } from "../schema";
+import type { EventKind } from "../db/schema";
 
 const CH = {
   kenya: "Kenya Chapter",

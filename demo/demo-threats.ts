@@ -9,10 +9,10 @@
  * already exists. Never run in production (it is part of the demo seed).
  */
 import type { Kysely, Transaction } from "kysely";
-import { deriveStage } from "../../app/features/threats/stage";
-import { searchable } from "../../app/lib/search";
-import { slugify } from "../../app/lib/slug";
-import type { Database } from "../schema";
+import { deriveStage } from "../app/features/threats/stage";
+import { searchable } from "../app/lib/search";
+import { slugify } from "../app/lib/slug";
+import type { Database } from "../db/schema";
 import { DEMO_ASSESSMENT, DEMO_RELATIONS, US_DEMO_THREATS, type DemoThreat } from "./demo-threats.data";
 import { WORLD_DEMO_THREATS } from "./demo-threats.data-world";
 

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { loadConfig } from "../../app/config.server";
-import type { Database } from "../schema";
+import { loadConfig } from "../app/config.server";
+import type { Database } from "../db/schema";
 import { US_DEMO_THREATS } from "./demo-threats.data";
 
 export const DEMO_CAMPAIGN_SLUG = "stop-csam-act-write-to-your-lawmakers";

@@ -6,8 +6,8 @@
  * edition of 2024 exists). Never run in production (it is part of the demo seed).
  */
 import type { Kysely } from "kysely";
-import { searchable } from "../../app/lib/search";
-import type { Database } from "../schema";
+import { searchable } from "../app/lib/search";
+import type { Database } from "../db/schema";
 import { DEMO_THREATS, demoThreatSlug } from "./demo-threats";
 import { DEMO_2024_THREATS, DEMO_ACTIONS, DEMO_STATEMENTS, DEMO_TARGETS } from "./demo-targets.data";
 import { DEMO_2024_EVENTS, type DemoEvent } from "./demo-targets.events.data";

@@ -4,7 +4,7 @@
  * Idempotent: regions are set each time; the actions only when none of 2025-2026 exist yet.
  */
 import type { Kysely } from "kysely";
-import type { ActionKind, ActionReviewStatus, Database, Region } from "../schema";
+import type { ActionKind, ActionReviewStatus, Database, Region } from "../db/schema";
 import { DEMO_THREATS, demoThreatSlug } from "./demo-threats";
 
 const REGIONS_BY_CHAPTER: Record<string, Region> = {

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { localToUtc } from "../../app/features/events/time.server";
-import type { Database } from "../schema";
+import { localToUtc } from "../app/features/events/time.server";
+import type { Database } from "../db/schema";
 import { EDITIONS, EVENTS } from "./demo-events.data";
 
 function utc(local: string, zone: string): string {

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { Database, OpenLettersTable } from "../schema";
+import type { Database, OpenLettersTable } from "../db/schema";
 
 /** Demo open letters: one open with signatures, one draft. Never run in production. */
 export const DEMO_OPEN_LETTER_SLUG = "global-encryption-day-2026-keep-end-to-end-encryption";

@@ -1,4 +1,4 @@
-import type { EventKind, EventStatus } from "../schema";
+import type { EventKind, EventStatus } from "../db/schema";
 
 /** Global Encryption Day is 21 October; one edition per year. */
 export const EDITIONS = [
