@@ -126,3 +126,35 @@ export const SECTORS = [
 export const MEMBER_STATUSES = ["applied", "active", "suspended", "left"] as const;
 export type Sector = (typeof SECTORS)[number];
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export const APPLICATION_KINDS = ["organisation", "individual_expert"] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+export const APPLICATION_STATUSES = ["unconfirmed", "pending", "approved", "declined"] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+// Places, chapters and accounts.
+export const JURISDICTION_KINDS = ["country", "union", "international"] as const;
+export type JurisdictionKind = (typeof JURISDICTION_KINDS)[number];
+export const CHAPTER_KINDS = ["chapter", "sig"] as const;
+export type ChapterKind = (typeof CHAPTER_KINDS)[number];
+export const CHAPTER_STATUSES = ["active", "inactive"] as const;
+export type ChapterStatus = (typeof CHAPTER_STATUSES)[number];
+export const USER_STATUSES = ["active", "deactivated"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+// Letters, signatures and campaigns.
+export const SIGNATURE_KINDS = ["individual", "organisation"] as const;
+export type SignatureKind = (typeof SIGNATURE_KINDS)[number];
+export const BLOCKLIST_KINDS = ["email_domain", "ip"] as const;
+export type BlocklistKind = (typeof BLOCKLIST_KINDS)[number];
+export const RECIPIENT_MODES = ["rule", "list"] as const;
+export type RecipientMode = (typeof RECIPIENT_MODES)[number];
+export const SENDER_STATUSES = ["pending_confirmation", "confirmed"] as const;
+export type SenderStatus = (typeof SENDER_STATUSES)[number];
+
+// Events, targets and impact assessments.
+export const RSVP_STATUSES = ["pending", "confirmed"] as const;
+export type RsvpStatus = (typeof RSVP_STATUSES)[number];
+export const UNITS = ["count", "percent", "people"] as const;
+export type Unit = (typeof UNITS)[number];
+export const IMPACT_PROPERTY_KINDS = ["property", "enabler"] as const;
+export type ImpactPropertyKind = (typeof IMPACT_PROPERTY_KINDS)[number];

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { getOptionalUser, isStaff } from "~/features/auth/guards.server";
 import { listChapters, listChaptersForStaff } from "~/features/chapters/chapters.server";
-import { CHAPTER_KINDS, parseChapterFilters } from "~/features/chapters/forms";
+import { parseChapterFilters } from "~/features/chapters/forms";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { getLocale } from "~/i18n/i18next.server";
-import { REGIONS } from "~/lib/vocabularies";
+import { REGIONS, CHAPTER_KINDS } from "~/lib/vocabularies";
 import { FilterSelect } from "~/components/filter-select";
 
 export const handle = { titleKey: "nav.chapters" };

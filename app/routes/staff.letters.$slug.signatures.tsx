@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { notFound, requireStaff } from "~/features/auth/guards.server";
 import { SIGNATURE_STATUSES } from "~/features/letters/constants";
-import { BLOCKLIST_KINDS, ModerationSchema, SIGNATURE_KINDS, SignatureFiltersSchema } from "~/features/letters/forms";
+import { ModerationSchema, SignatureFiltersSchema } from "~/features/letters/forms";
 import {
   addToBlocklist,
   listBlocklist,
@@ -18,6 +18,7 @@ import {
 import { letterForSigning } from "~/features/letters/signing-letter.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDateTime } from "~/lib/format";
+import { BLOCKLIST_KINDS, SIGNATURE_KINDS } from "~/lib/vocabularies";
 
 type Errors = Record<string, string[]>;
 

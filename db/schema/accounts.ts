@@ -1,12 +1,19 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-import type { Role, OutboxStatus } from "../../app/lib/vocabularies";
+import type {
+  ChapterKind,
+  ChapterStatus,
+  JurisdictionKind,
+  OutboxStatus,
+  Role,
+  UserStatus,
+} from "../../app/lib/vocabularies";
 export { ROLES, type Role, OUTBOX_STATUSES, type OutboxStatus } from "../../app/lib/vocabularies";
 
 export interface JurisdictionsTable extends Timestamps {
   /** ISO 3166-1 alpha-2, or EU / INT. The natural key is the id. */
   code: string;
-  kind: "country" | "union" | "international";
+  kind: JurisdictionKind;
   name_en: string;
   name_fr: string;
 }
@@ -15,8 +22,8 @@ export interface ChaptersTable extends Timestamps {
   id: Generated<number>;
   name: string;
   jurisdiction_code: string;
-  kind: "chapter" | "sig";
-  status: "active" | "inactive";
+  kind: ChapterKind;
+  status: ChapterStatus;
   /** World region for filters (see REGIONS in activity.ts); null until set. */
   region: string | null;
 }
@@ -31,7 +38,7 @@ export interface UsersTable extends Timestamps {
   chapter_id: number | null;
   coalition_member_id: number | null;
   locale: string;
-  status: "active" | "deactivated";
+  status: UserStatus;
   last_login_at: string | null;
   /** When the owner was last told by e-mail about many failed sign-ins (at most one per few hours). */
   login_alert_sent_at: string | null;

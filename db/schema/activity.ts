@@ -1,6 +1,13 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-import type { ActionKind, ActionReviewStatus, EventKind, EventStatus } from "../../app/lib/vocabularies";
+import type {
+  ActionKind,
+  ActionReviewStatus,
+  EventKind,
+  EventStatus,
+  RsvpStatus,
+  Unit,
+} from "../../app/lib/vocabularies";
 export {
   ACTION_KINDS,
   type ActionKind,
@@ -83,7 +90,7 @@ export interface EventRsvpsTable extends Timestamps {
   email_normalised: string;
   share_with_organiser: number;
   locale: string;
-  status: "pending" | "confirmed";
+  status: RsvpStatus;
   confirm_token_hash: string | null;
   confirmed_at: string | null;
 }
@@ -101,7 +108,7 @@ export interface TargetsTable extends Timestamps {
   manual_evidence: string | null;
   /** Added by 0007: the evidence's address and the unit of a manual figure. */
   manual_evidence_url: string | null;
-  manual_unit: "count" | "percent" | "people" | null;
+  manual_unit: Unit | null;
   position: number;
   created_by: number | null;
 }

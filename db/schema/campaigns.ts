@@ -1,6 +1,6 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-import type { CampaignStatus, CampaignLetterStatus } from "../../app/lib/vocabularies";
+import type { CampaignLetterStatus, CampaignStatus, RecipientMode, SenderStatus } from "../../app/lib/vocabularies";
 export {
   CAMPAIGN_STATUSES,
   type CampaignStatus,
@@ -30,7 +30,7 @@ export interface LetterCampaignsTable extends Timestamps {
   slug: string;
   threat_id: number;
   status: CampaignStatus;
-  target_mode: "rule" | "list";
+  target_mode: RecipientMode;
   rule_jurisdiction_code: string | null;
   rule_body: string | null;
   /** JSON array of constituencies; null or [] means any. */
@@ -69,7 +69,7 @@ export interface CampaignSendersTable extends Timestamps {
   constituency: string | null;
   personal_note: string | null;
   locale: string;
-  status: "pending_confirmation" | "confirmed";
+  status: SenderStatus;
   confirm_token_hash: string | null;
   confirmed_at: string | null;
   ip_hash: string | null;

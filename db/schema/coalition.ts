@@ -1,6 +1,6 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-import type { MemberChangeStatus } from "../../app/lib/vocabularies";
+import type { ApplicationKind, ApplicationStatus, MemberChangeStatus, MemberStatus } from "../../app/lib/vocabularies";
 export { MEMBER_CHANGE_STATUSES, type MemberChangeStatus } from "../../app/lib/vocabularies";
 
 export interface CoalitionMembersTable extends Timestamps {
@@ -13,7 +13,7 @@ export interface CoalitionMembersTable extends Timestamps {
   jurisdiction_code: string | null;
   website: string | null;
   joined_on: string | null;
-  status: "applied" | "active" | "suspended" | "left";
+  status: MemberStatus;
   public_profile: string | null;
   contact_email: string | null;
   search_text: Generated<string>;
@@ -23,7 +23,7 @@ export interface CoalitionMembersTable extends Timestamps {
 
 export interface CoalitionApplicationsTable extends Timestamps {
   id: Generated<number>;
-  kind: "organisation" | "individual_expert";
+  kind: ApplicationKind;
   name: string;
   sector: string;
   jurisdiction_code: string;
@@ -33,7 +33,7 @@ export interface CoalitionApplicationsTable extends Timestamps {
   motivation: string;
   consent_public: number;
   locale: string;
-  status: "unconfirmed" | "pending" | "approved" | "declined";
+  status: ApplicationStatus;
   confirm_token_hash: string;
   confirmed_at: string | null;
   reviewed_by: number | null;

@@ -1,6 +1,6 @@
 import type { Generated } from "kysely";
 import type { Timestamps } from "./common";
-import type { LetterStatus, SignatureStatus } from "../../app/lib/vocabularies";
+import type { BlocklistKind, LetterStatus, SignatureKind, SignatureStatus } from "../../app/lib/vocabularies";
 export {
   LETTER_STATUSES,
   type LetterStatus,
@@ -40,7 +40,7 @@ export interface SignaturesTable extends Timestamps {
   id: Generated<number>;
   letter_id: number;
   version: number;
-  kind: "organisation" | "individual";
+  kind: SignatureKind;
   name: string;
   affiliation: string | null;
   jurisdiction_code: string | null;
@@ -61,7 +61,7 @@ export interface SignaturesTable extends Timestamps {
 
 export interface SignatureBlocklistTable extends Timestamps {
   id: Generated<number>;
-  kind: "email_domain" | "ip";
+  kind: BlocklistKind;
   value: string;
   reason: string | null;
   created_by: number | null;

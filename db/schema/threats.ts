@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type {
+  ImpactPropertyKind,
   Category,
   Classification,
   Outcome,
@@ -90,7 +91,7 @@ export interface ThreatProposalsTable extends Timestamps {
 export interface ImpactPropertiesTable extends Timestamps {
   id: Generated<number>;
   key: string;
-  kind: "property" | "enabler";
+  kind: ImpactPropertyKind;
   name_en: string;
   name_fr: string;
   position: number;

@@ -3,7 +3,7 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { ACTION_KINDS } from "~db/schema";
+import { ACTION_KINDS } from "~/lib/vocabularies";
 import { ActionSchema } from "~/features/actions/forms";
 
 export interface ThreatOption {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "~db/schema";
+import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "~/lib/vocabularies";
 import { httpUrl, optionalText, requiredText } from "~/lib/form-fields";
 import { idField } from "~/lib/ids";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "~db/schema";
+import { ROLES } from "~/lib/vocabularies";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { idField } from "~/lib/ids";
 import { passwordRuleViolation } from "~/features/auth/password-rules";

@@ -11,8 +11,9 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import { CAMPAIGN_LANGUAGES, CampaignSchema, RECIPIENT_MODES } from "~/features/campaigns/forms";
+import { CAMPAIGN_LANGUAGES, CampaignSchema } from "~/features/campaigns/forms";
 import { TEMPLATE_VARIABLES } from "~/features/campaigns/template";
+import { RECIPIENT_MODES } from "~/lib/vocabularies";
 
 // A type, not an interface: Conform wants an object type with an implicit index signature.
 export type CampaignFormDefaults = {

@@ -3,7 +3,7 @@ export {
   CAMPAIGN_STATUSES,
   type CampaignLetterStatus,
   type CampaignStatus,
-} from "~db/schema";
+} from "~/lib/vocabularies";
 
 /** Days a confirmation link of letters to lawmakers works; unconfirmed letters are removed after. */
 export const SENDER_CONFIRM_DAYS = 7;

@@ -5,7 +5,7 @@
 import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
 import { db } from "~db/connection";
-import { CAMPAIGN_LETTER_STATUSES, type CampaignLetterStatus } from "~db/schema";
+import { CAMPAIGN_LETTER_STATUSES, type CampaignLetterStatus } from "~/lib/vocabularies";
 import { neutraliseFormula } from "~/lib/spreadsheet";
 
 export type StateCounts = Record<CampaignLetterStatus, number>;

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { optionalText } from "~/lib/form-fields";
 import { templateErrorMessage, validateTemplate } from "~/features/campaigns/template";
 import { MAX_ID } from "~/lib/ids";
+import { RECIPIENT_MODES } from "~/lib/vocabularies";
 
 // Messages are i18n keys: common `validation.*`, `campaigns:*` for this area. Template errors are
 // `campaigns:template.<code>|<variable>` (the forms split them to name the variable).
 
 export const CAMPAIGN_LANGUAGES = ["en", "fr"] as const;
 export type CampaignLanguage = (typeof CAMPAIGN_LANGUAGES)[number];
-export const RECIPIENT_MODES = ["rule", "list"] as const;
 export const MAX_SUBJECT_VARIANTS = 10;
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

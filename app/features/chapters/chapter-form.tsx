@@ -3,8 +3,9 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField } from "~/components/forms";
-import { REGIONS } from "~db/schema";
-import { CHAPTER_KINDS, CHAPTER_STATUSES, ChapterSchema } from "~/features/chapters/forms";
+import { REGIONS } from "~/lib/vocabularies";
+import { ChapterSchema } from "~/features/chapters/forms";
+import { CHAPTER_KINDS, CHAPTER_STATUSES } from "~/lib/vocabularies";
 
 /** Staff create and edit chapters with this form. */
 export function ChapterForm({

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { REGIONS } from "~db/schema";
+import { REGIONS } from "~/lib/vocabularies";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { requiredText } from "~/lib/form-fields";
 import { idField } from "~/lib/ids";
-
-export const CHAPTER_KINDS = ["chapter", "sig"] as const;
-export const CHAPTER_STATUSES = ["active", "inactive"] as const;
+import { CHAPTER_KINDS, CHAPTER_STATUSES } from "~/lib/vocabularies";
 
 const choose = () => ({ errorMap: () => ({ message: "validation.choose" }) });
 const singleLine = (max: number) => requiredText(max).refine((v) => !/[\r\n]/.test(v), "validation.controlCharacters");

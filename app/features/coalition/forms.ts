@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { httpUrl, optionalText, requiredText } from "~/lib/form-fields";
-import { SECTORS } from "~/lib/vocabularies";
+import { APPLICATION_KINDS, SECTORS } from "~/lib/vocabularies";
 import { idField } from "~/lib/ids";
 
 // Messages are i18n keys (common `validation.*`, or `applications:…` for this form's own).
-export const APPLICATION_KINDS = ["organisation", "individual_expert"] as const;
-export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
-export const APPLICATION_STATUSES = ["unconfirmed", "pending", "approved", "declined"] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** A field people never see (hidden by CSS and from assistive technology); bots fill it in. */
 export const HONEYPOT_FIELD = "website_url";

@@ -10,7 +10,8 @@ import { loadConfig } from "~/config.server";
 import { getFixedT } from "~/i18n/i18next.server";
 import { normaliseEmail } from "~/lib/email-address";
 import { db, getDatabase } from "~db/connection";
-import { OUTBOX_STATUSES, type Database, type OutboxRow, type OutboxStatus } from "~db/schema";
+import type { Database, OutboxRow } from "~db/schema";
+import { OUTBOX_STATUSES, type OutboxStatus } from "~/lib/vocabularies";
 import {
   ApplicationConfirmEmail,
   applicationConfirmSubject,

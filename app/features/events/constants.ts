@@ -1,4 +1,4 @@
-import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from "~db/schema/activity";
+import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from "~/lib/vocabularies";
 
 export { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus };
 

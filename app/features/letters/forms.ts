@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDate, optionalText, requiredText } from "~/lib/form-fields";
 import { LETTER_LANGUAGES, SIGNATURE_STATUSES } from "~/features/letters/constants";
 import { idField } from "~/lib/ids";
+import { SIGNATURE_KINDS, BLOCKLIST_KINDS } from "~/lib/vocabularies";
 
 // Messages are i18n keys: "validation.*" from common, "letters:*" from the letters namespace.
 
@@ -114,11 +115,6 @@ export type StatusInput = z.output<typeof StatusSchema>;
 
 // Messages are i18n keys: common `validation.*`, or `signatures:validation.*` for this form's own.
 // Shared by the browser (Conform's client validation) and the server, so both say the same thing.
-
-export const SIGNATURE_KINDS = ["individual", "organisation"] as const;
-export type SignatureKind = (typeof SIGNATURE_KINDS)[number];
-export const BLOCKLIST_KINDS = ["email_domain", "ip"] as const;
-export type BlocklistKind = (typeof BLOCKLIST_KINDS)[number];
 
 /** A field people never see (hidden by CSS and from assistive technology); bots fill it in. */
 export const SIGNATURE_HONEYPOT_FIELD = "website_url";

@@ -9,10 +9,11 @@ import type { SignatureStatus, User } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { neutraliseFormula } from "~/lib/spreadsheet";
-import type { BlocklistKind, SignatureFilters, SignatureKind } from "~/features/letters/forms";
+import type { SignatureFilters } from "~/features/letters/forms";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recount } from "~/features/letters/signing-letter.server";
 import type { Nothing, Result } from "~/lib/result";
+import { type BlocklistKind, type SignatureKind } from "~/lib/vocabularies";
 
 export const MODERATION_PAGE_SIZE = 50;
 

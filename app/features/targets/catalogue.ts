@@ -3,19 +3,27 @@
  * Each metric's exact definition is in the `targets` translations (`metric.<key>.definition`), so
  * that it reads the same in English and French next to its number.
  */
-import { SECTORS } from "~/lib/vocabularies";
-import { CATEGORIES, SEVERITIES, STANCES, STATEMENT_KINDS, THREAT_KINDS } from "~/lib/vocabularies";
-import { ACTION_KINDS, EVENT_KINDS, REGIONS } from "~db/schema/activity";
-
-export const UNITS = ["count", "percent", "people"] as const;
-export type Unit = (typeof UNITS)[number];
+import {
+  ACTION_KINDS,
+  CATEGORIES,
+  CHAPTER_KINDS,
+  EVENT_KINDS,
+  REGIONS,
+  SECTORS,
+  SEVERITIES,
+  STANCES,
+  STATEMENT_KINDS,
+  THREAT_KINDS,
+  type SignatureKind,
+  type Unit,
+} from "~/lib/vocabularies";
 
 export const FILTER_KEYS = ["category", "jurisdiction", "sector", "kind", "stance", "severity", "region"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type TargetFilter = Partial<Record<FilterKey, string>>;
 
-export const SIGNATURE_KINDS = ["organisation", "individual"] as const;
-export const CHAPTER_KINDS = ["chapter", "sig"] as const;
+/** The signature kind filter offers organisations first. */
+const SIGNATURE_KINDS_ORGANISATIONS_FIRST: readonly SignatureKind[] = ["organisation", "individual"];
 
 /** Which `kind` vocabulary a metric's kind filter takes. */
 export type KindVocabulary = "threat" | "action" | "event" | "statement" | "signature" | "chapter";
@@ -24,7 +32,7 @@ export const KIND_VOCABULARIES: Record<KindVocabulary, readonly string[]> = {
   action: ACTION_KINDS,
   event: EVENT_KINDS,
   statement: STATEMENT_KINDS,
-  signature: SIGNATURE_KINDS,
+  signature: SIGNATURE_KINDS_ORGANISATIONS_FIRST,
   chapter: CHAPTER_KINDS,
 };
 

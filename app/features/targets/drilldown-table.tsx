@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import type { Unit } from "~/features/targets/catalogue";
 import type { MetricRow } from "~/features/targets/metric-types";
 import { formatNumber } from "~/features/targets/target-card";
+import { type Unit } from "~/lib/vocabularies";
 
 /** The rows behind a figure: what counted, and for shares what did not. */
 export function DrilldownTable({

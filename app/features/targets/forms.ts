@@ -6,12 +6,12 @@ import {
   KIND_VOCABULARIES,
   METRIC_KEYS,
   METRICS,
-  UNITS,
   type FilterKey,
   type MetricKey,
 } from "~/features/targets/catalogue";
 import { MAX_ID } from "~/lib/ids";
 import type { Nothing, Result } from "~/lib/result";
+import { UNITS } from "~/lib/vocabularies";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;

@@ -1,4 +1,5 @@
-import type { TargetFilter, Unit } from "~/features/targets/catalogue";
+import type { TargetFilter } from "~/features/targets/catalogue";
+import { type Unit } from "~/lib/vocabularies";
 
 /** One row behind a number, for the drill-down. Rows hold data only; pages translate the tags. */
 export interface MetricRow {

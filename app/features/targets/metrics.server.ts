@@ -5,7 +5,7 @@
  */
 import type { Selectable } from "kysely";
 import type { TargetsTable } from "~db/schema";
-import { isMetricKey, parseFilter, type MetricKey, type Unit } from "~/features/targets/catalogue";
+import { isMetricKey, parseFilter, type MetricKey } from "~/features/targets/catalogue";
 import {
   advocacyActions,
   chaptersAdvocatingShare,
@@ -15,6 +15,7 @@ import {
 import { gedEvents, gedReach, lettersSent, signaturesConfirmed } from "~/features/targets/metrics-outreach.server";
 import { countriesFought, newThreatsFought, threatsMitigatedShare } from "~/features/targets/metrics-threats.server";
 import type { MetricComputer, MetricResult } from "~/features/targets/metric-types";
+import { type Unit } from "~/lib/vocabularies";
 
 export type { MetricResult, MetricRow } from "~/features/targets/metric-types";
 

@@ -1,9 +1,10 @@
 /** A year's targets with their values: live for the current and future years, snapshots for past ones. */
 import { db } from "~db/connection";
-import { isMetricKey, METRICS, type Unit } from "~/features/targets/catalogue";
+import { isMetricKey, METRICS } from "~/features/targets/catalogue";
 import { computeTarget, type MetricRow, type Target } from "~/features/targets/metrics.server";
 import { ensureSnapshot, targetsMissingSnapshots, type SnapshotDetails } from "~/features/targets/snapshots.server";
 import { isMet, isYearOver, progressShare, targetStatus, type TargetStatus } from "~/features/targets/status";
+import { type Unit } from "~/lib/vocabularies";
 
 export interface TargetProgress {
   target: Target;

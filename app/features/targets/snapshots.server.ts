@@ -8,9 +8,9 @@ import { db } from "~db/connection";
 import { runExclusive } from "~/features/jobs/exclusive.server";
 import { logger } from "~/features/security/log.server";
 import { recordAudit } from "~/features/security/audit.server";
-import type { Unit } from "~/features/targets/catalogue";
 import { computeTarget, type MetricRow, type Target } from "~/features/targets/metrics.server";
 import { currentYear } from "~/features/targets/status";
+import { type Unit } from "~/lib/vocabularies";
 
 export interface SnapshotDetails {
   version: 1;

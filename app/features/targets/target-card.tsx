@@ -8,9 +8,9 @@ import {
   isMetricKey,
   type KindVocabulary,
   type TargetFilter,
-  type Unit,
 } from "~/features/targets/catalogue";
 import type { TargetStatus } from "~/features/targets/status";
+import { type Unit } from "~/lib/vocabularies";
 
 export interface TargetCardData {
   id: number;

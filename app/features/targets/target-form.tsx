@@ -3,15 +3,10 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
-import {
-  FILTER_VALUES,
-  KIND_VOCABULARIES,
-  METRIC_KEYS,
-  UNITS,
-  type KindVocabulary,
-} from "~/features/targets/catalogue";
+import { FILTER_VALUES, KIND_VOCABULARIES, METRIC_KEYS, type KindVocabulary } from "~/features/targets/catalogue";
 import { TargetSchema } from "~/features/targets/forms";
 import { filterValueKey } from "~/features/targets/target-card";
+import { UNITS } from "~/lib/vocabularies";
 
 export interface TargetFormDefaults {
   year?: number;
