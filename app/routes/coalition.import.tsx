@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const updated = count("updated");
   return {
     imported: created !== null && updated !== null ? { created, updated } : null,
-    columns: IMPORT_COLUMNS.join(","),
+    columns: IMPORT_COLUMNS.join(", "),
   };
 }
 
