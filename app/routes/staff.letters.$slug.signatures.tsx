@@ -2,6 +2,7 @@ import { parseWithZod } from "~/lib/parse-form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
@@ -99,28 +100,20 @@ export default function SignatureModerationPage() {
       <ErrorList errors={errors[""] ?? errors.intent} className="alert alert-error form-errors" />
 
       <Form method="get" className="filters inline-form" aria-label={t("moderation.filters")}>
-        <label>
-          {t("moderation.status")}{" "}
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("moderation.any")}</option>
-            {SIGNATURE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("moderation.kind")}{" "}
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("moderation.any")}</option>
-            {SIGNATURE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          anyLabel={t("moderation.any")}
+          name="status"
+          label={t("moderation.status")}
+          value={filters.status}
+          options={SIGNATURE_STATUSES.map((s) => [s, t(`status.${s}`)])}
+        />
+        <FilterSelect
+          anyLabel={t("moderation.any")}
+          name="kind"
+          label={t("moderation.kind")}
+          value={filters.kind}
+          options={SIGNATURE_KINDS.map((k) => [k, t(`kind.${k}`)])}
+        />
         <label>
           {t("moderation.search")} <input type="search" name="q" defaultValue={filters.q ?? ""} />
         </label>
