@@ -239,17 +239,15 @@ export default function SignatureModerationPage() {
         )}
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="block" />
-          <div className="field">
-            <label htmlFor="block-kind">{t("blocklist.kind")}</label>
-            <select id="block-kind" name="kind">
-              {BLOCKLIST_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`blocklist.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
+          <FilterSelect
+            anyLabel={null}
+            id="block-kind"
+            name="kind"
+            label={t("blocklist.kind")}
+            options={BLOCKLIST_KINDS.map((k) => [k, t(`blocklist.kinds.${k}`)])}
+          >
             <ErrorList errors={errors.kind} />
-          </div>
+          </FilterSelect>
           <div className="field">
             <label htmlFor="block-value">{t("blocklist.value")}</label>
             <p className="hint" id="block-value-hint">
