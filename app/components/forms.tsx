@@ -81,16 +81,27 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] | nul
   return <ErrorList id={id} errors={errors} className="alert alert-error form-errors" />;
 }
 
+type SelectOptions = ReadonlyArray<{ value: string | number; label: string }>;
+
 interface SelectFieldProps {
   label: string;
   meta: FieldMetadata<string | number>;
-  options: ReadonlyArray<{ value: string | number; label: string }>;
+  options?: SelectOptions;
+  /** Choices shown under a heading each (<optgroup>), after `options`. */
+  groups?: ReadonlyArray<{ label: string; options: SelectOptions }>;
   /** A first, empty choice ("Choose…", "None"). */
   placeholder?: string;
   hint?: string;
 }
 
-export function SelectField({ label, meta, options, placeholder, hint }: SelectFieldProps) {
+const renderOptions = (options: SelectOptions) =>
+  options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+
+export function SelectField({ label, meta, options = [], groups = [], placeholder, hint }: SelectFieldProps) {
   const { defaultValue, ...select } = getSelectProps(meta);
   return (
     <FieldShell label={label} meta={meta} hint={hint}>
@@ -103,10 +114,11 @@ export function SelectField({ label, meta, options, placeholder, hint }: SelectF
           aria-describedby={describedBy}
         >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
+          {renderOptions(options)}
+          {groups.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {renderOptions(group.options)}
+            </optgroup>
           ))}
         </select>
       )}

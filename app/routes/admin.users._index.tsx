@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireAdmin } from "~/features/auth/guards.server";
@@ -29,17 +30,13 @@ export default function UsersPage() {
           <label htmlFor="q">{t("users.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="role">{t("fields.role")}</label>
-          <select id="role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">{t("users.allRoles")}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          anyLabel={t("users.allRoles")}
+          name="role"
+          label={t("fields.role")}
+          value={filters.role}
+          options={ROLES.map((role) => [role, t(`roles.${role}`)])}
+        />
         <button type="submit">{t("actions.filter")}</button>
       </Form>
       {users.length === 0 ? (

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/confirm-action";
+import { FilterSelect } from "~/components/filter-select";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { notFound, requireStaff } from "~/features/auth/guards.server";
@@ -132,26 +133,25 @@ export default function ManageCampaignPage() {
       <section aria-labelledby="preview-heading">
         <h2 id="preview-heading">{t("manage.previewHeading")}</h2>
         <Form method="get" className="inline-form">
-          <label htmlFor="preview-lawmaker">{t("manage.previewLawmaker")}</label>
-          <select id="preview-lawmaker" name="lawmaker" defaultValue={preview?.lawmakerId ?? undefined}>
-            {ordered.map((l) => (
-              <option key={l.id} value={l.id}>
-                {candidates.has(l.id) ? "★ " : ""}
-                {lawmakerLabel(l)}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            inline
+            anyLabel={null}
+            id="preview-lawmaker"
+            name="lawmaker"
+            label={t("manage.previewLawmaker")}
+            value={preview?.lawmakerId}
+            options={ordered.map((l) => [String(l.id), `${candidates.has(l.id) ? "★ " : ""}${lawmakerLabel(l)}`])}
+          />
           {preview && preview.languages.length > 1 ? (
-            <>
-              <label htmlFor="preview-lang">{t("manage.previewLanguage")}</label>
-              <select id="preview-lang" name="lang" defaultValue={preview.language}>
-                {preview.languages.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`language.${l}`, { defaultValue: l })}
-                  </option>
-                ))}
-              </select>
-            </>
+            <FilterSelect
+              inline
+              anyLabel={null}
+              id="preview-lang"
+              name="lang"
+              label={t("manage.previewLanguage")}
+              value={preview.language}
+              options={preview.languages.map((l) => [l, t(`language.${l}`, { defaultValue: l })])}
+            />
           ) : null}
           <button type="submit" className="secondary button-small">
             {t("manage.previewShow")}

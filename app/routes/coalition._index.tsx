@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { getOptionalUser, isStaff } from "~/features/auth/guards.server";
@@ -68,39 +69,27 @@ export default function CoalitionPage() {
           <label htmlFor="member-q">{t("directory.search")}</label>
           <input id="member-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="member-sector">{t("directory.sector")}</label>
-          <select id="member-sector" name="sector" defaultValue={filters.sector ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sector.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="member-jurisdiction">{t("directory.country")}</label>
-          <select id="member-jurisdiction" name="jurisdiction" defaultValue={filters.jurisdiction ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {jurisdictions.map((j) => (
-              <option key={j.value} value={j.value}>
-                {j.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="member-year">{t("directory.joined")}</label>
-          <select id="member-year" name="year" defaultValue={filters.year ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          anyLabel={t("directory.any")}
+          name="sector"
+          label={t("directory.sector")}
+          value={filters.sector}
+          options={SECTORS.map((s) => [s, t(`sector.${s}`)])}
+        />
+        <FilterSelect
+          anyLabel={t("directory.any")}
+          name="jurisdiction"
+          label={t("directory.country")}
+          value={filters.jurisdiction}
+          options={jurisdictions.map((j) => [j.value, j.label])}
+        />
+        <FilterSelect
+          anyLabel={t("directory.any")}
+          name="year"
+          label={t("directory.joined")}
+          value={filters.year}
+          options={years.map((y) => [String(y), String(y)])}
+        />
         <button type="submit">{t("common:actions.filter")}</button>
         <Link to="/coalition">{t("directory.clear")}</Link>
       </Form>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { MapAttribution, MapLegend, WorldMap, type MapCountry } from "~/components/world-map";
@@ -103,49 +104,34 @@ export default function EventsPage() {
         </p>
       </PageHeader>
       <Form method="get" className="filters" aria-label={t("list.filters")}>
-        <div className="field">
-          <label htmlFor="edition">{t("fields.edition")}</label>
-          <select id="edition" name="edition" defaultValue={edition.year}>
-            {editions.map((e) => (
-              <option key={e.id} value={e.year}>
-                {e.year}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="kind">{t("fields.kind")}</label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="jurisdiction">{t("fields.jurisdiction")}</label>
-          <select id="jurisdiction" name="jurisdiction" defaultValue={filters.jurisdiction ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="online">{t("fields.online")}</label>
-          <select id="online" name="online" defaultValue={filters.online ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {ONLINE_FILTERS.map((o) => (
-              <option key={o} value={o}>
-                {t(`list.online.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          anyLabel={null}
+          name="edition"
+          label={t("fields.edition")}
+          value={edition.year}
+          options={editions.map((e) => [String(e.year), String(e.year)])}
+        />
+        <FilterSelect
+          anyLabel={t("list.any")}
+          name="kind"
+          label={t("fields.kind")}
+          value={filters.kind}
+          options={EVENT_KINDS.map((k) => [k, t(`kind.${k}`)])}
+        />
+        <FilterSelect
+          anyLabel={t("list.any")}
+          name="jurisdiction"
+          label={t("fields.jurisdiction")}
+          value={filters.jurisdiction}
+          options={options.map((o) => [o.value, o.label])}
+        />
+        <FilterSelect
+          anyLabel={t("list.any")}
+          name="online"
+          label={t("fields.online")}
+          value={filters.online}
+          options={ONLINE_FILTERS.map((o) => [o, t(`list.online.${o}`)])}
+        />
         <button type="submit">{t("list.apply")}</button>
       </Form>
 

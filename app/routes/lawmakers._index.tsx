@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireStaff } from "~/features/auth/guards.server";
@@ -79,39 +80,27 @@ export default function LawmakersPage() {
           <label htmlFor="lawmaker-q">{t("directory.search")}</label>
           <input id="lawmaker-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="lawmaker-jurisdiction">{t("directory.jurisdiction")}</label>
-          <select id="lawmaker-jurisdiction" name="jurisdiction" defaultValue={filters.jurisdiction ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {data.jurisdictions.map((j) => (
-              <option key={j.value} value={j.value}>
-                {j.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lawmaker-body">{t("directory.body")}</label>
-          <select id="lawmaker-body" name="body" defaultValue={filters.body ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {data.bodies.map((body) => (
-              <option key={body} value={body}>
-                {body}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lawmaker-party">{t("directory.party")}</label>
-          <select id="lawmaker-party" name="party" defaultValue={filters.party ?? ""}>
-            <option value="">{t("directory.any")}</option>
-            {data.parties.map((party) => (
-              <option key={party} value={party}>
-                {party}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          anyLabel={t("directory.any")}
+          name="jurisdiction"
+          label={t("directory.jurisdiction")}
+          value={filters.jurisdiction}
+          options={data.jurisdictions.map((j) => [j.value, j.label])}
+        />
+        <FilterSelect
+          anyLabel={t("directory.any")}
+          name="body"
+          label={t("directory.body")}
+          value={filters.body}
+          options={data.bodies.map((body) => [body, body])}
+        />
+        <FilterSelect
+          anyLabel={t("directory.any")}
+          name="party"
+          label={t("directory.party")}
+          value={filters.party}
+          options={data.parties.map((party) => [party, party])}
+        />
         <div className="field checkbox-field">
           <label>
             <input type="checkbox" name="stale" value="1" defaultChecked={filters.stale === "1"} />{" "}

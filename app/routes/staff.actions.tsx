@@ -60,16 +60,13 @@ export default function ReviewQueuePage() {
         </p>
       ) : null}
       <Form method="get" className="filters" role="search" aria-label={t("filters.label")}>
-        <div className="field">
-          <label htmlFor="filter-status">{t("fields.status")}</label>
-          <select id="filter-status" name="status" defaultValue={status}>
-            {ACTION_REVIEW_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          anyLabel={null}
+          name="status"
+          label={t("fields.status")}
+          value={status}
+          options={ACTION_REVIEW_STATUSES.map((s) => [s, t(`status.${s}`)])}
+        />
         <FilterSelect
           anyLabel={t("filters.any")}
           name="kind"

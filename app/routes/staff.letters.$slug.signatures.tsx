@@ -2,6 +2,7 @@ import { parseWithZod } from "~/lib/parse-form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
@@ -100,28 +101,20 @@ export default function SignatureModerationPage() {
       <ErrorList errors={errors[""] ?? errors.intent} className="alert alert-error form-errors" />
 
       <Form method="get" className="filters inline-form" aria-label={t("moderation.filters")}>
-        <label>
-          {t("moderation.status")}{" "}
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("moderation.any")}</option>
-            {SIGNATURE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("moderation.kind")}{" "}
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("moderation.any")}</option>
-            {SIGNATURE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          anyLabel={t("moderation.any")}
+          name="status"
+          label={t("moderation.status")}
+          value={filters.status}
+          options={SIGNATURE_STATUSES.map((s) => [s, t(`status.${s}`)])}
+        />
+        <FilterSelect
+          anyLabel={t("moderation.any")}
+          name="kind"
+          label={t("moderation.kind")}
+          value={filters.kind}
+          options={SIGNATURE_KINDS.map((k) => [k, t(`kind.${k}`)])}
+        />
         <label>
           {t("moderation.search")} <input type="search" name="q" defaultValue={filters.q ?? ""} />
         </label>
@@ -138,63 +131,65 @@ export default function SignatureModerationPage() {
 
       <Form method="post" className="stack" key={searchParams.toString()}>
         <input type="hidden" name="intent" value="reject" />
-        <table className="data-table">
-          <caption>{t("moderation.caption", { count: total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">{t("moderation.select")}</span>
-              </th>
-              <th scope="col">{t("moderation.name")}</th>
-              <th scope="col">{t("moderation.email")}</th>
-              <th scope="col">{t("moderation.country")}</th>
-              <th scope="col">{t("moderation.kind")}</th>
-              <th scope="col">{t("moderation.status")}</th>
-              <th scope="col">{t("moderation.version")}</th>
-              <th scope="col">{t("moderation.signedAt")}</th>
-              <th scope="col">{t("moderation.ipGroup")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  {row.status === "pending" || row.status === "confirmed" ? (
-                    <input
-                      type="checkbox"
-                      name="ids"
-                      value={row.id}
-                      aria-label={t("moderation.selectOne", { name: row.name })}
-                    />
-                  ) : null}
-                </td>
-                <td>
-                  {row.name}
-                  {row.affiliation ? <div className="hint">{row.affiliation}</div> : null}
-                  {row.show_publicly ? null : <div className="hint">{t("moderation.notPublic")}</div>}
-                </td>
-                <td>{row.email ?? "—"}</td>
-                <td>{row.jurisdiction_code ?? "—"}</td>
-                <td>{t(`kind.${row.kind}`)}</td>
-                <td>
-                  {t(`status.${row.status}`)}
-                  {row.rejection_reason ? <div className="hint">{row.rejection_reason}</div> : null}
-                </td>
-                <td>{row.version}</td>
-                <td>{formatDateTime(row.created_at, i18n.language)}</td>
-                <td>
-                  {row.ip_hash ? (
-                    <Link to={`?q=${row.ip_hash}`} title={t("moderation.sameIp")}>
-                      {row.ip_hash.slice(0, 8)}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>{t("moderation.caption", { count: total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t("moderation.select")}</span>
+                </th>
+                <th scope="col">{t("moderation.name")}</th>
+                <th scope="col">{t("moderation.email")}</th>
+                <th scope="col">{t("moderation.country")}</th>
+                <th scope="col">{t("moderation.kind")}</th>
+                <th scope="col">{t("moderation.status")}</th>
+                <th scope="col">{t("moderation.version")}</th>
+                <th scope="col">{t("moderation.signedAt")}</th>
+                <th scope="col">{t("moderation.ipGroup")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    {row.status === "pending" || row.status === "confirmed" ? (
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={row.id}
+                        aria-label={t("moderation.selectOne", { name: row.name })}
+                      />
+                    ) : null}
+                  </td>
+                  <td>
+                    {row.name}
+                    {row.affiliation ? <div className="hint">{row.affiliation}</div> : null}
+                    {row.show_publicly ? null : <div className="hint">{t("moderation.notPublic")}</div>}
+                  </td>
+                  <td>{row.email ?? "—"}</td>
+                  <td>{row.jurisdiction_code ?? "—"}</td>
+                  <td>{t(`kind.${row.kind}`)}</td>
+                  <td>
+                    {t(`status.${row.status}`)}
+                    {row.rejection_reason ? <div className="hint">{row.rejection_reason}</div> : null}
+                  </td>
+                  <td>{row.version}</td>
+                  <td>{formatDateTime(row.created_at, i18n.language)}</td>
+                  <td>
+                    {row.ip_hash ? (
+                      <Link to={`?q=${row.ip_hash}`} title={t("moderation.sameIp")}>
+                        {row.ip_hash.slice(0, 8)}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {rows.length === 0 ? <p>{t("moderation.empty")}</p> : null}
         <Pagination page={page} perPage={perPage} total={total} />
         <ErrorList errors={errors.ids} />
@@ -212,52 +207,52 @@ export default function SignatureModerationPage() {
         <h2 id="blocklist-heading">{t("blocklist.title")}</h2>
         <p className="hint">{t("blocklist.lead")}</p>
         {blocklist.length ? (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("blocklist.kind")}</th>
-                <th scope="col">{t("blocklist.value")}</th>
-                <th scope="col">{t("blocklist.reason")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("blocklist.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {blocklist.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{t(`blocklist.kinds.${entry.kind}`)}</td>
-                  <td>{entry.value}</td>
-                  <td>{entry.reason ?? "—"}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="unblock" />
-                      <input type="hidden" name="id" value={entry.id} />
-                      <button type="submit" className="secondary button-small">
-                        {t("blocklist.remove")}
-                      </button>
-                    </Form>
-                  </td>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("blocklist.kind")}</th>
+                  <th scope="col">{t("blocklist.value")}</th>
+                  <th scope="col">{t("blocklist.reason")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("blocklist.actions")}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {blocklist.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{t(`blocklist.kinds.${entry.kind}`)}</td>
+                    <td>{entry.value}</td>
+                    <td>{entry.reason ?? "—"}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="unblock" />
+                        <input type="hidden" name="id" value={entry.id} />
+                        <button type="submit" className="secondary button-small">
+                          {t("blocklist.remove")}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p>{t("blocklist.empty")}</p>
         )}
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="block" />
-          <div className="field">
-            <label htmlFor="block-kind">{t("blocklist.kind")}</label>
-            <select id="block-kind" name="kind">
-              {BLOCKLIST_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`blocklist.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
+          <FilterSelect
+            anyLabel={null}
+            id="block-kind"
+            name="kind"
+            label={t("blocklist.kind")}
+            options={BLOCKLIST_KINDS.map((k) => [k, t(`blocklist.kinds.${k}`)])}
+          >
             <ErrorList errors={errors.kind} />
-          </div>
+          </FilterSelect>
           <div className="field">
             <label htmlFor="block-value">{t("blocklist.value")}</label>
             <p className="hint" id="block-value-hint">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireStaff } from "~/features/auth/guards.server";
@@ -35,17 +36,13 @@ export default function MailPage() {
     <div>
       <PageHeader title={t("mail.title")} lead={devMailbox ? t("mail.devLead") : t("mail.liveLead")} />
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="status">{t("fields.status")}</label>
-          <select id="status" name="status" defaultValue={status ?? ""}>
-            <option value="">{t("mail.allStatuses")}</option>
-            {OUTBOX_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`mail.status.${s}`)} ({counts[s] ?? 0})
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          anyLabel={t("mail.allStatuses")}
+          name="status"
+          label={t("fields.status")}
+          value={status}
+          options={OUTBOX_STATUSES.map((s) => [s, `${t(`mail.status.${s}`)} (${counts[s] ?? 0})`])}
+        />
         <button type="submit">{t("actions.filter")}</button>
       </Form>
       {rows.length === 0 ? (

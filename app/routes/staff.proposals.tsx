@@ -2,6 +2,7 @@ import { parseWithZod } from "~/lib/parse-form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
@@ -72,18 +73,15 @@ export default function ProposalsPage() {
               <Form method="post" className="stack">
                 <input type="hidden" name="proposalId" value={p.id} />
                 <input type="hidden" name="decision" value="accepted" />
-                <div className="field">
-                  <label htmlFor={`severity-${p.id}`}>{t("fields.severity")}</label>
-                  <select id={`severity-${p.id}`} name="severity" defaultValue="">
-                    <option value="">{t("common:fields.choose")}</option>
-                    {SEVERITIES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`severity.${s}`)}
-                      </option>
-                    ))}
-                  </select>
+                <FilterSelect
+                  anyLabel={t("common:fields.choose")}
+                  id={`severity-${p.id}`}
+                  name="severity"
+                  label={t("fields.severity")}
+                  options={SEVERITIES.map((s) => [s, t(`severity.${s}`)])}
+                >
                   <ErrorList errors={errors.severity} />
-                </div>
+                </FilterSelect>
                 <fieldset className="field checkbox-group">
                   <legend>{t("fields.categories")}</legend>
                   {CATEGORIES.map((c) => (

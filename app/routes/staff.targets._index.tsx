@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/confirm-action";
+import { FilterSelect } from "~/components/filter-select";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
@@ -89,14 +90,15 @@ export default function StaffTargetsPage() {
         </p>
       </PageHeader>
       <Form method="get" className="inline-form">
-        <label htmlFor="staff-target-year">{t("page.yearLabel")}</label>
-        <select id="staff-target-year" name="year" defaultValue={year}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          inline
+          anyLabel={null}
+          id="staff-target-year"
+          name="year"
+          label={t("page.yearLabel")}
+          value={year}
+          options={years.map((y) => [String(y), String(y)])}
+        />
         <button type="submit">{t("page.show")}</button>
       </Form>
       {result?.done ? (

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/layout";
 import { getOptionalUser, isStaff } from "~/features/auth/guards.server";
 import { evaluateYear } from "~/features/targets/progress.server";
@@ -57,14 +58,15 @@ export default function TargetsPage() {
           {t("page.previousYear")}
         </Link>
         <Form method="get" className="inline-form">
-          <label htmlFor="target-year">{t("page.yearLabel")}</label>
-          <select id="target-year" name="year" defaultValue={year}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            inline
+            anyLabel={null}
+            id="target-year"
+            name="year"
+            label={t("page.yearLabel")}
+            value={year}
+            options={years.map((y) => [String(y), String(y)])}
+          />
           <button type="submit">{t("page.show")}</button>
         </Form>
         <Link to={`/targets?year=${year + 1}`} rel="next">

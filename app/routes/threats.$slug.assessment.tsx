@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PlainSelect } from "~/components/filter-select";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { forbidden, notFound, requireUser } from "~/features/auth/guards.server";
@@ -71,19 +72,14 @@ export default function AssessmentPage() {
                     </label>
                   </th>
                   <td>
-                    <select
+                    <PlainSelect
                       id={`rating-${p.id}`}
                       name={`rating-${p.id}`}
-                      defaultValue={current.get(p.id)?.rating ?? ""}
-                      aria-invalid={errors[`rating-${p.id}`] ? true : undefined}
-                    >
-                      <option value="">{t("common:fields.choose")}</option>
-                      {RATINGS.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`rating.${r}`)}
-                        </option>
-                      ))}
-                    </select>
+                      value={current.get(p.id)?.rating}
+                      anyLabel={t("common:fields.choose")}
+                      options={RATINGS.map((r) => [r, t(`rating.${r}`)])}
+                      invalid={Boolean(errors[`rating-${p.id}`])}
+                    />
                     <ErrorList errors={errors[`rating-${p.id}`]} />
                   </td>
                   <td>

@@ -1,8 +1,8 @@
-import { getFormProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { FILTER_VALUES, KIND_VOCABULARIES, METRIC_KEYS, type KindVocabulary } from "~/features/targets/catalogue";
 import { TargetSchema } from "~/features/targets/forms";
 import { filterValueKey } from "~/features/targets/target-card";
@@ -39,34 +39,20 @@ const KIND_PREFIX: Record<KindVocabulary, string> = {
 /** The kind filter: one list with a group per vocabulary; the server checks it fits the metric. */
 function KindField({ meta }: { meta: FieldMetadata<string> }) {
   const { t } = useTranslation(["targets", "threats", "common"]);
-  const { defaultValue, ...select } = getSelectProps(meta);
-  const hintId = `${meta.id}-hint`;
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{t("fields.kind")}</label>
-      <p id={hintId} className="hint">
-        {t("fields.kindHint")}
-      </p>
-      <select
-        {...select}
-        key={select.key}
-        // A field sent twice comes back as a list; a single choice shows the first.
-        defaultValue={Array.isArray(defaultValue) ? defaultValue[0] : defaultValue}
-        aria-describedby={[hintId, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ")}
-      >
-        <option value="">{t("common:fields.none")}</option>
-        {KIND_GROUPS.map((group) => (
-          <optgroup key={group} label={t(`kindGroup.${group}`)}>
-            {[...new Set(KIND_VOCABULARIES[group])].map((kind) => (
-              <option key={`${group}-${kind}`} value={kind}>
-                {t(`${KIND_PREFIX[group]}.${kind}`)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <SelectField
+      label={t("fields.kind")}
+      hint={t("fields.kindHint")}
+      meta={meta}
+      placeholder={t("common:fields.none")}
+      groups={KIND_GROUPS.map((group) => ({
+        label: t(`kindGroup.${group}`),
+        options: [...new Set(KIND_VOCABULARIES[group])].map((kind) => ({
+          value: kind,
+          label: t(`${KIND_PREFIX[group]}.${kind}`),
+        })),
+      }))}
+    />
   );
 }
 
