@@ -246,7 +246,10 @@ export async function linkFromDevMailbox(
   return (match as RegExpExecArray)[0];
 }
 
-/** As an administrator (the only staff role that may read access links): fetch the link, sign out. */
+/**
+ * As an administrator (the only staff role that may read access links), in a browser of their own
+ * with the saved session: fetch the link. `page`'s browser is left as it was.
+ */
 export async function linkFromDevMailboxAsAdmin(
   page: Page,
   to: string,
@@ -254,12 +257,20 @@ export async function linkFromDevMailboxAsAdmin(
   path: string,
   screenshot?: string,
 ): Promise<string> {
-  await signIn(page, DEMO_ACCOUNTS.admin.email);
-  const link = await linkFromDevMailbox(page, to, subject, path);
-  if (screenshot) await screen(page, screenshot);
-  await page.goto("/");
-  await signOut(page);
-  return link;
+  const admin = await asRole(browserOf(page), "admin");
+  try {
+    const link = await linkFromDevMailbox(admin.page, to, subject, path);
+    if (screenshot) await screen(admin.page, screenshot);
+    return link;
+  } finally {
+    await admin.context.close();
+  }
+}
+
+function browserOf(page: Page): Browser {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("the page has no browser (a persistent context?)");
+  return browser;
 }
 
 /**
@@ -288,17 +299,21 @@ export async function inviteKenyaChapterMember(
 
 /**
  * A Kenya Chapter member of the test's own (so that no other test depends on its settings): staff
- * invite them, they accept from the mailed link with `password` and end up signed in.
+ * invite them (in a browser of their own, with the saved session), they accept from the mailed
+ * link in `page` with `password` and end up signed in.
  */
 export async function acceptInvitationAsNewMember(
   page: Page,
   emailPrefix: string,
   password: string,
 ): Promise<{ email: string; name: string }> {
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
-  const user = await inviteKenyaChapterMember(page, emailPrefix);
-  await page.goto("/");
-  await signOut(page);
+  const staff = await asRole(browserOf(page), "staff");
+  let user: { email: string; name: string };
+  try {
+    user = await inviteKenyaChapterMember(staff.page, emailPrefix);
+  } finally {
+    await staff.context.close();
+  }
   const invitationLink = await linkFromDevMailboxAsAdmin(
     page,
     user.email,
