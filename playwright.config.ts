@@ -17,10 +17,17 @@ import {
  * - `delivery`: letters-delivery.spec.ts only, on a second server (E2E_DELIVERY_PORT, default 3230)
  *   whose outbox sends through the Resend SDK to a local Resend-compatible server
  *   (E2E_RESEND_PORT, default 3231).
+ * Each depends on a setup project (`setup`, `delivery-setup`: auth.setup.ts) that signs the demo
+ * roles in once through the form on its server and saves their sessions in `metadata.authDir`, for
+ * specs that need to be someone without testing the sign-in (see helpers.ts).
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 const DELIVERY_SPEC = /letters-delivery\.spec\.ts$/;
+const AUTH_SETUP = /auth\.setup\.ts$/;
+/** Saved sessions, one directory per server (relative to this file; tests/.tmp is ignored by git). */
+const AUTH_DIR = "tests/.tmp/e2e-auth";
+const DELIVERY_AUTH_DIR = `${AUTH_DIR}/delivery`;
 
 /**
  * Whether this run can reach a project's specs, so that `--project chromium`, `--project delivery`
@@ -31,7 +38,9 @@ function runs(project: "chromium" | "delivery", args: string[] = process.argv.sl
   const projects = args.flatMap((arg, i) =>
     arg.startsWith("--project=") ? [arg.slice("--project=".length)] : arg === "--project" ? [args[i + 1] ?? ""] : [],
   );
-  if (projects.length > 0 && !projects.includes(project)) return false;
+  // A project's setup signs in on the same server.
+  const names = project === "chromium" ? ["chromium", "setup"] : ["delivery", "delivery-setup"];
+  if (projects.length > 0 && !projects.some((name) => names.includes(name))) return false;
   const specs = args.filter((arg) => /\.spec\.ts\b/.test(arg));
   const isDelivery = (arg: string) => arg.includes("letters-delivery");
   return specs.length === 0 || specs.some((arg) => (project === "delivery") === isDelivery(arg));
@@ -127,8 +136,28 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "chromium", testIgnore: DELIVERY_SPEC, use: chromium },
-    { name: "delivery", testMatch: DELIVERY_SPEC, use: { ...chromium, baseURL: DELIVERY_BASE_URL } },
+    { name: "setup", testMatch: AUTH_SETUP, use: chromium, metadata: { authDir: AUTH_DIR } },
+    {
+      name: "chromium",
+      testIgnore: DELIVERY_SPEC,
+      dependencies: ["setup"],
+      use: chromium,
+      metadata: { authDir: AUTH_DIR },
+    },
+    {
+      name: "delivery-setup",
+      testMatch: AUTH_SETUP,
+      use: { ...chromium, baseURL: DELIVERY_BASE_URL },
+      // The delivery spec is only ever staff.
+      metadata: { authDir: DELIVERY_AUTH_DIR, roles: ["staff"] },
+    },
+    {
+      name: "delivery",
+      testMatch: DELIVERY_SPEC,
+      dependencies: ["delivery-setup"],
+      use: { ...chromium, baseURL: DELIVERY_BASE_URL },
+      metadata: { authDir: DELIVERY_AUTH_DIR },
+    },
   ],
   // Started in this order, each once its predecessor answers.
   webServer: [...(runs("chromium") ? defaultServer : []), ...(runs("delivery") ? deliveryServers : [])],

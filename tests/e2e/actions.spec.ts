@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, screen, signIn, signOut } from "./helpers";
+import { leaveRole, screen, switchToRole } from "./helpers";
 
 /** A suffix that makes texts unique per run. */
 function runId(): string {
@@ -17,7 +17,7 @@ test("a chapter member logs an action on a threat, staff accept it, it shows on 
   const outcome = `The delegation will oppose the proposal (${run}).`;
 
   // The member logs the action from their log.
-  await signIn(page, DEMO_ACCOUNTS.chapterMember.email);
+  await switchToRole(page, "chapterMember");
   await page.goto("/actions");
   await expect(page.getByRole("heading", { level: 1, name: "My advocacy log" })).toBeVisible();
   await page.getByRole("link", { name: "Log an action" }).first().click();
@@ -42,11 +42,9 @@ test("a chapter member logs an action on a threat, staff accept it, it shows on 
   await screen(page, "actions-log");
   const threatHref = await entry.getByRole("link", { name: /ITU/ }).getAttribute("href");
   expect(threatHref).toMatch(/^\/threats\//);
-  await page.goto("/");
-  await signOut(page);
 
   // Staff accept it from the review queue.
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/staff/actions");
   await expect(page.getByRole("heading", { level: 1, name: "Advocacy log review" })).toBeVisible();
   const card = page.getByRole("region").filter({ hasText: description });
@@ -70,8 +68,7 @@ test("a chapter member logs an action on a threat, staff accept it, it shows on 
   await expect(target.getByText(String(before + 1), { exact: true })).toBeVisible();
   expect(await actionsTarget()).toBe(before + 1);
   await screen(page, "actions-targets-page");
-  await page.goto("/");
-  await signOut(page);
+  await leaveRole(page);
 
   // The public sees it on the threat page…
   await page.goto(threatHref as string);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, linkFromDevMailboxAsAdmin, screen, signIn, signOut, uniqueEmail } from "./helpers";
+import { leaveRole, linkFromDevMailboxAsAdmin, screen, switchToRole, uniqueEmail } from "./helpers";
 
 const THREAT_LABEL =
   "US · STOP CSAM Act — Strengthening Transparency and Obligations to Protect Children Suffering from Abuse and Mistreatment Act of 2023";
@@ -23,7 +23,7 @@ test("staff open a campaign, a person writes to their lawmakers, confirms, and t
   const title = `Tell your lawmakers: no to STOP CSAM ${run}`;
 
   // 1. Staff draft the campaign.
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/staff/campaigns");
   await expect(page.getByRole("heading", { level: 1, name: "Letter campaigns" })).toBeVisible();
   await page.getByRole("link", { name: "New campaign" }).click();
@@ -66,7 +66,7 @@ test("staff open a campaign, a person writes to their lawmakers, confirms, and t
   await expect(page.getByText("Open", { exact: true }).first()).toBeVisible();
   const manageUrl = page.url();
   const campaignPath = new URL(manageUrl).pathname.replace(/\/manage$/, "");
-  await signOut(page);
+  await leaveRole(page);
 
   // 3. A person writes: picks a constituency, previews the exact letters, sends them.
   await page.goto("/campaigns");
@@ -110,7 +110,7 @@ test("staff open a campaign, a person writes to their lawmakers, confirms, and t
   await screen(page, "campaign-confirmed");
 
   // 5. The manage page counts the letters.
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto(manageUrl);
   await expect(stateCount(page, "Queued")).toHaveText("2");
   await expect(stateCount(page, "Handed to the sender")).toHaveText("1");

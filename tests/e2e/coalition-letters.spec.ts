@@ -2,12 +2,12 @@ import { expect, test, type Page } from "@playwright/test";
 import {
   DEMO_ACCOUNTS,
   describedValue,
+  leaveRole,
   linkFromDevMailbox,
   linkFromDevMailboxAsAdmin,
   openDevMail,
   screen,
-  signIn,
-  signOut,
+  switchToRole,
   uniqueEmail,
 } from "./helpers";
 
@@ -83,7 +83,7 @@ test("an organisation applies, confirms, is approved, accepts the invitation and
   );
 
   // 2. An administrator reads the confirmation mail; the unconfirmed application is not in the queue.
-  await signIn(page, DEMO_ACCOUNTS.admin.email);
+  await switchToRole(page, "admin");
   await page.goto("/staff/applications");
   await expect(page.getByRole("heading", { level: 1, name: "Coalition applications" })).toBeVisible();
   await expect(page.getByRole("region", { name: orgName, exact: true })).toHaveCount(0);
@@ -137,8 +137,7 @@ test("an organisation applies, confirms, is approved, accepts the invitation and
     `${DEMO_ACCOUNTS.admin.name} invited you to the Encryption Advocacy Hub`,
     "/invitations/accept",
   );
-  await page.goto("/");
-  await signOut(page);
+  await leaveRole(page);
 
   // 6. The contact accepts and lands signed in as the member's representative.
   await page.goto(inviteLink);
@@ -250,7 +249,7 @@ test.describe("individual signatures", () => {
     await expect(signatories(page).filter({ hasText: signer.name })).toHaveCount(1);
 
     // The reminder goes to the address that signed first; nothing is sent to the variant.
-    await signIn(page, DEMO_ACCOUNTS.admin.email);
+    await switchToRole(page, "admin");
     await openDevMail(page, signer.email, `You have already signed: ${LETTER_TITLE}`);
     await expect(page.getByText("Your signature is already confirmed and counted once").first()).toBeVisible();
     await page.goto("/staff/mail");

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, screen, signIn, signOut } from "./helpers";
+import { leaveRole, screen, switchToRole } from "./helpers";
 
 test("a chapter member submits an event, staff approve it, it is listed and in the calendar feed", async ({ page }) => {
   const title = `Encryption evening ${Date.now().toString(36)}`;
 
-  await signIn(page, DEMO_ACCOUNTS.chapterMember.email);
+  await switchToRole(page, "chapterMember");
   await page.goto("/events/new");
   await expect(page.getByRole("heading", { level: 1, name: "Submit an event" })).toBeVisible();
   await expect(page.getByText("Organiser: Kenya Chapter")).toBeVisible();
@@ -27,13 +27,13 @@ test("a chapter member submits an event, staff approve it, it is listed and in t
   await expect(page.getByText("21:00 – Thu 22 Oct, 00:30")).toBeVisible();
   await expect(page.getByText("East Africa Time, Africa/Nairobi")).toBeVisible();
   const eventUrl = new URL(page.url()).pathname;
-  await signOut(page);
+  await leaveRole(page);
 
   // Not public yet.
   const hidden = await page.request.get(eventUrl);
   expect(hidden.status()).toBe(404);
 
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/staff/events");
   const card = page.getByRole("article", { name: title });
   await expect(card).toBeVisible();
@@ -41,7 +41,7 @@ test("a chapter member submits an event, staff approve it, it is listed and in t
   await card.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("The event is approved and published.");
   await expect(page.getByRole("article", { name: title })).toHaveCount(0);
-  await signOut(page);
+  await leaveRole(page);
 
   await page.goto("/events?edition=2026");
   await expect(page.getByRole("heading", { level: 1, name: "Global Encryption Day 2026" })).toBeVisible();

@@ -1,4 +1,16 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  expect,
+  request,
+  test,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from "@playwright/test";
 
 /** The password the e2e server seeds the demo accounts with (see playwright.config.ts). */
 export const E2E_DEMO_PASSWORD = "e2e demo password, not secret";
@@ -22,6 +34,113 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 export type DemoAccountKey = keyof typeof DEMO_ACCOUNTS;
+
+/*
+ * Saved sessions. The setup projects (auth.setup.ts) sign each demo role in once through the form
+ * and save the browser state to `<authDir>/<role>.json` (the project's `metadata.authDir` in
+ * playwright.config.ts: one directory per server, since each server has its own database). Specs
+ * that only need to be someone take a saved session instead of the sign-in form; the specs about
+ * signing in, out, two-step sign-in, password resets and invitations still use the form.
+ *
+ * A saved session is shared by every spec of the run: never sign it out or change its password
+ * (both end it on the server). `leaveRole` only forgets it in this browser. Sessions are not tied
+ * to the browser or the address (app/features/auth/session.server.ts), so any context may use one.
+ */
+/** The session cookie outside production (the e2e server is never production). */
+export const SESSION_COOKIE = "hub_session";
+
+/** Where the setup project saved (or saves) `role`'s browser state for the running project. */
+export function authStateFile(role: DemoAccountKey, testInfo: TestInfo = test.info()): string {
+  const dir: unknown = testInfo.project.metadata.authDir;
+  if (typeof dir !== "string" || !dir) {
+    throw new Error(`project "${testInfo.project.name}" has no metadata.authDir (see playwright.config.ts)`);
+  }
+  // Relative to the configuration file, as Playwright takes the config's own paths.
+  const configFile = testInfo.config.configFile;
+  if (!configFile) throw new Error("saved sessions need playwright.config.ts");
+  return path.resolve(path.dirname(configFile), dir, `${role}.json`);
+}
+
+/**
+ * `role`'s saved session cookie, once checked to still open `/account` as that person. The check
+ * goes through a request context of its own, disposed at once: a kept-alive connection left idle
+ * in the page's context could be closed by the server just as the test reuses it (ECONNRESET).
+ */
+async function savedSession(role: DemoAccountKey) {
+  const file = authStateFile(role);
+  const state = JSON.parse(await readFile(file, "utf8")) as Awaited<ReturnType<BrowserContext["storageState"]>>;
+  const cookies = state.cookies.filter((c) => c.name === SESSION_COOKIE);
+  if (cookies.length !== 1) throw new Error(`${file} holds no ${SESSION_COOKIE} cookie: run the setup project`);
+  const api = await request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    storageState: { cookies, origins: [] },
+  });
+  try {
+    const response = await api.get("/account", { maxRedirects: 0 });
+    expect(
+      response.status(),
+      `the saved session of ${role} no longer works (signed out or password changed by a spec?)`,
+    ).toBe(200);
+    expect(await response.text()).toContain(`Signed in as ${DEMO_ACCOUNTS[role].email}`);
+  } finally {
+    await api.dispose();
+  }
+  return cookies;
+}
+
+/**
+ * A browser of `role`'s own, already signed in with the saved session (the project's options
+ * apply, `options` on top). Close the context when done.
+ */
+export async function asRole(
+  browser: Browser,
+  role: DemoAccountKey,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const cookies = await savedSession(role);
+  const context = await browser.newContext({ ...options, storageState: { cookies, origins: [] } });
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * This browser becomes `role` (the saved session replaces whichever it had; other cookies, such as
+ * the language, stay). It does not navigate: go to the next page yourself.
+ */
+export async function switchToRole(page: Page, role: DemoAccountKey): Promise<void> {
+  const cookies = await savedSession(role);
+  const context = page.context();
+  await context.clearCookies({ name: SESSION_COOKIE });
+  await context.addCookies(cookies);
+}
+
+/** Fails when the page's session is one of the saved, shared ones. */
+async function expectOwnSession(page: Page): Promise<void> {
+  const current = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)?.value;
+  if (!current) return;
+  for (const role of Object.keys(DEMO_ACCOUNTS) as DemoAccountKey[]) {
+    let saved: string | undefined;
+    try {
+      const state = JSON.parse(await readFile(authStateFile(role), "utf8")) as {
+        cookies: Array<{ name: string; value: string }>;
+      };
+      saved = state.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw error;
+    }
+    if (saved === current) {
+      throw new Error(`this is the saved session of ${role}, shared by the other specs: use leaveRole, not signOut`);
+    }
+  }
+}
+
+/**
+ * This browser is anonymous again: it forgets the saved session, which stays valid for the other
+ * specs (signing out would end it for all). It does not navigate.
+ */
+export async function leaveRole(page: Page): Promise<void> {
+  await page.context().clearCookies({ name: SESSION_COOKIE });
+}
 
 /** A unique address per call, so tests never collide with each other or with a previous step. */
 export function uniqueEmail(prefix: string): string {
@@ -58,8 +177,12 @@ export async function signIn(page: Page, email: string, password = E2E_DEMO_PASS
   await expect(page.getByText(`Signed in as ${email}`, { exact: true })).toBeVisible();
 }
 
-/** Signs out with the header button and checks that the header is anonymous again. */
+/**
+ * Signs out with the header button and checks that the header is anonymous again. Refuses a saved
+ * session: signing it out would end it for every later spec (use `leaveRole`).
+ */
 export async function signOut(page: Page): Promise<void> {
+  await expectOwnSession(page);
   await signOutButton(page).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
@@ -123,7 +246,10 @@ export async function linkFromDevMailbox(
   return (match as RegExpExecArray)[0];
 }
 
-/** As an administrator (the only staff role that may read access links): fetch the link, sign out. */
+/**
+ * As an administrator (the only staff role that may read access links), in a browser of their own
+ * with the saved session: fetch the link. `page`'s browser is left as it was.
+ */
 export async function linkFromDevMailboxAsAdmin(
   page: Page,
   to: string,
@@ -131,12 +257,20 @@ export async function linkFromDevMailboxAsAdmin(
   path: string,
   screenshot?: string,
 ): Promise<string> {
-  await signIn(page, DEMO_ACCOUNTS.admin.email);
-  const link = await linkFromDevMailbox(page, to, subject, path);
-  if (screenshot) await screen(page, screenshot);
-  await page.goto("/");
-  await signOut(page);
-  return link;
+  const admin = await asRole(browserOf(page), "admin");
+  try {
+    const link = await linkFromDevMailbox(admin.page, to, subject, path);
+    if (screenshot) await screen(admin.page, screenshot);
+    return link;
+  } finally {
+    await admin.context.close();
+  }
+}
+
+function browserOf(page: Page): Browser {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("the page has no browser (a persistent context?)");
+  return browser;
 }
 
 /**
@@ -165,17 +299,21 @@ export async function inviteKenyaChapterMember(
 
 /**
  * A Kenya Chapter member of the test's own (so that no other test depends on its settings): staff
- * invite them, they accept from the mailed link with `password` and end up signed in.
+ * invite them (in a browser of their own, with the saved session), they accept from the mailed
+ * link in `page` with `password` and end up signed in.
  */
 export async function acceptInvitationAsNewMember(
   page: Page,
   emailPrefix: string,
   password: string,
 ): Promise<{ email: string; name: string }> {
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
-  const user = await inviteKenyaChapterMember(page, emailPrefix);
-  await page.goto("/");
-  await signOut(page);
+  const staff = await asRole(browserOf(page), "staff");
+  let user: { email: string; name: string };
+  try {
+    user = await inviteKenyaChapterMember(staff.page, emailPrefix);
+  } finally {
+    await staff.context.close();
+  }
   const invitationLink = await linkFromDevMailboxAsAdmin(
     page,
     user.email,

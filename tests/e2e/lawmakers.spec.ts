@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, screen, signIn } from "./helpers";
+import { screen, switchToRole } from "./helpers";
 
 const HEADER = "name,title,body,jurisdiction,constituency,party,email,contact_url,source_url,verified_on";
 
@@ -20,7 +20,7 @@ test("staff check a CSV of lawmakers, import it, and find the rows in the direct
   ].join("\n");
   const file = { name: "nigeria.csv", mimeType: "text/csv", buffer: Buffer.from(csv) };
 
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/lawmakers/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import lawmakers" })).toBeVisible();
 
@@ -89,7 +89,7 @@ test("staff check a CSV of lawmakers, import it, and find the rows in the direct
 });
 
 test("the US Congress list is recognised by its header and checked without errors", async ({ page }) => {
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/lawmakers/import");
   await page
     .getByLabel("CSV file (UTF-8)")
@@ -114,7 +114,7 @@ test.describe("without JavaScript", () => {
   test("the check and the import work as plain HTML forms", async ({ page }) => {
     const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const name = `Lindiwe Dlamini ${run}`;
-    await signIn(page, DEMO_ACCOUNTS.staff.email);
+    await switchToRole(page, "staff");
     await page.goto("/lawmakers/import");
     await page.getByLabel("CSV file (UTF-8)").setInputFiles({
       name: "za.csv",

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { RESEND_SERVER_URL, RESEND_TEST_WEBHOOK_SECRET } from "./delivery-env";
-import { BODY_HIDDEN_NOTICE, DEMO_ACCOUNTS, openDevMail, screen, signIn, signOut, uniqueEmail } from "./helpers";
+import { BODY_HIDDEN_NOTICE, leaveRole, openDevMail, screen, switchToRole, uniqueEmail } from "./helpers";
 
 const HEADER = "name,title,body,jurisdiction,constituency,party,email,contact_url,source_url,verified_on";
 const THREAT_LABEL =
@@ -77,7 +77,7 @@ test("lawmakers imported, a campaign opened, letters confirmed, sent through Res
   const title = `Keep messages private: write to the Senate ${run}`;
 
   // 1. Staff import three (fictional) Australian senators, one reachable only by a contact form.
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/lawmakers/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import lawmakers" })).toBeVisible();
   const csv = [
@@ -126,7 +126,7 @@ test("lawmakers imported, a campaign opened, letters confirmed, sent through Res
   await page.getByRole("button", { name: "Yes, open it" }).click();
   await expect(page.getByText("Open", { exact: true }).first()).toBeVisible();
   const manageUrl = page.url();
-  await signOut(page);
+  await leaveRole(page);
 
   // 3. A person previews and sends the letters from the public page.
   await page.goto("/campaigns");
@@ -149,7 +149,7 @@ test("lawmakers imported, a campaign opened, letters confirmed, sent through Res
 
   // The mailbox lists the outbox with a provider too: staff see the confirmation there, sent, but
   // not its link (nobody reads a confirmation link in the mailbox once a provider delivers mail).
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/staff/mail");
   await expect(page.getByText("Every e-mail the hub has queued, and what became of it.")).toBeVisible();
   const confirmRow = page.getByRole("row").filter({ hasText: writer });
@@ -170,8 +170,7 @@ test("lawmakers imported, a campaign opened, letters confirmed, sent through Res
     link = (match as RegExpExecArray)[0];
   }).toPass({ timeout: 20_000 });
   expect(link.startsWith(`${origin}/`)).toBe(true);
-  await page.goto("/");
-  await signOut(page);
+  await leaveRole(page);
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm and send my letters" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your letters are on their way" })).toBeVisible();
@@ -196,7 +195,7 @@ test("lawmakers imported, a campaign opened, letters confirmed, sent through Res
   }
   expect(new Set(letters.map((l) => l.id)).size).toBe(2);
 
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto(manageUrl);
   await expectStateCount(page, "Sent", "2");
   await expect(stateCount(page, "Handed to the sender")).toHaveText("1");

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, screen, signIn } from "./helpers";
+import { screen, switchToRole } from "./helpers";
 
 test("staff define a target for the current year and the page shows its value and progress", async ({ page }) => {
   const year = new Date().getUTCFullYear();
   const title = `Twenty advocacy actions ${Date.now().toString(36)}`;
 
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/staff/targets");
   await expect(page.getByRole("heading", { level: 1, name: "Yearly targets" })).toBeVisible();
   await page.getByRole("link", { name: "New target", exact: true }).click();

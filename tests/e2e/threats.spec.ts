@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, screen, signIn, signOut } from "./helpers";
+import { DEMO_ACCOUNTS, screen, switchToRole } from "./helpers";
 
 /** A word found nowhere else in the database, so searches and lists single out this run's data. */
 function uniqueWord(): string {
@@ -49,7 +49,7 @@ test("staff create a threat, add two actions out of order, set the outcome; it s
   // The map before: however many open threats New Zealand has now.
   const openBefore = await openThreatsOnMap(page, "New Zealand");
 
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/threats");
   await page.getByRole("link", { name: "New threat", exact: true }).click();
   await expect(page).toHaveURL(/\/threats\/new$/);
@@ -246,7 +246,7 @@ test("a chapter member proposes a threat, staff accept it, the proposer is told"
   const member = DEMO_ACCOUNTS.chapterMember.email;
 
   // The chapter member proposes it, for Kenya.
-  await signIn(page, member);
+  await switchToRole(page, "chapterMember");
   await page.goto("/threats");
   await page.getByRole("link", { name: "Propose a threat", exact: true }).click();
   await expect(page).toHaveURL(/\/threats\/propose$/);
@@ -270,10 +270,9 @@ test("a chapter member proposes a threat, staff accept it, the proposer is told"
   await expect(mine).toHaveCount(1);
   await expect(mine).toContainText("Waiting for review");
   await expect(mine.getByRole("link", { name: "see the threat" })).toHaveCount(0);
-  await signOut(page);
 
   // Staff find it in the review queue and accept it.
-  await signIn(page, DEMO_ACCOUNTS.staff.email);
+  await switchToRole(page, "staff");
   await page.goto("/staff/proposals");
   await expect(page.getByRole("heading", { level: 1, name: "Proposed threats" })).toBeVisible();
   const proposal = page.getByRole("region", { name: title, exact: true });
@@ -322,20 +321,16 @@ test("a chapter member proposes a threat, staff accept it, the proposer is told"
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("Encryption", { exact: true })).toBeVisible();
   await expect(page.getByText(`Would let police order providers to decrypt (${word}).`)).toBeVisible();
-  await page.goto("/");
-  await signOut(page);
 
   // The proposer sees it accepted, with a link to the threat.
-  await signIn(page, member);
+  await switchToRole(page, "chapterMember");
   await page.goto("/threats/propose");
   await expect(mine).toContainText("Accepted");
   await expect(mine).not.toContainText("Waiting for review");
   await expect(mine.getByRole("link", { name: "see the threat" })).toHaveAttribute("href", threatPath);
-  await page.goto("/");
-  await signOut(page);
 
   // …and was sent the "proposal reviewed" mail.
-  await signIn(page, DEMO_ACCOUNTS.admin.email);
+  await switchToRole(page, "admin");
   const subject = `Your proposal was accepted: ${title}`;
   await expect(async () => {
     await page.goto("/staff/mail");
@@ -352,7 +347,7 @@ test("a chapter member proposes a threat, staff accept it, the proposer is told"
 
 test("the chapter lead follows a threat from its page and finds it in what they follow", async ({ page }) => {
   const title = "Proposal for a Regulation laying down rules to prevent and combat child sexual abuse";
-  await signIn(page, DEMO_ACCOUNTS.chapterLead.email);
+  await switchToRole(page, "chapterLead");
 
   await page.goto("/threats?q=CSAM");
   await page.getByRole("link", { name: "EU CSAM regulation", exact: true }).click();
