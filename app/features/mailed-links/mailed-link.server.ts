@@ -7,10 +7,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { z } from "zod";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";
-import type { Nothing, Result } from "~/lib/result";
 
 /** Every mailed token is lower-case letters and digits (see randomToken); anything else is refused unread. */
-export const MailedTokenSchema = z.object({
+const MailedTokenSchema = z.object({
   token: z
     .string()
     .trim()
@@ -18,7 +17,7 @@ export const MailedTokenSchema = z.object({
     .regex(/^[a-z0-9]+$/),
 });
 
-export type LinkRefusal = Extract<Result<Nothing>, { ok: false }>;
+export type LinkRefusal = { ok: false; reason: string };
 
 /**
  * `look` reads what the page shows about the token (a name, a title) without changing anything;
