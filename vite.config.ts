@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import path from "node:path";
 import { defineConfig } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import remixConfig from "./remix.config.js";
 
 declare module "@remix-run/node" {
@@ -9,7 +10,7 @@ declare module "@remix-run/node" {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   resolve: {
     alias: {
       "~": path.resolve(__dirname, "app"),
@@ -19,5 +20,14 @@ export default defineConfig({
   },
   server: { port: 3000 },
   build: { target: "es2022" },
-  plugins: [remix(remixConfig)],
-});
+  plugins: [
+    remix(remixConfig),
+    // The browser's files are compressed once, here, at their best settings; the server sends the
+    // .br or .gz file next to each one instead of compressing it on every request.
+    !isSsrBuild &&
+      compression({
+        threshold: 1024,
+        algorithms: [defineAlgorithm("gzip", { level: 9 }), defineAlgorithm("brotliCompress")],
+      }),
+  ],
+}));

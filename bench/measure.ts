@@ -2,6 +2,8 @@
  * The measuring loop shared by the benchmarks (bench/run.ts, bench/threats.ts): autocannon runs
  * in interleaved rounds against a started app, Ctrl-C handling, and the common CLI helpers.
  */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import autocannon from "autocannon";
 import { failed, type Sample } from "./report";
 import type { AppProcess } from "./server";
@@ -21,7 +23,31 @@ export interface LoadSettings {
   connections: number;
   rounds: number;
   routes: Route[];
+  /** Request headers besides the cookie, e.g. a browser's Accept-Encoding. */
+  headers?: Record<string, string>;
 }
+
+/** CPU time (user + system) the process has used so far, in ms, from /proc; undefined elsewhere. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux reports CPU time in clock ticks; 100 per second on every usual kernel. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 export function positive(name: string, raw: string, allowZero = false): number {
   const value = Number(raw);
@@ -53,12 +79,18 @@ export function isInterrupted(): boolean {
   return interrupted;
 }
 
-async function cannon(url: string, seconds: number, connections: number, cookie: string | undefined) {
+async function cannon(
+  url: string,
+  seconds: number,
+  connections: number,
+  cookie: string | undefined,
+  headers: Record<string, string> = {},
+) {
   const instance = autocannon({
     url,
     duration: seconds,
     connections,
-    headers: cookie ? { cookie } : {},
+    headers: cookie ? { ...headers, cookie } : headers,
   });
   current = instance;
   try {
@@ -93,8 +125,10 @@ export async function measure(
       const url = app.baseUrl + route.path;
       const cookie = route.email ? cookies.get(route.email) : undefined;
       process.stdout.write(`round ${round}/${settings.rounds}: ${route.label} … `);
-      if (settings.warmup > 0) await cannon(url, settings.warmup, settings.connections, cookie);
-      const r = await cannon(url, settings.duration, settings.connections, cookie);
+      if (settings.warmup > 0) await cannon(url, settings.warmup, settings.connections, cookie, settings.headers);
+      const cpuBefore = processCpuMs(app.pid);
+      const r = await cannon(url, settings.duration, settings.connections, cookie, settings.headers);
+      const cpuAfter = processCpuMs(app.pid);
       // A dead app makes every later run fail with connection errors: stop and say why.
       // (After Ctrl-C the app got the signal too: that is no crash.)
       const crash = interrupted ? undefined : app.crashReport();
@@ -112,6 +146,10 @@ export async function measure(
         timeouts: r.timeouts,
         statusCodes: Object.keys(r.statusCodeStats).sort().join(",") || "none",
         ratio: undefined,
+        cpuMsPerRequest:
+          cpuBefore !== undefined && cpuAfter !== undefined && r["2xx"] + r.non2xx > 0
+            ? (cpuAfter - cpuBefore) / (r["2xx"] + r.non2xx)
+            : undefined,
       };
       process.stdout.write(`${Math.round(sample.okRps)} req/s${failed(sample) ? "  (FAILURES)" : ""}\n`);
       results.push(sample);

@@ -18,6 +18,8 @@ export interface Sample {
   statusCodes: string;
   /** okRps divided by the baseline's okRps measured in the same round. */
   ratio: number | undefined;
+  /** The app process's CPU time (user + system) during the measured run, per response. */
+  cpuMsPerRequest?: number;
 }
 
 export function median(values: number[]): number {
@@ -44,10 +46,11 @@ export function table(header: string[], rows: string[][]): string {
 export const failed = (s: Sample) => s.non2xx > 0 || s.errors > 0 || s.timeouts > 0 || s.allRps === 0;
 
 export function roundTable(samples: Sample[], baseline: string): string {
-  const header = ["route", "req/s (2xx)", "p50 ms", "p99 ms", `× ${baseline}`, "non-2xx", "errors", "statuses"];
+  const header = ["route", "req/s (2xx)", "CPU ms/req", "p50 ms", "p99 ms", `× ${baseline}`, "non-2xx", "errors", "statuses"];
   const rows = samples.map((s) => [
     (failed(s) ? "! " : "  ") + s.route,
     fmt(s.okRps),
+    fmt(s.cpuMsPerRequest, 2),
     fmt(s.p50, 1),
     fmt(s.p99, 1),
     fmt(s.ratio, 3),
@@ -62,6 +65,7 @@ export function summaryTable(samples: Sample[], routes: string[], baseline: stri
   const header = [
     "route",
     "req/s",
+    "CPU ms/req",
     "p50 ms",
     "p99 ms",
     `× ${baseline}`,
@@ -82,6 +86,7 @@ export function summaryTable(samples: Sample[], routes: string[], baseline: stri
     return [
       (mine.some(failed) ? "! " : "  ") + route,
       fmt(mid),
+      fmt(median(mine.flatMap((s) => (s.cpuMsPerRequest === undefined ? [] : [s.cpuMsPerRequest]))), 2),
       fmt(median(mine.map((s) => s.p50)), 1),
       fmt(median(mine.map((s) => s.p99)), 1),
       fmt(median(ratios), 3),

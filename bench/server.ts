@@ -36,6 +36,8 @@ export interface StartOptions {
   databaseUrl?: string;
   /** The demo accounts' password in `databasePath`, for `login()`. Default: random. */
   demoPassword?: string;
+  /** Extra arguments for the app's node process, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
 }
 
 const TSX_RUN = ["--import", "tsx"];
@@ -82,6 +84,7 @@ export async function startApp({
   databasePath,
   databaseUrl,
   demoPassword = `bench-${crypto.randomBytes(12).toString("hex")}`,
+  nodeArgs = [],
 }: StartOptions = {}): Promise<AppProcess> {
   const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -106,7 +109,7 @@ export async function startApp({
   };
 
   const output: string[] = [];
-  const child = spawn(process.execPath, [...TSX_RUN, "server/start.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, ...TSX_RUN, "server/start.ts"], {
     env: asProcessEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });

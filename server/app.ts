@@ -17,6 +17,7 @@ import { PAGE_QUERY_PARAMS } from "./page-query-params";
 import { clientHash, createRequestGuards, type BodyRule } from "./request-guards";
 import { localeOf } from "./locale";
 import { noStoreForPersonalPages } from "./no-store";
+import { mountStaticFiles } from "./static-files";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -59,6 +60,7 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     const started = process.hrtime.bigint();
     const context: { userId?: number } = {};
     res.on("finish", () => {
+      if (!logger.isLevelEnabled("info")) return;
       // Paths only: query strings can carry tokens. The user by id and the address by keyed hash:
       // the log holds no e-mail address or IP.
       logger.info({
@@ -160,9 +162,7 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
   if (assets) {
     app.use(assets);
   } else {
-    const client = path.resolve("build/client");
-    app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(client, { maxAge: "1h" }));
+    mountStaticFiles(app, path.resolve("build/client"));
   }
 
   app.all(
