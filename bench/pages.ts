@@ -199,7 +199,10 @@ async function main(): Promise<number> {
   const warmup = positive("warmup", values.warmup, true);
   const connections = Math.round(positive("connections", values.connections));
   const rounds = Math.round(positive("rounds", values.rounds));
-  const only = values.only?.split(",").map((s) => s.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
   console.log(machineInfo());
   buildIfStale();

@@ -27,7 +27,10 @@ const PARTS: Array<[string, RegExp]> = [
   ["SQL (Kysely, better-sqlite3)", /kysely|better-sqlite3/],
   ["compression", /node_modules\/compression|node:zlib|^zlib$/],
   ["logging", /pino/],
-  ["Express and middleware", /node_modules\/(express|helmet|router|send|serve-static|body-parser|finalhandler|on-finished|cookie)/],
+  [
+    "Express and middleware",
+    /node_modules\/(express|helmet|router|send|serve-static|body-parser|finalhandler|on-finished|cookie)/,
+  ],
   ["app: server/", /\/server\/[^/]+\.ts/],
   ["app: build (routes, features)", /\/build\/server\//],
   ["other node_modules", /node_modules/],
@@ -35,7 +38,8 @@ const PARTS: Array<[string, RegExp]> = [
 ];
 
 function partOf(url: string, name: string): string | undefined {
-  if (!url) return name === "(garbage collector)" ? "garbage collection" : name === "(program)" ? "idle / program" : undefined;
+  if (!url)
+    return name === "(garbage collector)" ? "garbage collection" : name === "(program)" ? "idle / program" : undefined;
   for (const [part, pattern] of PARTS) if (pattern.test(url)) return part;
   return undefined;
 }

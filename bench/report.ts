@@ -46,7 +46,17 @@ export function table(header: string[], rows: string[][]): string {
 export const failed = (s: Sample) => s.non2xx > 0 || s.errors > 0 || s.timeouts > 0 || s.allRps === 0;
 
 export function roundTable(samples: Sample[], baseline: string): string {
-  const header = ["route", "req/s (2xx)", "CPU ms/req", "p50 ms", "p99 ms", `× ${baseline}`, "non-2xx", "errors", "statuses"];
+  const header = [
+    "route",
+    "req/s (2xx)",
+    "CPU ms/req",
+    "p50 ms",
+    "p99 ms",
+    `× ${baseline}`,
+    "non-2xx",
+    "errors",
+    "statuses",
+  ];
   const rows = samples.map((s) => [
     (failed(s) ? "! " : "  ") + s.route,
     fmt(s.okRps),

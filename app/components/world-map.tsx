@@ -1,20 +1,12 @@
-import world from "@svg-maps/world";
-import { escapeHtml } from "~/lib/html";
-import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-
-/** The shape of @svg-maps/world (its own type declarations point at a package that is not shipped). */
-interface MapData {
-  viewBox: string;
-  locations: ReadonlyArray<{ id: string; name: string; path: string }>;
-}
+import shapeIds from "~/assets/world-map-shapes.json";
+import shapesUrl from "~/assets/world-map.svg?url";
 
 /**
- * The shapes weigh 1.2 MB. The server draws them into the page; the browser keeps that markup
- * as it is when it hydrates, so the shapes stay out of the page's JavaScript. Only a client-side
- * navigation to the map, which has no server markup, loads them (as a separate chunk).
+ * The shapes are one static file (scripts/world-map.ts), cached by the browser and sent
+ * pre-compressed; the page only points at each shape by id, so a map page weighs a few kB of
+ * markup, on the server and after a client-side navigation alike.
  */
-const SERVER_SHAPES: MapData | null = import.meta.env.SSR ? (world as unknown as MapData) : null;
 const VIEW_BOX = "0 0 1010 666";
 
 /** Discrete shading classes by number of open threats; the last one is open-ended. */
@@ -40,44 +32,6 @@ export interface MapCountry {
 type Countries = Record<string, MapCountry>;
 type Label = (country: MapCountry) => string;
 
-/** The same drawing as `<Shapes>`, as markup for the server to send. */
-function shapesMarkup(shapes: MapData, countries: Countries, label: Label): string {
-  return shapes.locations
-    .map((location) => {
-      const code = location.id.toUpperCase();
-      const country = countries[code];
-      const d = escapeHtml(location.path);
-      if (!country) return `<path d="${d}" class="map-country map-unknown" aria-hidden="true"></path>`;
-      const name = escapeHtml(label(country));
-      return (
-        `<a href="/countries/${escapeHtml(code)}" aria-label="${name}"><title>${name}</title>` +
-        `<path d="${d}" class="map-country map-class-${mapClass(country.open)}"></path></a>`
-      );
-    })
-    .join("");
-}
-
-function Shapes({ shapes, countries, label }: { shapes: MapData; countries: Countries; label: Label }) {
-  return (
-    <>
-      {shapes.locations.map((location) => {
-        const code = location.id.toUpperCase();
-        const country = countries[code];
-        if (!country) {
-          return <path key={location.id} d={location.path} className="map-country map-unknown" aria-hidden="true" />;
-        }
-        const name = label(country);
-        return (
-          <a key={location.id} href={`/countries/${code}`} aria-label={name}>
-            <title>{name}</title>
-            <path d={location.path} className={`map-country map-class-${mapClass(country.open)}`} />
-          </a>
-        );
-      })}
-    </>
-  );
-}
-
 /**
  * The world, each country shaded by its number of open threats and linking to its page. Styled
  * with classes only (the CSP has no inline styles). `countries` is keyed by upper-case ISO code;
@@ -98,18 +52,6 @@ export function WorldMap({
   const { t } = useTranslation("map");
   const label: Label =
     countryLabel ?? ((country) => t("map:countryLabel", { country: country.name, count: country.open }));
-  const drawn = useRef<SVGGElement>(null);
-  const [clientShapes, setClientShapes] = useState<MapData | null>(null);
-  useEffect(() => {
-    if (drawn.current && drawn.current.childElementCount > 0) return;
-    let live = true;
-    void import("@svg-maps/world").then((module) => {
-      if (live) setClientShapes(module.default as unknown as MapData);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
   return (
     <svg
       className="world-map"
@@ -119,19 +61,19 @@ export function WorldMap({
       xmlns="http://www.w3.org/2000/svg"
     >
       <title id={titleId}>{title ?? t("map:svgTitle")}</title>
-      {clientShapes ? (
-        <g key="client">
-          <Shapes shapes={clientShapes} countries={countries} label={label} />
-        </g>
-      ) : (
-        <g
-          key="server"
-          ref={drawn}
-          // Server: the drawing. Browser: empty, which hydration leaves alone (see SERVER_SHAPES).
-          dangerouslySetInnerHTML={{ __html: SERVER_SHAPES ? shapesMarkup(SERVER_SHAPES, countries, label) : "" }}
-          suppressHydrationWarning
-        />
-      )}
+      {shapeIds.map((id) => {
+        const code = id.toUpperCase();
+        const country = countries[code];
+        const href = `${shapesUrl}#${id}`;
+        if (!country) return <use key={id} href={href} className="map-country map-unknown" aria-hidden="true" />;
+        const name = label(country);
+        return (
+          <a key={id} href={`/countries/${code}`} aria-label={name}>
+            <title>{name}</title>
+            <use href={href} className={`map-country map-class-${mapClass(country.open)}`} />
+          </a>
+        );
+      })}
     </svg>
   );
 }

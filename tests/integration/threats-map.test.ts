@@ -66,7 +66,12 @@ describe("GET /threats/map", () => {
     expect(html).toContain(
       '<a href="/countries/FJ" aria-label="Fiji: 2 open threats"><title>Fiji: 2 open threats</title>',
     );
-    expect(html).toMatch(/<a href="\/countries\/FJ"[^>]*>.*?<path d="[^"]+" class="map-country map-class-2">/);
+    expect(html).toMatch(
+      /<a href="\/countries\/FJ"[^>]*>.*?<use href="\/assets\/world-map-[\w-]+\.svg#fj" class="map-country map-class-2"><\/use>/,
+    );
+    // The page points at the shapes; it does not carry them.
+    expect(html).not.toContain("<path d=");
+    expect(html.length).toBeLessThan(150_000);
     // A country without threats is a link too, in the lightest class.
     expect(html).toMatch(
       /<a href="\/countries\/IS" aria-label="Iceland: 0 open threats">.*?class="map-country map-class-0"/,
