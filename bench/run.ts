@@ -27,6 +27,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --rounds <n>        rounds over all routes (default 3)
   --routes=<list>     comma-separated paths; PATH=EMAIL requests PATH signed in as EMAIL
                       (default ${DEFAULT_ROUTES.join(",")}); ${BASELINE} is always added
+  --compressed        ask for compressed answers (Accept-Encoding: gzip, br), as browsers do
   --help`;
 
 function parseSettings(argv: string[]): LoadSettings | undefined {
@@ -39,6 +40,7 @@ function parseSettings(argv: string[]): LoadSettings | undefined {
       connections: { type: "string", default: "10" },
       rounds: { type: "string", default: "3" },
       routes: { type: "string" },
+      compressed: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -55,6 +57,7 @@ function parseSettings(argv: string[]): LoadSettings | undefined {
     connections: Math.round(positive("connections", values.connections)),
     rounds: Math.round(positive("rounds", values.rounds)),
     routes: parseRoutes(specs),
+    headers: values.compressed ? { "accept-encoding": "gzip, br" } : {},
   };
 }
 

@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from "kysely";
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+} from "kysely";
 import pg from "pg";
 import { dialectFromEnv, PostgresNulPlugin, type DialectName, type Env } from "./dialect";
 import type { Database } from "./schema";
@@ -48,7 +56,7 @@ const pgTypes: pg.CustomTypesConfig = {
  */
 class SqliteRollbackSafeDialect extends SqliteDialect {
   constructor(private readonly sqlite: SQLite.Database) {
-    super({ database: sqlite });
+    super({ database: withStatementCache(sqlite) });
   }
 
   override createDriver(): Driver {
@@ -57,8 +65,34 @@ class SqliteRollbackSafeDialect extends SqliteDialect {
       override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
         if (sqlite.inTransaction) await super.rollbackTransaction(connection);
       }
-    })({ database: sqlite });
+    })({ database: withStatementCache(sqlite) });
   }
+}
+
+/** Statements the app runs again and again (a page runs the same few dozen queries). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; SQLite's parsing and planning then cost more than running the
+ * query itself. Prepared statements are kept by their SQL text (the app's queries are built from
+ * code, values are bound parameters, so the set is small); one in the middle of an iteration is
+ * never handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const cached = statements.get(sql);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export function openDatabase(env: Env = process.env): DatabaseHandle {

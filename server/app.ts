@@ -60,7 +60,6 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     const started = process.hrtime.bigint();
     const context: { userId?: number } = {};
     res.on("finish", () => {
-      if (!logger.isLevelEnabled("info")) return;
       // Paths only: query strings can carry tokens. The user by id and the address by keyed hash:
       // the log holds no e-mail address or IP.
       logger.info({

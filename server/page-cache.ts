@@ -9,19 +9,30 @@
  *   parameter no page reads is answered by the app and never stored.
  * - The cache holds at most `maxBytes` of pages (oldest evicted first), and expired entries are
  *   dropped as new ones arrive: its memory is bounded whatever the traffic.
- * - Entries live a few seconds, and any successful write to the app (a POST that does not fail)
- *   empties the cache, so a change is visible to its author and everyone at once.
- * - Each page carries a per-response CSP nonce: the stored copy has a placeholder where the nonce
- *   was, and every hit gets the fresh nonce of its own response (set by the CSP middleware).
+ * - Entries live a few seconds, and a successful write to the app (a POST that does not fail)
+ *   empties the entries of the areas it can change (`page-cache-areas.ts`), so a change is visible
+ *   to its author and everyone at once, while signing in or switching language empties nothing.
+ * - A hit costs no rendering and no compression: the stored page is kept as sent and compressed
+ *   (brotli, gzip) once, on the first hit that asks for each encoding. So the page can be the
+ *   same bytes for everyone, its inline scripts are allowed by their SHA-256 hashes instead of the
+ *   response's nonce: the stored copy has no nonce, and its policy lists exactly its own scripts.
  */
+import crypto from "node:crypto";
+import zlib from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
+import { areaOf, areasWrittenBy, type Area } from "./page-cache-areas";
 import { hasSessionCookie } from "./session-cookie";
+
+type Encoding = "br" | "gzip" | "identity";
 
 interface Entry {
   storedAt: number;
   bytes: number;
+  area: Area;
   headers: Array<[string, string]>;
-  body: string;
+  /** The Content-Security-Policy of a hit, when the page has inline scripts. */
+  policy: string | undefined;
+  bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer };
 }
 
 export interface PageCacheOptions {
@@ -36,7 +47,18 @@ export interface PageCacheOptions {
   localeOf: (cookie: string, acceptLanguage: string) => Promise<string>;
 }
 
-const PLACEHOLDER = "\u0000nonce\u0000";
+const ENCODINGS: Encoding[] = ["br", "gzip", "identity"];
+/** Fast settings: a hit compresses once per entry, but the first hit still waits for it. */
+const COMPRESS: Record<Exclude<Encoding, "identity">, (body: Buffer) => Buffer> = {
+  br: (body) =>
+    zlib.brotliCompressSync(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+  gzip: (body) => zlib.gzipSync(body, { level: 6 }),
+};
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+/** Languages seen per cookie and Accept-Language pair, so a hit does not detect them again. */
+const LOCALE_MEMO_SIZE = 1_000;
 const KEPT_HEADERS = new Set([
   "content-type",
   "cache-control",
@@ -53,11 +75,26 @@ function toBuffer(chunk: unknown): Buffer {
   return Buffer.from(String(chunk));
 }
 
+/** The page without its nonce, and the policy that allows its inline scripts by hash. */
+function withoutNonce(page: string, nonce: string, policy: string): { page: string; policy: string } | null {
+  if (!nonce) return { page, policy };
+  const stripped = page.split(` nonce="${nonce}"`).join("");
+  if (stripped.includes(nonce)) return null;
+  const hashes = [...stripped.matchAll(INLINE_SCRIPT)].map(
+    ([, source]) => `'sha256-${crypto.createHash("sha256").update(source).digest("base64")}'`,
+  );
+  const allowed = [...new Set(hashes)].join(" ");
+  return { page: stripped, policy: policy.split(`'nonce-${nonce}'`).join(allowed) };
+}
+
 export function createPageCache(options: PageCacheOptions) {
   const entries = new Map<string, Entry>();
   const known = new Set(options.queryParams);
-  let generation = 0;
+  const locales = new Map<string, string>();
+  /** Bumped by writes, per area ("*" for all): a page rendered before a write is not stored. */
+  const writes = new Map<Area, number>();
   let totalBytes = 0;
+  const writeCount = (area: Area) => (writes.get(area) ?? 0) + (writes.get("*") ?? 0);
 
   const cacheable = (path: string) =>
     options.paths.some((p) =>
@@ -71,9 +108,23 @@ export function createPageCache(options: PageCacheOptions) {
     entries.delete(key);
   }
 
-  function clear() {
-    entries.clear();
-    totalBytes = 0;
+  function clear(areas: Area[] | "all" = "all") {
+    if (areas === "all") {
+      entries.clear();
+      totalBytes = 0;
+      return;
+    }
+    for (const [key, entry] of entries) if (areas.includes(entry.area)) remove(key);
+  }
+
+  async function localeFor(cookies: string, acceptLanguage: string): Promise<string> {
+    const memo = `${cookies}\n${acceptLanguage}`;
+    const seen = locales.get(memo);
+    if (seen) return seen;
+    const locale = await options.localeOf(cookies, acceptLanguage);
+    if (locales.size >= LOCALE_MEMO_SIZE) locales.delete(locales.keys().next().value as string);
+    locales.set(memo, locale);
+    return locale;
   }
 
   /** Map order is insertion order, so the oldest (and first to expire) entries come first. */
@@ -96,41 +147,60 @@ export function createPageCache(options: PageCacheOptions) {
     const params = new URLSearchParams(query);
     for (const name of params.keys()) if (!known.has(name)) return null;
     params.sort();
-    const locale = await options.localeOf(cookies, String(req.headers["accept-language"] ?? ""));
+    const locale = await localeFor(cookies, String(req.headers["accept-language"] ?? ""));
     return `${req.path}?${params.toString()}\n${locale}`;
   }
 
   function middleware(req: Request, res: Response, next: NextFunction) {
-    if (req.method !== "GET" && req.method !== "HEAD") return afterWrites(res, next);
+    if (req.method !== "GET" && req.method !== "HEAD") return afterWrites(req, res, next);
     keyFor(req).then(
       (key) => (key ? serve(key, req, res, next) : next()),
       (error: unknown) => next(error),
     );
   }
 
-  function afterWrites(res: Response, next: NextFunction) {
-    // Any write that succeeds may change what someone reads.
+  function afterWrites(req: Request, res: Response, next: NextFunction) {
+    const areas = areasWrittenBy(req.path);
     res.on("finish", () => {
-      if (res.statusCode < 400) {
-        generation++;
-        clear();
-      }
+      if (res.statusCode >= 400) return;
+      for (const area of areas === "all" ? ["*"] : areas) writes.set(area, (writes.get(area) ?? 0) + 1);
+      clear(areas);
     });
     next();
   }
 
+  function bodyFor(entry: Entry, encoding: Encoding): Buffer {
+    const ready = entry.bodies[encoding];
+    if (ready) return ready;
+    const body = COMPRESS[encoding as Exclude<Encoding, "identity">](entry.bodies.identity);
+    if (totalBytes + body.length > options.maxBytes) return body;
+    entry.bodies[encoding] = body;
+    entry.bytes += body.length;
+    totalBytes += body.length;
+    return body;
+  }
+
+  function hit(entry: Entry, req: Request, res: Response) {
+    const accepted = req.acceptsEncodings(ENCODINGS);
+    const encoding: Encoding = accepted === "br" || accepted === "gzip" ? accepted : "identity";
+    const body = bodyFor(entry, encoding);
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    if (entry.policy) res.setHeader("Content-Security-Policy", entry.policy);
+    res.vary("Accept-Encoding");
+    if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Content-Length", body.length);
+    res.setHeader("X-Cache", "hit");
+    res.status(200);
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+
   function serve(key: string, req: Request, res: Response, next: NextFunction) {
     const nonce = String(res.locals.cspNonce ?? "");
-    const hit = entries.get(key);
-    if (hit && Date.now() - hit.storedAt < options.ttlMs) {
-      for (const [name, value] of hit.headers) res.setHeader(name, value);
-      res.setHeader("X-Cache", "hit");
-      res.status(200);
-      res.end(req.method === "HEAD" ? undefined : hit.body.split(PLACEHOLDER).join(nonce));
-      return;
-    }
-    if (hit) remove(key);
-    const startedIn = generation;
+    const stored = entries.get(key);
+    if (stored && Date.now() - stored.storedAt < options.ttlMs) return hit(stored, req, res);
+    if (stored) remove(key);
+    const area = areaOf(req.path);
+    const startedIn = writeCount(area);
     const chunks: Buffer[] = [];
     let captured = 0;
     const write = res.write.bind(res);
@@ -152,26 +222,37 @@ export function createPageCache(options: PageCacheOptions) {
       const storable =
         res.statusCode === 200 &&
         !res.getHeader("set-cookie") &&
-        generation === startedIn &&
+        writeCount(area) === startedIn &&
         req.method === "GET" &&
         captured <= options.maxBytes;
-      if (storable) store(key, Buffer.concat(chunks).toString("utf8"), nonce, res);
+      if (storable) store(key, area, Buffer.concat(chunks).toString("utf8"), nonce, res);
       return (end as (...args: unknown[]) => Response)(chunk, ...rest);
     }) as Response["end"];
     next();
   }
 
-  function store(key: string, page: string, nonce: string, res: Response) {
-    const body = nonce ? page.split(nonce).join(PLACEHOLDER) : page;
+  function store(key: string, area: Area, page: string, nonce: string, res: Response) {
+    const policy = String(res.getHeader("content-security-policy") ?? "");
+    const html = String(res.getHeader("content-type") ?? "").startsWith("text/html");
+    const safe = html ? withoutNonce(page, nonce, policy) : { page, policy };
+    if (!safe) return;
+    const identity = Buffer.from(safe.page, "utf8");
     const headers = Object.entries(res.getHeaders())
       .filter(([name]) => KEPT_HEADERS.has(name.toLowerCase()))
       .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(", ") : String(value)]);
-    // JavaScript strings take two bytes a character; the headers are small and counted roughly.
-    const bytes = (key.length + body.length) * 2 + 512;
+    // The headers are small and counted roughly.
+    const bytes = key.length * 2 + identity.length + 512;
     if (bytes > options.maxBytes) return;
     remove(key);
     evict(Date.now(), bytes);
-    entries.set(key, { storedAt: Date.now(), bytes, headers, body });
+    entries.set(key, {
+      storedAt: Date.now(),
+      bytes,
+      area,
+      headers,
+      policy: html && nonce && policy ? safe.policy : undefined,
+      bodies: { identity },
+    });
     totalBytes += bytes;
   }
 
