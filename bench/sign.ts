@@ -103,7 +103,7 @@ function dbCounts(file: string, slug: string) {
   }
 }
 
-/** Adds `count` confirmed individual signatures to the letter and sets its count, in one transaction. */
+/** Adds `count` confirmed individual signatures to the letter and sets its counts, in one transaction. */
 function seedConfirmed(file: string, letterId: number, count: number) {
   const sqlite = new SQLite(file);
   sqlite.pragma("busy_timeout = 10000");
@@ -139,6 +139,14 @@ function seedConfirmed(file: string, letterId: number, count: number) {
         "update open_letters set confirmed_count = (select count(*) from signatures where letter_id = ? and status = 'confirmed') where id = ?",
       )
       .run(letterId, letterId);
+    sqlite.prepare("delete from open_letter_signature_counts where letter_id = ?").run(letterId);
+    sqlite
+      .prepare(
+        `insert into open_letter_signature_counts (letter_id, jurisdiction_code, kind, show_publicly, "count")
+         select letter_id, coalesce(jurisdiction_code, ''), kind, show_publicly, count(*) from signatures
+         where letter_id = ? and status = 'confirmed' group by letter_id, jurisdiction_code, kind, show_publicly`,
+      )
+      .run(letterId);
   })();
   sqlite.close();
   return (performance.now() - started) / 1000;

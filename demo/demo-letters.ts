@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
+import { recountSignatures } from "../app/features/letters/signature-counts.server";
 import type { Database, OpenLettersTable } from "../db/schema";
 
 /** Demo open letters: one open with signatures, one draft. Never run in production. */
@@ -92,7 +93,7 @@ type LetterRow = Pick<
   "slug" | "status" | "opens_on" | "closes_on" | "signature_goal" | "created_by" | "created_at" | "updated_at"
 >;
 
-/** A letter at version 1 with its texts; the signing code keeps confirmed_count from then on. */
+/** A letter at version 1 with its texts; the signing code keeps its counts from then on. */
 async function insertLetter(
   trx: Transaction<Database>,
   letter: LetterRow,
@@ -240,18 +241,8 @@ export async function seedDemoLetters(db: Kysely<Database>): Promise<void> {
           })
           .execute();
       }
-      // The count is what the signing code keeps: exactly the confirmed rows.
-      const confirmed = await trx
-        .selectFrom("signatures")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("letter_id", "=", id)
-        .where("status", "=", "confirmed")
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable("open_letters")
-        .set({ confirmed_count: Number(confirmed.n) })
-        .where("id", "=", id)
-        .execute();
+      // The counts are what the signing code keeps: exactly the confirmed rows.
+      await recountSignatures(trx, id, stamps.updated_at);
     }
 
     if (!has.has(DEMO_DRAFT_LETTER_SLUG)) {

@@ -12,6 +12,7 @@ import * as m0009 from "./0009_auth_hardening";
 import * as m0010 from "./0010_pending_entries_and_mail_caps";
 import * as m0011 from "./0011_organisation_name_changes";
 import * as m0012 from "./0012_health_checks";
+import * as m0013 from "./0013_signature_counters";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -32,4 +33,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0010_pending_entries_and_mail_caps": m0010,
   "0011_organisation_name_changes": m0011,
   "0012_health_checks": m0012,
+  "0013_signature_counters": m0013,
 };

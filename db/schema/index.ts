@@ -34,6 +34,7 @@ import type {
 } from "./campaigns";
 import type { CoalitionApplicationsTable, CoalitionMemberChangesTable, CoalitionMembersTable } from "./coalition";
 import type {
+  OpenLetterSignatureCountsTable,
   OpenLettersTable,
   OpenLetterTextsTable,
   OpenLetterThreatsTable,
@@ -109,6 +110,7 @@ export interface Database {
   open_letter_texts: OpenLetterTextsTable;
   open_letter_threats: OpenLetterThreatsTable;
   signatures: SignaturesTable;
+  open_letter_signature_counts: OpenLetterSignatureCountsTable;
   signature_blocklist: SignatureBlocklistTable;
   lawmakers: LawmakersTable;
   letter_campaigns: LetterCampaignsTable;

@@ -59,6 +59,18 @@ export interface SignaturesTable extends Timestamps {
   ip_hash: string | null;
 }
 
+/**
+ * A letter's confirmed signatures by country, kind and consent to be listed, changed in the same
+ * transaction as each signature's status. `jurisdiction_code` is '' for signatures without one.
+ */
+export interface OpenLetterSignatureCountsTable {
+  letter_id: number;
+  jurisdiction_code: string;
+  kind: SignatureKind;
+  show_publicly: number;
+  count: number;
+}
+
 export interface SignatureBlocklistTable extends Timestamps {
   id: Generated<number>;
   kind: BlocklistKind;

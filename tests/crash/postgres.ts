@@ -71,6 +71,14 @@ const INVARIANTS: Record<string, string> = {
     SELECT l.id::text AS id FROM open_letters l
     WHERE l.confirmed_count <> (SELECT count(*) FROM signatures s WHERE s.letter_id = l.id AND s.status = 'confirmed')
     LIMIT 5`,
+  "open_letter_signature_counts differ from the confirmed signatures": `
+    SELECT letter_id::text AS id FROM open_letter_signature_counts c
+    FULL JOIN (
+      SELECT letter_id, coalesce(jurisdiction_code, '') AS jurisdiction_code, kind, show_publicly, count(*) AS n
+      FROM signatures WHERE status = 'confirmed' GROUP BY letter_id, jurisdiction_code, kind, show_publicly
+    ) s USING (letter_id, jurisdiction_code, kind, show_publicly)
+    WHERE coalesce(c.count, 0) <> coalesce(s.n, 0)
+    LIMIT 5`,
   "signature of a missing letter": `
     SELECT s.id::text AS id FROM signatures s
     WHERE NOT EXISTS (SELECT 1 FROM open_letters l WHERE l.id = s.letter_id) LIMIT 5`,

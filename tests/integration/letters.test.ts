@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLetterBySlug } from "~/features/letters/letter-page.server";
 import { closeLetter, createLetter, markDelivered, openLetter, updateTexts } from "~/features/letters/letters.server";
 import { LetterSchema } from "~/features/letters/forms";
+import { countSignatures } from "~/features/letters/signature-counts.server";
 import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { DEMO_DRAFT_LETTER_SLUG, DEMO_OPEN_LETTER_SLUG, seedDemoLetters } from "../../demo/demo-letters";
@@ -37,7 +38,7 @@ async function letterRow(id: number) {
 }
 
 let signatureN = 0;
-/** A signature written straight to the database, as the signing code would, count kept in step. */
+/** A signature written straight to the database, as the signing code would, counts kept in step. */
 async function sign(
   letterId: number,
   values: {
@@ -55,38 +56,36 @@ async function sign(
   const now = new Date().toISOString();
   const status = values.status ?? "confirmed";
   const email = values.email === undefined ? `secret-signer-${signatureN}@private.example` : values.email;
-  await db
-    .insertInto("signatures")
-    .values({
-      letter_id: letterId,
-      version: 1,
-      kind: values.kind ?? "individual",
-      name: values.name,
-      affiliation: values.affiliation ?? null,
-      jurisdiction_code: values.jurisdiction === undefined ? "FR" : values.jurisdiction,
-      email,
-      email_normalised: email,
-      coalition_member_id: null,
-      signed_by_user_id: null,
-      show_publicly: values.show === false ? 0 : 1,
-      status,
-      confirm_token_hash: null,
-      withdraw_token_hash: null,
-      confirmed_at: status === "pending" ? null : (values.confirmedAt ?? now),
-      withdrawn_at: null,
-      rejected_at: null,
-      rejection_reason: null,
-      ip_hash: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  if (status === "confirmed")
-    await db
-      .updateTable("open_letters")
-      .set((eb) => ({ confirmed_count: eb("confirmed_count", "+", 1) }))
-      .where("id", "=", letterId)
-      .execute();
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("signatures")
+      .values({
+        letter_id: letterId,
+        version: 1,
+        kind: values.kind ?? "individual",
+        name: values.name,
+        affiliation: values.affiliation ?? null,
+        jurisdiction_code: values.jurisdiction === undefined ? "FR" : values.jurisdiction,
+        email,
+        email_normalised: email,
+        coalition_member_id: null,
+        signed_by_user_id: null,
+        show_publicly: values.show === false ? 0 : 1,
+        status,
+        confirm_token_hash: null,
+        withdraw_token_hash: null,
+        confirmed_at: status === "pending" ? null : (values.confirmedAt ?? now),
+        withdrawn_at: null,
+        rejected_at: null,
+        rejection_reason: null,
+        ip_hash: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(["jurisdiction_code", "kind", "show_publicly"])
+      .executeTakeFirstOrThrow();
+    if (status === "confirmed") await countSignatures(trx, letterId, [row], 1, now);
+  });
 }
 
 describe("letter status", () => {

@@ -1,10 +1,10 @@
 /**
  * Confirming and withdrawing signatures through their mailed links (POST only; GET pages only
- * look). The letter's confirmed count changes in the same transaction.
+ * look). The letter's counts change in the same transaction.
  */
 import { db } from "~db/connection";
 import { sha256Hex } from "~/features/auth/tokens.server";
-import { adjustCount } from "~/features/letters/signing-letter.server";
+import { countSignatures } from "~/features/letters/signature-counts.server";
 import type { Result } from "~/lib/result";
 
 function tokenHash(token: string): string | null {
@@ -32,7 +32,7 @@ export async function checkSignatureToken(kind: "confirm" | "withdraw", token: s
 
 export type TokenActionResult = Result<{ letterSlug: string }, { reason: "invalid" | "closed" }>;
 
-/** pending → confirmed, the count + 1, the confirm token spent. */
+/** pending → confirmed, the counts + 1, the confirm token spent. */
 export async function confirmSignature(token: string, now = new Date()): Promise<TokenActionResult> {
   const hash = tokenHash(token);
   if (!hash) return { ok: false, reason: "invalid" };
@@ -57,19 +57,23 @@ export async function confirmSignature(token: string, now = new Date()): Promise
     if (row.letter_status !== "open" || (row.closes_on && stamp.slice(0, 10) > row.closes_on.slice(0, 10))) {
       return { ok: false, reason: "closed" };
     }
-    const updated = await trx
+    // The token is checked again: a replacement of the pending signature (new details, new link)
+    // committed since the read must not be confirmed through the earlier link.
+    const confirmed = await trx
       .updateTable("signatures")
       .set({ status: "confirmed", confirmed_at: stamp, confirm_token_hash: null, updated_at: stamp })
       .where("id", "=", row.id)
       .where("status", "=", "pending")
+      .where("confirm_token_hash", "=", hash)
+      .returning(["jurisdiction_code", "kind", "show_publicly"])
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "invalid" };
-    await adjustCount(trx, row.letter_id, +1, stamp);
+    if (!confirmed) return { ok: false, reason: "invalid" };
+    await countSignatures(trx, row.letter_id, [confirmed], +1, stamp);
     return { ok: true, letterSlug: row.slug };
   });
 }
 
-/** confirmed → withdrawn (count − 1) or pending → withdrawn; the row is kept as history. */
+/** confirmed → withdrawn (counts − 1) or pending → withdrawn; the row is kept as history. */
 export async function withdrawSignature(token: string, now = new Date()): Promise<TokenActionResult> {
   const hash = tokenHash(token);
   if (!hash) return { ok: false, reason: "invalid" };
@@ -83,7 +87,7 @@ export async function withdrawSignature(token: string, now = new Date()): Promis
       .where("signatures.status", "in", ["pending", "confirmed"])
       .executeTakeFirst();
     if (!row) return { ok: false, reason: "invalid" };
-    const updated = await trx
+    const withdrawn = await trx
       .updateTable("signatures")
       .set({
         status: "withdrawn",
@@ -94,9 +98,11 @@ export async function withdrawSignature(token: string, now = new Date()): Promis
       })
       .where("id", "=", row.id)
       .where("status", "=", row.status)
+      .where("withdraw_token_hash", "=", hash)
+      .returning(["jurisdiction_code", "kind", "show_publicly"])
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "invalid" };
-    if (row.status === "confirmed") await adjustCount(trx, row.letter_id, -1, stamp);
+    if (!withdrawn) return { ok: false, reason: "invalid" };
+    if (row.status === "confirmed") await countSignatures(trx, row.letter_id, [withdrawn], -1, stamp);
     return { ok: true, letterSlug: row.slug };
   });
 }

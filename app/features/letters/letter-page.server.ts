@@ -1,12 +1,14 @@
 /**
  * Open letters as the public reads them: the letters index and a letter's page, and the row and
  * text queries the other letter modules share. Signatures are only read here, and only their
- * public columns: e-mail addresses, tokens and IP hashes are never selected.
+ * public columns: e-mail addresses, tokens and IP hashes are never selected. The counts come from
+ * the counters that signature-counts.server.ts keeps.
  */
 import { loadConfig } from "~/config.server";
 import { db } from "~db/connection";
 import type { LetterStatus } from "~db/schema";
 import { renderMarkdown } from "~/lib/markdown.server";
+import { signatureCounts } from "~/features/letters/signature-counts.server";
 
 export const SIGNATORIES_PER_PAGE = 50;
 export const LETTERS_PER_PAGE = 50;
@@ -145,70 +147,6 @@ export async function listLetters(options: {
     };
   });
   return { rows, total: Number(count.n) };
-}
-
-// Counting 100,000 signatures by country takes ~100 ms: a popular letter's breakdowns are
-// recomputed at most every few seconds (the headline count, confirmed_count, is always exact).
-const countsCache = new Map<number, { at: number; value: Promise<SignatureCounts> }>();
-type SignatureCounts = Awaited<ReturnType<typeof computeSignatureCounts>>;
-
-/** Confirmed signatures by kind and by country (the count itself is the letter's confirmed_count). */
-export function signatureCounts(letterId: number): Promise<SignatureCounts> {
-  const hit = countsCache.get(letterId);
-  // The same few seconds as the public-page micro-cache, and off when it is off (tests).
-  if (hit && Date.now() - hit.at < loadConfig().pageCacheTtlMs) return hit.value;
-  const value = computeSignatureCounts(letterId);
-  countsCache.set(letterId, { at: Date.now(), value });
-  value.catch(() => countsCache.delete(letterId));
-  return value;
-}
-
-/** Forget cached breakdowns (tests, and after staff moderation). */
-export function forgetSignatureCounts(letterId?: number): void {
-  if (letterId === undefined) countsCache.clear();
-  else countsCache.delete(letterId);
-}
-
-async function computeSignatureCounts(letterId: number) {
-  const [byKind, byJurisdiction, listed] = await Promise.all([
-    db
-      .selectFrom("signatures")
-      .select((eb) => ["kind", eb.fn.countAll<number>().as("n")])
-      .where("letter_id", "=", letterId)
-      .where("status", "=", "confirmed")
-      .groupBy("kind")
-      .execute(),
-    db
-      .selectFrom("signatures")
-      .innerJoin("jurisdictions", "jurisdictions.code", "signatures.jurisdiction_code")
-      .select((eb) => [
-        "jurisdictions.code",
-        "jurisdictions.name_en",
-        "jurisdictions.name_fr",
-        eb.fn.countAll<number>().as("n"),
-      ])
-      .where("signatures.letter_id", "=", letterId)
-      .where("signatures.status", "=", "confirmed")
-      .groupBy(["jurisdictions.code", "jurisdictions.name_en", "jurisdictions.name_fr"])
-      .execute(),
-    db
-      .selectFrom("signatures")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("letter_id", "=", letterId)
-      .where("status", "=", "confirmed")
-      .where("show_publicly", "=", 1)
-      .executeTakeFirstOrThrow(),
-  ]);
-  const kind = (k: string) => Number(byKind.find((r) => r.kind === k)?.n ?? 0);
-  return {
-    /** Confirmed signatures whose signers agreed to be listed: the public list's length. */
-    listed: Number(listed.n),
-    organisations: kind("organisation"),
-    individuals: kind("individual"),
-    byJurisdiction: byJurisdiction
-      .map((r) => ({ code: r.code, name_en: r.name_en, name_fr: r.name_fr, count: Number(r.n) }))
-      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-  };
 }
 
 /** One page of the people and organisations who signed, confirmed and agreed to be listed. */

@@ -11,8 +11,8 @@ import {
   letterUrl,
   listVersions,
   PUBLIC_STATUSES,
-  signatureCounts,
 } from "~/features/letters/letter-page.server";
+import { signatureCounts } from "~/features/letters/signature-counts.server";
 
 /** The open-data list is small by nature (a few letters a year); this only bounds a runaway. */
 const API_LIST_CAP = 1_000;

@@ -11,7 +11,7 @@ import { recordAudit } from "~/features/security/audit.server";
 import { neutraliseFormula } from "~/lib/spreadsheet";
 import type { SignatureFilters } from "~/features/letters/forms";
 import type { FieldErrors } from "~/lib/field-errors";
-import { recount } from "~/features/letters/signing-letter.server";
+import { countSignatures, type CountedSignature } from "~/features/letters/signature-counts.server";
 import type { Nothing, Result } from "~/lib/result";
 import { type BlocklistKind, type SignatureKind } from "~/lib/vocabularies";
 
@@ -100,7 +100,8 @@ export async function listSignatures(letterId: number, filters: SignatureFilters
 
 /**
  * Rejects the selected pending or confirmed signatures of this letter (others are left alone),
- * spends their tokens and corrects the count, in one transaction. Returns how many changed.
+ * spends their tokens and takes the confirmed ones out of the counts, in one transaction. Returns
+ * how many changed.
  */
 export async function rejectSignatures(
   actor: Pick<User, "id">,
@@ -111,27 +112,41 @@ export async function rejectSignatures(
 ): Promise<number> {
   const stamp = now.toISOString();
   const unique = [...new Set(ids)];
+  const rejected = {
+    status: "rejected" as const,
+    rejected_at: stamp,
+    rejection_reason: reason,
+    confirm_token_hash: null,
+    withdraw_token_hash: null,
+    updated_at: stamp,
+  };
   return db.transaction().execute(async (trx) => {
     let changed = 0;
+    const uncounted: CountedSignature[] = [];
     // Bounded chunks keep each statement under the databases' parameter limits.
     for (let i = 0; i < unique.length; i += 500) {
-      const result = await trx
+      const chunk = unique.slice(i, i + 500);
+      // Pending ones first: one confirmed meanwhile is then caught by the second statement.
+      const pending = await trx
         .updateTable("signatures")
-        .set({
-          status: "rejected",
-          rejected_at: stamp,
-          rejection_reason: reason,
-          confirm_token_hash: null,
-          withdraw_token_hash: null,
-          updated_at: stamp,
-        })
+        .set(rejected)
         .where("letter_id", "=", letterId)
-        .where("id", "in", unique.slice(i, i + 500))
-        .where("status", "in", ["pending", "confirmed"])
+        .where("id", "in", chunk)
+        .where("status", "=", "pending")
         .executeTakeFirst();
-      changed += Number(result.numUpdatedRows);
+      const confirmed = await trx
+        .updateTable("signatures")
+        .set(rejected)
+        .where("letter_id", "=", letterId)
+        .where("id", "in", chunk)
+        .where("status", "=", "confirmed")
+        .returning(["jurisdiction_code", "kind", "show_publicly"])
+        .execute();
+      uncounted.push(...confirmed);
+      changed += Number(pending.numUpdatedRows) + confirmed.length;
     }
-    await recount(trx, letterId, stamp);
+    // Last: confirmations lock their signature before the counts, so this order cannot deadlock.
+    await countSignatures(trx, letterId, uncounted, -1, stamp);
     await recordAudit(trx, {
       actorUserId: actor.id,
       action: "signature.reject",

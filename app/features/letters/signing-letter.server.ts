@@ -1,9 +1,6 @@
 /**
- * Letters as signing sees them: the lookup by slug, whether a letter accepts signatures, the
- * signed version's title, and the upkeep of `open_letters.confirmed_count`.
- *
- * `open_letters.confirmed_count` is kept exactly equal to the number of confirmed signatures: every
- * change of a signature's status updates it in the same transaction (adjustCount, recount).
+ * Letters as signing sees them: the lookup by slug, whether a letter accepts signatures and the
+ * signed version's title. The counts of confirmed signatures are kept by signature-counts.server.ts.
  */
 import { db } from "~db/connection";
 import type { Executor } from "~db/schema";
@@ -84,30 +81,4 @@ export async function letterForSigning(slug: string, locale: string) {
   if (!letter) return undefined;
   const title = await letterTitle(db, letter.id, letter.current_version, locale);
   return { id: letter.id, slug: letter.slug, status: letter.status, title, accepting: acceptsSignatures(letter) };
-}
-
-// ---- The confirmed count --------------------------------------------------------------------
-
-export async function adjustCount(trx: Executor, letterId: number, delta: number, stamp: string): Promise<void> {
-  await trx
-    .updateTable("open_letters")
-    .set((eb) => ({ confirmed_count: eb("confirmed_count", "+", delta), updated_at: stamp }))
-    .where("id", "=", letterId)
-    .execute();
-}
-
-/** Sets the count from the rows themselves (after a bulk change). */
-export async function recount(trx: Executor, letterId: number, stamp: string): Promise<void> {
-  await trx
-    .updateTable("open_letters")
-    .set((eb) => ({
-      confirmed_count: eb
-        .selectFrom("signatures")
-        .select((s) => s.fn.countAll<number>().as("n"))
-        .where("signatures.letter_id", "=", letterId)
-        .where("signatures.status", "=", "confirmed"),
-      updated_at: stamp,
-    }))
-    .where("id", "=", letterId)
-    .execute();
 }

@@ -27,7 +27,8 @@ import { recordAudit } from "~/features/security/audit.server";
 import { inGroupCommit } from "~/features/letters/group-commit.server";
 import type { IndividualSignatureInput } from "~/features/letters/forms";
 import { hashIp, isBlocked, jurisdictionExists } from "~/features/letters/signature-abuse.server";
-import { acceptsSignatures, adjustCount, letterTitle } from "~/features/letters/signing-letter.server";
+import { countSignatures } from "~/features/letters/signature-counts.server";
+import { acceptsSignatures, letterTitle } from "~/features/letters/signing-letter.server";
 import type { Nothing, Result } from "~/lib/result";
 
 /** One reminder per signature per this window: repeated attempts do not flood the signer. */
@@ -317,10 +318,10 @@ export async function signForOrganisation(
         updated_at: stamp,
       })
       .onConflict((oc) => oc.columns(["letter_id", "coalition_member_id"]).doNothing())
-      .returning("id")
+      .returning(["id", "jurisdiction_code", "kind", "show_publicly"])
       .executeTakeFirst();
     if (inserted) {
-      await adjustCount(trx, letter.id, +1, stamp);
+      await countSignatures(trx, letter.id, [inserted], +1, stamp);
       await recordAudit(trx, {
         actorUserId: user.id,
         action: "signature.organisation",
