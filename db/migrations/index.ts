@@ -13,6 +13,7 @@ import * as m0010 from "./0010_pending_entries_and_mail_caps";
 import * as m0011 from "./0011_organisation_name_changes";
 import * as m0012 from "./0012_health_checks";
 import * as m0013 from "./0013_signature_counters";
+import * as m0014 from "./0014_public_page_indexes";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -34,4 +35,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0011_organisation_name_changes": m0011,
   "0012_health_checks": m0012,
   "0013_signature_counters": m0013,
+  "0014_public_page_indexes": m0014,
 };

@@ -244,17 +244,18 @@ export async function getAssessment(threatId: number) {
 export async function openThreatCounts(): Promise<
   Array<{ code: string; name_en: string; name_fr: string; open: number }>
 > {
-  const rows = await db
+  // Counted from the (outcome, jurisdiction) index alone, then named: grouping by the names made
+  // SQLite sort every open threat.
+  const counts = db
     .selectFrom("threats")
-    .innerJoin("jurisdictions", "jurisdictions.code", "threats.jurisdiction_code")
-    .select((eb) => [
-      "jurisdictions.code",
-      "jurisdictions.name_en",
-      "jurisdictions.name_fr",
-      eb.fn.countAll<number | string>().as("open"),
-    ])
+    .select((eb) => ["threats.jurisdiction_code", eb.fn.countAll<number | string>().as("open")])
     .where("threats.outcome", "=", "open")
-    .groupBy(["jurisdictions.code", "jurisdictions.name_en", "jurisdictions.name_fr"])
+    .groupBy("threats.jurisdiction_code")
+    .as("counts");
+  const rows = await db
+    .selectFrom(counts)
+    .innerJoin("jurisdictions", "jurisdictions.code", "counts.jurisdiction_code")
+    .select(["jurisdictions.code", "jurisdictions.name_en", "jurisdictions.name_fr", "counts.open"])
     .orderBy("jurisdictions.code")
     .execute();
   return rows.map((r) => ({ ...r, open: Number(r.open) }));
