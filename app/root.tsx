@@ -61,8 +61,9 @@ function usePageTitle(): string {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
-  const locale = rootData?.locale ?? "en";
   const { i18n } = useTranslation();
+  // A URL no route matches renders without the root loader: the render's own language then.
+  const locale = rootData?.locale ?? i18n.language ?? "en";
   const title = usePageTitle();
   const nonce = useNonce();
   useChangeLanguage(locale);

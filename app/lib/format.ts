@@ -25,3 +25,10 @@ export function formatDateTime(iso: string, locale: string): string {
 export function formatDate(iso: string, locale: string): string {
   return formatter(locale, false).format(new Date(iso));
 }
+
+/** The years a filter offers, newest first: next year (an action logged on 1 January somewhere
+ * east of UTC), this year and `past` years before it. */
+export function filterYears(past = 7, now = new Date()): string[] {
+  const thisYear = now.getUTCFullYear();
+  return Array.from({ length: past + 2 }, (_, i) => String(thisYear + 1 - i));
+}

@@ -1,3 +1,4 @@
+import { filterYears } from "~/lib/format";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -28,8 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function StaffChapters({ staff }: { staff: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["staff"]> }) {
   const { t, i18n } = useTranslation(["actions", "common"]);
-  const thisYear = new Date().getUTCFullYear();
-  const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));
+  const years = filterYears();
   return (
     <>
       <p className="inline-form">

@@ -42,7 +42,7 @@ export default function CountryPage() {
       <p className="muted">
         <Link to="/threats/map">{t("country.back")}</Link>
       </p>
-      <PageHeader title={name} lead={t("country.lead", { open: counts.open, total: counts.total })}>
+      <PageHeader title={name} lead={t("country.lead", { count: counts.open, open: counts.open, total: counts.total })}>
         {signedIn ? (
           <Form method="post">
             <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />

@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     includeDrafts: staff,
     version: Number.isInteger(version) && version > 0 ? version : null,
     language: search.get("lang"),
+    organisationOf: user?.role === "coalition_member" ? user.coalition_member_id : null,
   });
   if (!page) throw notFound();
   return { pageTitle: page.text.title, ...page, staff };
@@ -55,7 +56,7 @@ function Count({ confirmed, goal }: { confirmed: number; goal: number | null }) 
 export default function LetterPage() {
   const root = useRootData();
   const { t, i18n } = useTranslation(["letters", "common"]);
-  const { letter, version, text, languages, versions, counts, signatories, threats, staff } =
+  const { letter, version, text, languages, versions, counts, signatories, threats, staff, organisationSignedAt } =
     useLoaderData<typeof loader>();
   const lang = i18n.language;
   const older = version !== letter.current_version;
@@ -135,6 +136,7 @@ export default function LetterPage() {
           <SignatureForm
             letter={{ slug: letter.slug, status: letter.status }}
             isRepresentative={root?.user?.role === "coalition_member"}
+            organisationSignedAt={organisationSignedAt}
           />
           <dl className="meta">
             {letter.opens_on ? (

@@ -12,7 +12,7 @@ import { ReviewSchema, parseReviewFilters } from "~/features/actions/forms";
 import { ReviewBadge } from "~/features/actions/action-lists";
 import { listChapters } from "~/features/chapters/chapters.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, filterYears } from "~/lib/format";
 import { parsePage } from "~/lib/paging";
 import { ACTION_KINDS, ACTION_REVIEW_STATUSES } from "~/lib/vocabularies";
 import { FilterSelect } from "~/components/filter-select";
@@ -49,8 +49,7 @@ export default function ReviewQueuePage() {
   const actionData = useActionData<typeof action>();
   const errorsFor = (id: number): Record<string, string[] | undefined> =>
     actionData && actionData.actionId === id ? actionData.errors : {};
-  const thisYear = new Date().getUTCFullYear();
-  const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));
+  const years = filterYears();
   return (
     <div className="stack">
       <PageHeader title={t("review.title")} lead={t("review.lead")} />

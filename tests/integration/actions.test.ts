@@ -150,6 +150,17 @@ describe("logging an action", () => {
     expect(await countActions()).toBe(before);
   });
 
+  it("refuses an action dated after today anywhere on Earth, and accepts today's", async () => {
+    const before = await countActions();
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const refused = await clients.member.post("/actions/new", valid({ occurredOn: inThreeDays }));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("An action cannot be dated in the future");
+    expect(await countActions()).toBe(before);
+    await logAs(clients.member, { occurredOn: new Date().toISOString().slice(0, 10) });
+    expect(await countActions()).toBe(before + 1);
+  });
+
   it("stores hostile text as typed and shows it escaped", async () => {
     const hostile = `<script>alert("x")</script> '; DROP TABLE users; -- ✊🏾 مرحبا`;
     const id = await logAs(clients.member, { description: hostile, policymakers: "Line one\r\nLine two" });

@@ -18,6 +18,18 @@ describe("languages", () => {
     expect(html).toContain("Se connecter");
   });
 
+  it("answers an unknown address in the reader's language", async () => {
+    for (const path of ["/no-such-page", "/threats/no-such-threat"]) {
+      const response = await new Client(server.url).get(path, { "Accept-Language": "fr" });
+      expect(response.status, path).toBe(404);
+      const html = await response.text();
+      expect(html, path).toContain('<html lang="fr"');
+      expect(html, path).toContain("Page introuvable");
+      expect(html, path).toContain("Menaces");
+      expect(html, path).not.toContain("Page not found");
+    }
+  });
+
   it("falls back to English for a language we do not have", async () => {
     const html = await (await new Client(server.url).get("/", { "Accept-Language": "de-DE" })).text();
     expect(html).toContain('<html lang="en"');

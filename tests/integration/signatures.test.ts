@@ -624,6 +624,23 @@ describe("organisation signatures", () => {
     expect(await letterCount(letter.id)).toBe(1);
   });
 
+  it("once the organisation has signed, its representative is told when and offered no sign button", async () => {
+    const letter = await createOpenLetter({ version: 1 });
+    const rep = visitor();
+    await rep.login(DEMO.coalition_member);
+    const before = await (await rep.get(`/letters/${letter.slug}`, { "Accept-Language": "en" })).text();
+    expect(before).toContain("Sign for my organisation");
+    expect(before).not.toContain("Your organisation signed on");
+    expect((await rep.post(`/letters/${letter.slug}/sign`, { intent: "organisation" })).status).toBe(303);
+    const after = await (await rep.get(`/letters/${letter.slug}`, { "Accept-Language": "en" })).text();
+    expect(after).toMatch(/Your organisation signed on [^<]*\d{4}/);
+    expect(after).not.toContain("Sign for my organisation");
+    // People still sign in their own name.
+    expect(after).toContain('name="intent" value="individual"');
+    const fr = await (await rep.get(`/letters/${letter.slug}`, { "Accept-Language": "fr" })).text();
+    expect(fr).toContain("Votre organisation a signé le");
+  });
+
   it("others cannot sign for an organisation; the signed-out are sent to sign in", async () => {
     const letter = await createOpenLetter();
     const chapterMember = visitor();

@@ -109,3 +109,14 @@ describe("GET /threats/map", () => {
     expect(html).toContain("Carte des menaces");
   });
 });
+
+describe("GET /countries/:code", () => {
+  it("leads with its counts in words, in both languages, never a raw key", async () => {
+    const open = await openCount("FJ");
+    const en = await (await client.get("/countries/FJ", { "Accept-Language": "en" })).text();
+    expect(en).not.toContain("country.lead");
+    expect(en).toMatch(new RegExp(`${open} open threats?, \\d+ tracked in all\\.`));
+    const fr = await (await client.get("/countries/FJ", { "Accept-Language": "fr" })).text();
+    expect(fr).toMatch(new RegExp(`${open} menaces? en cours, \\d+ suivies au total\\.`));
+  });
+});

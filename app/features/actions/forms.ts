@@ -11,10 +11,17 @@ const isoDate = z
     "validation.date",
   );
 
+/** The latest date anywhere on Earth (UTC+14) is at most the day after today in UTC. */
+function latestDateOnEarth(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 // Messages are i18n keys (see components/forms.tsx); `actions:` ones live in this area's namespace.
 export const ActionSchema = z.object({
   kind: z.enum(ACTION_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
-  occurredOn: isoDate.refine((v) => v >= "2000-01-01" && v <= "2100-12-31", "validation.date"),
+  occurredOn: isoDate
+    .refine((v) => v >= "2000-01-01" && v <= "2100-12-31", "validation.date")
+    .refine((v) => v <= latestDateOnEarth(), "actions:validation.future"),
   description: requiredText(5000),
   policymakers: optionalText(1000),
   threatId: idField().max(1e12).optional(),

@@ -182,11 +182,29 @@ async function publicSignatories(letterId: number, page: number, total: number) 
  * Everything the public letter page shows. Drafts only when `includeDrafts` (staff). `version`
  * reads an older version of the text; `language` one of its translations.
  */
+/** When the organisation's signature on the letter was confirmed, if it stands. */
+async function organisationSignature(letterId: number, memberId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("signatures")
+    .select("confirmed_at")
+    .where("letter_id", "=", letterId)
+    .where("coalition_member_id", "=", memberId)
+    .where("status", "=", "confirmed")
+    .executeTakeFirst();
+  return row?.confirmed_at ?? null;
+}
+
 export async function getLetterPage(
   slug: string,
   locale: string,
   page = 1,
-  options: { includeDrafts?: boolean; version?: number | null; language?: string | null } = {},
+  options: {
+    includeDrafts?: boolean;
+    version?: number | null;
+    language?: string | null;
+    /** The reader's coalition member, when they represent one: was it signed already, and when. */
+    organisationOf?: number | null;
+  } = {},
 ) {
   const letter = await getLetterBySlug(slug);
   if (!letter || (letter.status === "draft" && !options.includeDrafts)) return null;
@@ -194,7 +212,7 @@ export async function getLetterPage(
   const version =
     options.version && versions.some((v) => v.version === options.version) ? options.version : letter.current_version;
   const countsOfLetter = signatureCounts(letter.id);
-  const [texts, counts, signatories, threats] = await Promise.all([
+  const [texts, counts, signatories, threats, organisationSignedAt] = await Promise.all([
     db
       .selectFrom("open_letter_texts")
       .select(["language", "title", "body"])
@@ -211,9 +229,11 @@ export async function getLetterPage(
       .where("open_letter_threats.letter_id", "=", letter.id)
       .orderBy("threats.slug")
       .execute(),
+    options.organisationOf ? organisationSignature(letter.id, options.organisationOf) : null,
   ]);
   const text = pickText(texts, locale, options.language);
   return {
+    organisationSignedAt,
     letter: {
       slug: letter.slug,
       status: letter.status,

@@ -1,3 +1,4 @@
+import { formatDate } from "~/lib/format";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/lib/parse-form";
 import { useFetcher } from "@remix-run/react";
@@ -41,6 +42,8 @@ export interface SignatureFormProps {
   letter: { slug: string; status: LetterStatus };
   /** The sign route passes the server's answer back so field errors show after a 400. */
   lastResult?: SubmissionResult<string[]> | null;
+  /** When the representative's organisation signed; its sign button is then not offered again. */
+  organisationSignedAt?: string | null;
   /** The reader is a signed-in coalition member representative: they sign for their organisation. */
   isRepresentative: boolean;
 }
@@ -65,7 +68,7 @@ export function SignatureDone({ done }: { done: "individual" | "organisation" })
  * a signed-in coalition member representative may sign for their organisation in one click.
  * Posts to `/letters/:slug/sign`, which decides; works without JavaScript.
  */
-export function SignatureForm({ letter, lastResult, isRepresentative }: SignatureFormProps) {
+export function SignatureForm({ letter, lastResult, isRepresentative, organisationSignedAt }: SignatureFormProps) {
   const { t, i18n } = useTranslation(["signatures", "common"]);
   const countryOptions = useCountryOptions(i18n.language);
   const action = `/letters/${encodeURIComponent(letter.slug)}/sign`;
@@ -101,7 +104,11 @@ export function SignatureForm({ letter, lastResult, isRepresentative }: Signatur
   return (
     <section className="signature-form stack" aria-labelledby={`sign-${letter.slug}-heading`}>
       <h2 id={`sign-${letter.slug}-heading`}>{t("form.title")}</h2>
-      {isRepresentative ? (
+      {isRepresentative && organisationSignedAt ? (
+        <p className="alert alert-success" role="status">
+          {t("form.organisationSigned", { date: formatDate(organisationSignedAt, i18n.language) })}
+        </p>
+      ) : isRepresentative ? (
         <fetcher.Form method="post" action={action} className="stack">
           <input type="hidden" name="intent" value="organisation" />
           <p className="hint">{t("form.organisationLead")}</p>
