@@ -82,7 +82,11 @@ test("staff open a campaign, a person writes to their lawmakers, confirms, and t
     .getByLabel("A few words of your own (optional)", { exact: true })
     .fill("I teach kids to stay safe online.");
   await page.getByRole("button", { name: "Preview my letters" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Your 3 letters" })).toBeVisible();
+  const previewHeading = page.getByRole("heading", { level: 2, name: "Your 3 letters" });
+  await expect(previewHeading).toBeVisible();
+  // The preview is above the form: it takes the focus and comes into view, so Send is found.
+  await expect(previewHeading).toBeFocused();
+  await expect(previewHeading).toBeInViewport();
   const letters = page.getByRole("article");
   await expect(letters).toHaveCount(3);
   await expect(letters.first()).toContainText("I live in Tacoma and ask you to oppose the STOP CSAM Act.");
@@ -136,6 +140,9 @@ test("without JavaScript, a person previews and sends letters to the demo campai
   await page.getByLabel("E-mail address", { exact: true }).fill(uniqueEmail("offline"));
   await page.getByRole("button", { name: "Preview my letters" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Your 3 letters" })).toBeVisible();
+  // The answer's address ends with the preview's fragment: the browser scrolls to it.
+  expect(new URL(page.url()).hash).toBe("#preview");
+  await expect(page.getByRole("heading", { level: 2, name: "Your 3 letters" })).toBeInViewport();
   await expect(page.getByRole("article").first()).toContainText("I am writing to you as a constituent from Duluth");
   await page.getByRole("button", { name: "Send my 3 letters" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Check your e-mail" })).toBeVisible();

@@ -1,6 +1,7 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/lib/parse-form";
-import { Form } from "@remix-run/react";
+import { Form, useFormAction } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { LetterText } from "~/features/campaigns/letter-view";
@@ -21,12 +22,26 @@ export interface SendActionData {
   preview?: { letters: PreviewLetter[]; values: Record<string, string>; seed: string };
 }
 
-/** Step two: the letters as they will be sent, and the button that sends them. */
+/** Where the preview starts: the no-JavaScript answer scrolls there by the form's fragment. */
+export const PREVIEW_ID = "preview";
+
+/**
+ * Step two: the letters as they will be sent, and the button that sends them. It appears above
+ * the form that asked for it, so it takes the focus and scrolls into view: people would otherwise
+ * press Preview again and never see Send.
+ */
 export function LettersPreview({ preview }: { preview: NonNullable<SendActionData["preview"]> }) {
   const { t } = useTranslation("campaigns");
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "start" });
+  }, [preview.seed]);
   return (
-    <section className="stack" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">{t("send.previewHeading", { count: preview.letters.length })}</h2>
+    <section className="stack" aria-labelledby="preview-heading" id={PREVIEW_ID}>
+      <h2 id="preview-heading" ref={heading} tabIndex={-1}>
+        {t("send.previewHeading", { count: preview.letters.length })}
+      </h2>
       <p>{t("send.previewLead")}</p>
       {preview.letters.map((letter) => (
         <article key={letter.lawmakerId} className="card" aria-label={letter.lawmakerName}>
@@ -76,8 +91,15 @@ export function SenderForm({
     shouldValidate: "onBlur",
   });
   const note = getTextareaProps(fields.personalNote);
+  const formAction = useFormAction();
   return (
-    <Form method="post" {...getFormProps(form)} className="narrow" aria-labelledby="write-heading">
+    <Form
+      method="post"
+      action={`${formAction}#${PREVIEW_ID}`}
+      {...getFormProps(form)}
+      className="narrow"
+      aria-labelledby="write-heading"
+    >
       <h2 id="write-heading">{t("send.formHeading")}</h2>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="preview" />
