@@ -9,6 +9,7 @@ import { seedDemoEvents } from "./demo-events";
 import { seedDemoLawmakers } from "./demo-lawmakers";
 import { seedDemoLetters } from "./demo-letters";
 import { seedDemoTargets } from "./demo-targets";
+import { seedDemoReports } from "./demo-reports";
 import { seedDemoThreats } from "./demo-threats";
 
 const DEMO_CHAPTERS = [
@@ -114,4 +115,5 @@ export async function seedDemo(db: Kysely<Database>, password: string): Promise<
   await seedDemoActions(db);
   await seedDemoEvents(db);
   await seedDemoTargets(db);
+  await seedDemoReports(db);
 }

@@ -151,6 +151,7 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
           "/campaigns",
           "/events",
           "/targets",
+          "/reports",
           "/api/v1",
           "/feeds",
         ],

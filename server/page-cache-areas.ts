@@ -14,6 +14,7 @@ const API_AREAS: Record<string, Area> = {
   events: "events",
   coalition: "coalition",
   targets: "targets",
+  reports: "reports",
   lawmakers: "campaigns",
 };
 
@@ -27,10 +28,11 @@ export function areaOf(path: string): Area {
 }
 
 /**
- * The home page and the targets (which count threats, members, events, actions and letters) show
- * figures from every part of the app.
+ * The home page, the targets and the yearly reports (which count threats, members, events, actions
+ * and letters; a published report notes when its rows were revised) show figures from every part
+ * of the app.
  */
-const SUMMARIES: Area[] = ["home", "targets"];
+const SUMMARIES: Area[] = ["home", "targets", "reports"];
 
 const WRITES: Record<string, Area[]> = {
   threats: ["threats", "countries", ...SUMMARIES],
@@ -43,7 +45,7 @@ const WRITES: Record<string, Area[]> = {
   events: ["events", "countries", ...SUMMARIES],
   chapters: ["chapters", "countries", ...SUMMARIES],
   actions: ["chapters", "countries", ...SUMMARIES],
-  targets: ["targets", "home"],
+  targets: ["targets", "home", "reports"],
   // Delivery reports change a campaign's sent and delivered counts.
   webhooks: ["campaigns", ...SUMMARIES],
   // Signing in or out, the language, invitations and one's own account change no public page.

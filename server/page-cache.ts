@@ -225,18 +225,19 @@ export function createPageCache(options: PageCacheOptions) {
         writeCount(area) === startedIn &&
         req.method === "GET" &&
         captured <= options.maxBytes;
-      if (storable) store(key, area, Buffer.concat(chunks).toString("utf8"), nonce, res);
+      if (storable) store(key, area, Buffer.concat(chunks), nonce, res);
       return (end as (...args: unknown[]) => Response)(chunk, ...rest);
     }) as Response["end"];
     next();
   }
 
-  function store(key: string, area: Area, page: string, nonce: string, res: Response) {
+  function store(key: string, area: Area, body: Buffer, nonce: string, res: Response) {
     const policy = String(res.getHeader("content-security-policy") ?? "");
     const html = String(res.getHeader("content-type") ?? "").startsWith("text/html");
-    const safe = html ? withoutNonce(page, nonce, policy) : { page, policy };
+    // Only an HTML page is rewritten (its nonce); anything else (a PDF, a CSV) is kept byte for byte.
+    const safe = html ? withoutNonce(body.toString("utf8"), nonce, policy) : { page: null, policy };
     if (!safe) return;
-    const identity = Buffer.from(safe.page, "utf8");
+    const identity = safe.page === null ? body : Buffer.from(safe.page, "utf8");
     const headers = Object.entries(res.getHeaders())
       .filter(([name]) => KEPT_HEADERS.has(name.toLowerCase()))
       .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(", ") : String(value)]);

@@ -86,6 +86,9 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>{t("footer.mission")}</p>
+        <p>
+          <a href="/reports">{t("footer.reports")}</a>
+        </p>
         <p className="muted">{t("footer.privacy")}</p>
       </div>
     </footer>

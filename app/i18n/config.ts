@@ -24,6 +24,8 @@ import enMap from "~/i18n/locales/en/map.json";
 import enThreats from "~/i18n/locales/en/threats.json";
 import frMap from "~/i18n/locales/fr/map.json";
 import frThreats from "~/i18n/locales/fr/threats.json";
+import enReports from "~/i18n/locales/en/reports.json";
+import frReports from "~/i18n/locales/fr/reports.json";
 
 export const SUPPORTED_LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -49,6 +51,7 @@ export const resources = {
     actions: enActions,
     events: enEvents,
     targets: enTargets,
+    reports: enReports,
   },
   fr: {
     common: frCommon,
@@ -64,6 +67,7 @@ export const resources = {
     actions: frActions,
     events: frEvents,
     targets: frTargets,
+    reports: frReports,
   },
 } as const;
 
@@ -81,6 +85,7 @@ export const NAMESPACES = [
   "actions",
   "events",
   "targets",
+  "reports",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -120,3 +120,25 @@ export interface TargetSnapshotsTable {
   details: string;
   taken_at: string;
 }
+
+/** One row per year staff have opened the yearly report for; `figures` is the JSON frozen at publication. */
+export interface ReportPublicationsTable extends Timestamps {
+  year: number;
+  published: number;
+  published_at: string | null;
+  published_by: number | null;
+  figures: string | null;
+  /** JSON array of the section keys shown. */
+  sections: string;
+  /** The first day a read found the live figures different from the published ones. */
+  revised_on: string | null;
+}
+
+export interface ReportSectionTextsTable extends Timestamps {
+  id: Generated<number>;
+  year: number;
+  section: string;
+  language: string;
+  body: string;
+  updated_by: number | null;
+}

@@ -19,6 +19,8 @@ import type {
   EventEditionsTable,
   EventRsvpsTable,
   EventsTable,
+  ReportPublicationsTable,
+  ReportSectionTextsTable,
   TargetSnapshotsTable,
   TargetsTable,
 } from "./activity";
@@ -126,6 +128,8 @@ export interface Database {
   event_rsvps: EventRsvpsTable;
   targets: TargetsTable;
   target_snapshots: TargetSnapshotsTable;
+  report_publications: ReportPublicationsTable;
+  report_section_texts: ReportSectionTextsTable;
 }
 
 export type User = Selectable<UsersTable>;
