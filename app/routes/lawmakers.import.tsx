@@ -116,8 +116,12 @@ export default function LawmakersImportPage() {
       <ImportProgress
         busy={busy}
         intent={pendingIntent === "import" ? "import" : "check"}
-        // The checked file's row count, when it is that file being imported.
-        rows={result?.csv && summary && navigation.formData?.has("csv") ? summary.rows : null}
+        // The checked file's row count (without the rows to skip), when it is that file being imported.
+        rows={
+          result?.csv && summary && navigation.formData?.has("csv")
+            ? summary.rows - (result.mode === "skip" ? summary.errors : 0)
+            : null
+        }
       />
 
       {result && !busy ? <FileErrors ns="lawmakers" errors={result.fileErrors} columns={columns} /> : null}
