@@ -1,11 +1,14 @@
 /**
- * `npm run lawmakers:import -- <file.csv> [--dry-run]`: the staff import from the command line
- * (our columns or the US Congress list), with the same checks, report and single transaction as
- * `/lawmakers/import`. Audited with no user. Exits 1 when the file has errors.
+ * `npm run lawmakers:import -- <file.csv> [--dry-run] [--skip-invalid [--skipped=<out.csv>]]`: the
+ * staff import from the command line (our columns or the US Congress list), with the same checks,
+ * report, modes and single transaction as `/lawmakers/import`. All or nothing unless
+ * `--skip-invalid`, which imports the valid rows and can write the skipped ones, with their errors,
+ * to `--skipped`. Audited with no user. Exits 1 when the file has errors (and nothing was imported).
  */
 import fs from "node:fs";
 import { MAX_IMPORT_BYTES } from "../app/features/lawmakers/constants";
 import { checkImport, hasErrors, importLawmakers, type ImportReport } from "../app/features/lawmakers/import.server";
+import { skippedRowsCsv } from "../app/features/lawmakers/skipped-csv.server";
 import { decodeCsv } from "../app/lib/csv-import.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
@@ -13,9 +16,13 @@ import { seedReferenceData } from "../db/seeds/reference";
 
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
+const mode = args.includes("--skip-invalid") ? "skip" : "all";
+const skippedOut = args.find((arg) => arg.startsWith("--skipped="))?.slice("--skipped=".length);
 const file = args.find((arg) => !arg.startsWith("--"));
 if (!file) {
-  process.stderr.write("usage: npm run lawmakers:import -- <file.csv> [--dry-run]\n");
+  process.stderr.write(
+    "usage: npm run lawmakers:import -- <file.csv> [--dry-run] [--skip-invalid [--skipped=<out.csv>]]\n",
+  );
   process.exit(2);
 }
 
@@ -31,10 +38,10 @@ function print(report: ImportReport): void {
       process.stdout.write(`line ${row.line} ${row.name}: ${[...row.errors, ...row.notes].join(", ")}${dup}\n`);
     }
   }
-  const { rows, create, update, unchanged, errors } = report.summary;
+  const { rows, create, update, unchanged, errors, noContact } = report.summary;
   const format = report.format === "us_congress" ? " (US Congress format detected)" : "";
   process.stdout.write(
-    `${rows} rows${format}: ${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} with errors\n`,
+    `${rows} rows${format}: ${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} with errors, ${noContact} with no contact yet\n`,
   );
 }
 
@@ -50,16 +57,22 @@ try {
   } else if (dryRun) {
     const report = await checkImport(decoded.text);
     print(report);
-    failed = hasErrors(report);
+    // Skipping, rows with errors would be left out: only a file the reader refuses fails.
+    failed = mode === "skip" ? report.fileErrors.length > 0 : hasErrors(report);
   } else {
     const started = performance.now();
-    const outcome = await importLawmakers(null, decoded.text);
+    const outcome = await importLawmakers(null, decoded.text, mode);
     print(outcome.report);
     if (outcome.ok) {
       const ms = Math.round(performance.now() - started);
       process.stdout.write(
-        `imported in ${ms} ms: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged\n`,
+        `imported in ${ms} ms: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged, ${outcome.skipped.length} skipped\n`,
       );
+      const csv = skippedOut ? await skippedRowsCsv(outcome.header, outcome.skipped, "en") : null;
+      if (skippedOut && csv) {
+        fs.writeFileSync(skippedOut, csv);
+        process.stdout.write(`skipped rows written to ${skippedOut}\n`);
+      }
     } else {
       process.stdout.write("nothing imported\n");
       failed = true;

@@ -12,11 +12,14 @@ export function CsvFileForm({
   ns,
   busy,
   hints,
+  children,
 }: {
   ns: "coalition" | "lawmakers";
   busy: boolean;
   /** Paragraphs under the heading, each with an id, which the file input is described by. */
   hints: Array<{ id: string; text: ReactNode }>;
+  /** More fields of the form (the import mode), between the file and the buttons. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation(ns);
   return (
@@ -39,6 +42,7 @@ export function CsvFileForm({
             aria-describedby={hints.map((hint) => hint.id).join(" ")}
           />
         </div>
+        {children}
         <p className="inline-form">
           <button type="submit" name="intent" value="check" disabled={busy}>
             {t("import.check")}
@@ -121,10 +125,22 @@ export function ImportProgress({
 }
 
 /** After a clean dry run: the button that sends the checked file back to be imported. */
-export function ImportConfirm({ csv, label, busy }: { csv: string; label: string; busy?: boolean }) {
+export function ImportConfirm({
+  csv,
+  label,
+  busy,
+  mode,
+}: {
+  csv: string;
+  label: string;
+  busy?: boolean;
+  /** The import mode chosen with the file, sent back with it. */
+  mode?: string;
+}) {
   return (
     <Form method="post" encType="multipart/form-data">
       <input type="hidden" name="csv" value={csv} />
+      {mode ? <input type="hidden" name="mode" value={mode} /> : null}
       <button type="submit" name="intent" value="import" disabled={busy}>
         {label}
       </button>

@@ -1,10 +1,12 @@
 /**
  * The route action both CSV imports (coalition members, lawmakers) run: read the upload, then
  * either check it (a dry run whose report lists every row) or import it and redirect with the
- * counts. The feature supplies the checks and the writes; the route supplies the guard.
+ * counts. The feature supplies the checks and the writes; the route supplies the guard. An import
+ * that offers the skipping mode (`modes`) may render what it did instead of redirecting (`finished`),
+ * for what does not fit in a URL (the skipped rows).
  */
 import { data, redirect } from "@remix-run/node";
-import { readCsvUpload, type FileError, type ImportIntent } from "~/lib/csv-import.server";
+import { readCsvUpload, type FileError, type ImportIntent, type ImportMode } from "~/lib/csv-import.server";
 import type { Nothing, Result } from "~/lib/result";
 
 interface ReportRow {
@@ -19,28 +21,52 @@ interface Report {
 
 type RowOf<R extends Report> = R["rows"][number];
 
-export type CsvImportResult<R extends Report> =
-  | { intent: ImportIntent; fileErrors: FileError[]; report: null; csv: null; shown: null }
+export type CsvImportResult<R extends Report, Done = never> =
   | {
       intent: ImportIntent;
+      mode: ImportMode;
+      fileErrors: FileError[];
+      report: null;
+      csv: null;
+      shown: null;
+      done: null;
+    }
+  | {
+      intent: ImportIntent;
+      mode: ImportMode;
       fileErrors: FileError[];
       report: Omit<R, "rows">;
-      /** The checked file, base64, for the Import button (only when it has no errors). */
+      /** The checked file, base64, for the Import button (only when it can be imported). */
       csv: string | null;
       shown: { rows: RowOf<R>[]; total: number };
+      done: null;
+    }
+  | {
+      intent: "import";
+      mode: ImportMode;
+      fileErrors: [];
+      report: null;
+      csv: null;
+      shown: null;
+      /** What a finished import rendered instead of redirecting. */
+      done: Done;
     };
 
-export interface CsvImportSteps<R extends Report, Outcome> {
+export interface CsvImportSteps<R extends Report, Outcome, Done = never> {
   maxBytes: number;
   /** The report table lists every flagged row, and the others up to this many. */
   tableLimit: number;
   flagged: (row: RowOf<R>) => boolean;
   check: (text: string) => Promise<R>;
   hasErrors: (report: R) => boolean;
-  /** Checks the file again and writes it only when nothing is wrong. */
-  run: (text: string) => Promise<Outcome>;
+  /** Whether the form offers the skipping mode; when not, every import is all or nothing. */
+  modes?: boolean;
+  /** Checks the file again and writes it: all of it only when nothing is wrong, or the valid rows. */
+  run: (text: string, mode: ImportMode) => Promise<Outcome>;
   /** Where a finished import goes (post/redirect/get), its counts in the query. */
   doneUrl: (outcome: Extract<Outcome, { ok: true }>, ms: number) => string;
+  /** What to render instead of redirecting, when a finished import has more to show than counts. */
+  finished?: (outcome: Extract<Outcome, { ok: true }>, ms: number) => Promise<Done | null>;
 }
 
 /** Flagged rows first, then the others, up to the table's limit, in file order. */
@@ -52,16 +78,17 @@ function shownRows<Row extends ReportRow>(rows: Row[], limit: number, flagged: (
   return { rows: shown, total: rows.length };
 }
 
-export async function csvImportAction<R extends Report, Outcome extends Result<Nothing, { report: R }>>(
+export async function csvImportAction<R extends Report, Outcome extends Result<Nothing, { report: R }>, Done = never>(
   request: Request,
-  steps: CsvImportSteps<R, Outcome>,
+  steps: CsvImportSteps<R, Outcome, Done>,
 ) {
   type Row = RowOf<R>;
-  type Result = CsvImportResult<R>;
+  type Result = CsvImportResult<R, Done>;
   const upload = await readCsvUpload(request, steps.maxBytes);
+  const mode: ImportMode = steps.modes ? upload.mode : "all";
   if (!upload.ok) {
     return data<Result>(
-      { intent: upload.intent, fileErrors: [upload.error], report: null, csv: null, shown: null },
+      { intent: upload.intent, mode, fileErrors: [upload.error], report: null, csv: null, shown: null, done: null },
       { status: 400 },
     );
   }
@@ -70,25 +97,42 @@ export async function csvImportAction<R extends Report, Outcome extends Result<N
 
   if (intent === "import") {
     const started = performance.now();
-    const outcome = await steps.run(text);
+    const outcome = await steps.run(text, mode);
     if (outcome.ok) {
-      throw redirect(steps.doneUrl(outcome as Extract<Outcome, { ok: true }>, Math.round(performance.now() - started)));
+      const done = outcome as Extract<Outcome, { ok: true }>;
+      const ms = Math.round(performance.now() - started);
+      const rendered = steps.finished ? await steps.finished(done, ms) : null;
+      if (rendered === null) throw redirect(steps.doneUrl(done, ms));
+      return data<Result>({
+        intent,
+        mode,
+        fileErrors: [],
+        report: null,
+        csv: null,
+        shown: null,
+        done: rendered,
+      });
     }
     const { rows, ...rest } = (outcome as { ok: false; report: R }).report;
     return data<Result>(
-      { intent, fileErrors: rest.fileErrors, report: rest, csv: null, shown: show(rows) },
+      { intent, mode, fileErrors: rest.fileErrors, report: rest, csv: null, shown: show(rows), done: null },
       { status: 400 },
     );
   }
   const report = await steps.check(text);
   const { rows, ...rest } = report;
+  // Skipping, a file whose rows have errors can still be imported; one the reader refused cannot.
+  const importable =
+    mode === "skip" ? !rest.fileErrors.length && rows.some((row) => row.action !== "error") : !steps.hasErrors(report);
   return data<Result>(
     {
       intent,
+      mode,
       fileErrors: rest.fileErrors,
       report: rest,
-      csv: steps.hasErrors(report) ? null : Buffer.from(bytes).toString("base64"),
+      csv: importable ? Buffer.from(bytes).toString("base64") : null,
       shown: show(rows),
+      done: null,
     },
     { status: rest.fileErrors.length ? 400 : 200 },
   );

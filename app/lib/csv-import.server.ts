@@ -31,6 +31,9 @@ export interface FileError {
 
 export type ImportIntent = "check" | "import";
 
+/** `all`: any invalid row refuses the file. `skip`: the valid rows are written, the others skipped. */
+export type ImportMode = "all" | "skip";
+
 /** Bytes → text: UTF-8 only, at most `maxBytes`. */
 export function decodeCsv(bytes: Uint8Array, maxBytes: number): Result<{ text: string }, { error: FileError }> {
   if (bytes.byteLength > maxBytes) return { ok: false, error: { code: "file.too_large" } };
@@ -44,8 +47,8 @@ export function decodeCsv(bytes: Uint8Array, maxBytes: number): Result<{ text: s
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export type CsvUpload = Result<
-  { intent: ImportIntent; text: string; bytes: Uint8Array },
-  { intent: ImportIntent; error: FileError }
+  { intent: ImportIntent; mode: ImportMode; text: string; bytes: Uint8Array },
+  { intent: ImportIntent; mode: ImportMode; error: FileError }
 >;
 
 /** The largest import form for a file limit: the file may come back base64-encoded (4/3 larger). */
@@ -56,7 +59,7 @@ export function csvRequestLimit(maxBytes: number): number {
 const csvFieldLimit = (maxBytes: number) => Math.ceil(maxBytes / 3) * 4 + 16;
 
 /**
- * Reads an import form: `intent` (check | import) and the file, either uploaded (`file`) or sent
+ * Reads an import form: `intent` (check | import), `mode` (all | skip, all unless said) and the file, either uploaded (`file`) or sent
  * back as base64 (`csv`) by the Import button after a clean dry run. Refuses what is too large
  * before reading it: browsers always say how large a form is.
  */
@@ -64,8 +67,14 @@ export async function readCsvUpload(request: Request, maxBytes: number): Promise
   const maxFieldBytes = csvFieldLimit(maxBytes);
   const maxRequestBytes = csvRequestLimit(maxBytes);
   const length = request.headers.get("Content-Length");
-  if (!length || !/^\d{1,12}$/.test(length)) return { ok: false, intent: "check", error: { code: "file.missing" } };
-  if (Number(length) > maxRequestBytes) return { ok: false, intent: "check", error: { code: "file.too_large" } };
+  const refused = (code: FileErrorCode) => ({
+    ok: false as const,
+    intent: "check" as const,
+    mode: "all" as const,
+    error: { code },
+  });
+  if (!length || !/^\d{1,12}$/.test(length)) return refused("file.missing");
+  if (Number(length) > maxRequestBytes) return refused("file.too_large");
   let formData: FormData;
   try {
     formData = await unstable_parseMultipartFormData(
@@ -73,24 +82,24 @@ export async function readCsvUpload(request: Request, maxBytes: number): Promise
       unstable_createMemoryUploadHandler({ maxPartSize: maxFieldBytes }),
     );
   } catch (error) {
-    const code = error instanceof MaxPartSizeExceededError ? "file.too_large" : "file.missing";
-    return { ok: false, intent: "check", error: { code } };
+    return refused(error instanceof MaxPartSizeExceededError ? "file.too_large" : "file.missing");
   }
   const intent: ImportIntent = formData.get("intent") === "import" ? "import" : "check";
+  const mode: ImportMode = formData.get("mode") === "skip" ? "skip" : "all";
 
   let bytes: Uint8Array | null = null;
   const file = formData.get("file");
   const copy = formData.get("csv");
   if (file instanceof File && file.size > 0) {
-    if (file.size > maxBytes) return { ok: false, intent, error: { code: "file.too_large" } };
+    if (file.size > maxBytes) return { ok: false, intent, mode, error: { code: "file.too_large" } };
     bytes = new Uint8Array(await file.arrayBuffer());
   } else if (typeof copy === "string" && copy && BASE64.test(copy)) {
     bytes = new Uint8Array(Buffer.from(copy, "base64"));
   }
-  if (!bytes) return { ok: false, intent, error: { code: "file.missing" } };
+  if (!bytes) return { ok: false, intent, mode, error: { code: "file.missing" } };
   const decoded = decodeCsv(bytes, maxBytes);
-  if (!decoded.ok) return { ok: false, intent, error: decoded.error };
-  return { ok: true, intent, text: decoded.text, bytes };
+  if (!decoded.ok) return { ok: false, intent, mode, error: decoded.error };
+  return { ok: true, intent, mode, text: decoded.text, bytes };
 }
 
 export interface CsvRecord {

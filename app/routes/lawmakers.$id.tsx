@@ -10,7 +10,8 @@ import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.serv
 import { isStale } from "~/features/lawmakers/constants";
 import { getLawmaker, updateLawmaker } from "~/features/lawmakers/lawmakers.server";
 import { LawmakerSchema } from "~/features/lawmakers/forms";
-import { StaleBadge } from "~/features/lawmakers/table";
+import { hasNoContact } from "~/features/lawmakers/identity";
+import { NoContactBadge, StaleBadge } from "~/features/lawmakers/table";
 import { getLocale } from "~/i18n/i18next.server";
 
 async function lawmakerForEditing(request: Request, param: string | undefined) {
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: lawmaker.name,
     verifiedOn: lawmaker.verified_on,
     stale: isStale(lawmaker.verified_on),
+    noContact: hasNoContact(lawmaker),
     jurisdictions: await jurisdictionOptions(await getLocale(request)),
     defaults: {
       name: lawmaker.name,
@@ -55,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditLawmakerPage() {
   const { t } = useTranslation(["lawmakers", "common"]);
-  const { name, jurisdictions, defaults, stale, verifiedOn } = useLoaderData<typeof loader>();
+  const { name, jurisdictions, defaults, stale, verifiedOn, noContact } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>(),
@@ -77,6 +79,11 @@ export default function EditLawmakerPage() {
       {stale ? (
         <p className="alert alert-info" id="stale-explained">
           <StaleBadge verifiedOn={verifiedOn} /> {t("form.staleHint")}
+        </p>
+      ) : null}
+      {noContact ? (
+        <p className="alert alert-info" id="no-contact-explained">
+          <NoContactBadge /> {t("form.noContactHint")}
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="narrow">

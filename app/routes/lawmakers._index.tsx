@@ -74,6 +74,11 @@ export default function LawmakersPage() {
             <strong>{number(counts.contactFormOnly)}</strong> {t("directory.countFormOnly")}
           </Link>
         </p>
+        <p>
+          <Link to="/lawmakers?needs_contact=1">
+            <strong>{number(counts.needsContact)}</strong> {t("directory.countNeedsContact")}
+          </Link>
+        </p>
       </div>
       <Form method="get" className="filters" role="search" aria-label={t("directory.filters")}>
         <div className="field">
@@ -115,6 +120,10 @@ export default function LawmakersPage() {
             />{" "}
             {t("directory.formOnly")}
           </label>
+          <label>
+            <input type="checkbox" name="needs_contact" value="1" defaultChecked={filters.needs_contact === "1"} />{" "}
+            {t("directory.needsContact")}
+          </label>
         </div>
         <button type="submit">{t("common:actions.filter")}</button>
         <Link to="/lawmakers">{t("directory.clear")}</Link>
@@ -122,6 +131,9 @@ export default function LawmakersPage() {
       <p role="status">{t("directory.count", { count: data.total, formatted: number(data.total) })}</p>
       <p className="hint" id="stale-explained">
         {t("directory.staleExplained", { date: data.staleBefore })}
+      </p>
+      <p className="hint" id="no-contact-explained">
+        {t("directory.noContactExplained")}
       </p>
       {data.rows.length === 0 ? (
         <p className="empty-state">{t("directory.none")}</p>

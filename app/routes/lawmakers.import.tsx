@@ -7,6 +7,9 @@ import { requireStaff } from "~/features/auth/guards.server";
 import { csvImportAction } from "~/lib/csv-import-action.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/features/lawmakers/constants";
 import { checkImport, hasErrors, importLawmakers, type ImportRow } from "~/features/lawmakers/import.server";
+import { csvDataUrl, skippedRowsCsv } from "~/features/lawmakers/skipped-csv.server";
+import { ImportDone, ImportModeField } from "~/features/lawmakers/import-parts";
+import { getLocale } from "~/i18n/i18next.server";
 
 export const handle = { titleKey: "lawmakers:import.title" };
 
@@ -23,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ms = count("ms");
   return {
     imported:
-      created !== null && updated !== null && unchanged !== null ? { created, updated, unchanged, ms: ms ?? 0 } : null,
+      created !== null && updated !== null && unchanged !== null
+        ? { created, updated, unchanged, ms: ms ?? 0, noContact: count("no_contact") ?? 0, skipped: count("skipped") }
+        : null,
     columns: IMPORT_COLUMNS.join(", "),
     maxRows: MAX_IMPORT_ROWS,
     maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024,
@@ -32,15 +37,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
+  const locale = await getLocale(request);
   return csvImportAction(request, {
     maxBytes: MAX_IMPORT_BYTES,
     tableLimit: 300,
     flagged: (row) => row.action === "error" || row.notes.length > 0,
     check: checkImport,
     hasErrors,
-    run: (text) => importLawmakers(user, text),
-    doneUrl: ({ created, updated, unchanged }, ms) =>
-      `/lawmakers/import?created=${created}&updated=${updated}&unchanged=${unchanged}&ms=${ms}`,
+    modes: true,
+    run: (text, mode) => importLawmakers(user, text, mode),
+    doneUrl: ({ created, updated, unchanged, mode, report }, ms) =>
+      `/lawmakers/import?created=${created}&updated=${updated}&unchanged=${unchanged}&no_contact=${report.summary.noContact}&ms=${ms}${mode === "skip" ? "&skipped=0" : ""}`,
+    // Skipped rows: the counts and their CSV, rendered here (the CSV does not fit in a URL and is
+    // kept nowhere: it goes out in this answer, as a data: URL).
+    finished: async ({ created, updated, unchanged, report, skipped, header }, ms) => {
+      const csv = await skippedRowsCsv(header, skipped, locale);
+      if (csv === null) return null;
+      return {
+        created,
+        updated,
+        unchanged,
+        ms,
+        noContact: report.summary.noContact,
+        skipped: skipped.length,
+        skippedCsv: csvDataUrl(csv),
+        skippedFile: `lawmakers-skipped-${new Date().toISOString().slice(0, 10)}.csv`,
+      };
+    },
   });
 }
 
@@ -73,18 +96,8 @@ export default function LawmakersImportPage() {
         </p>
       </PageHeader>
 
-      {imported && !result && !busy ? (
-        <p className="alert alert-success" role="status">
-          {t("import.done", {
-            count: imported.created,
-            created: number(imported.created),
-            updated: number(imported.updated),
-            unchanged: number(imported.unchanged),
-            seconds: (imported.ms / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
-          })}{" "}
-          <Link to="/lawmakers">{t("import.toDirectory")}</Link>
-        </p>
-      ) : null}
+      {imported && !result && !busy ? <ImportDone done={imported} /> : null}
+      {result?.done && !busy ? <ImportDone done={result.done} /> : null}
 
       <CsvFileForm
         ns="lawmakers"
@@ -96,13 +109,19 @@ export default function LawmakersImportPage() {
             text: `${t("import.limits", { rows: number(maxRows), megabytes: maxMegabytes })} ${t("import.usHint")}`,
           },
         ]}
-      />
+      >
+        <ImportModeField mode={result?.mode ?? "all"} />
+      </CsvFileForm>
 
       <ImportProgress
         busy={busy}
         intent={pendingIntent === "import" ? "import" : "check"}
-        // The checked file's row count, when it is that file being imported.
-        rows={result?.csv && summary && navigation.formData?.has("csv") ? summary.rows : null}
+        // The checked file's row count (without the rows to skip), when it is that file being imported.
+        rows={
+          result?.csv && summary && navigation.formData?.has("csv")
+            ? summary.rows - (result.mode === "skip" ? summary.errors : 0)
+            : null
+        }
       />
 
       {result && !busy ? <FileErrors ns="lawmakers" errors={result.fileErrors} columns={columns} /> : null}
@@ -120,12 +139,22 @@ export default function LawmakersImportPage() {
               unchanged: number(summary.unchanged),
               errors: number(summary.errors),
             })}{" "}
-            {summary.errors ? t("import.fixFirst") : null}
+            {summary.noContact ? t("import.summaryNoContact", { noContact: number(summary.noContact) }) : null}{" "}
+            {summary.errors ? (result.mode === "skip" ? t("import.skipNotice") : t("import.fixFirst")) : null}
           </p>
           {result.csv ? (
             <ImportConfirm
               csv={result.csv}
-              label={t("import.confirm", { create: number(summary.create), update: number(summary.update) })}
+              mode={result.mode}
+              label={
+                result.mode === "skip" && summary.errors
+                  ? t("import.confirmSkip", {
+                      create: number(summary.create),
+                      update: number(summary.update),
+                      errors: number(summary.errors),
+                    })
+                  : t("import.confirm", { create: number(summary.create), update: number(summary.update) })
+              }
             />
           ) : null}
           {result.shown ? (

@@ -27,16 +27,14 @@ test("staff check a CSV of lawmakers, import it, and find the rows in the direct
   // A file with an error first: the dry run names it and offers no import.
   await page.getByLabel("CSV file (UTF-8)").setInputFiles({
     ...file,
-    buffer: Buffer.from(`${csv}\nNo Contact ${run},MP,Senate,NG,,,,,,`),
+    buffer: Buffer.from(`${csv}\nNowhere ${run},MP,Senate,XX,,,,,,`),
   });
   await page.getByRole("button", { name: "Check the file" }).click();
   const report = page.getByRole("region", { name: "What the import will do" });
   await expect(report.getByRole("status")).toContainText(
     "4 rows: 3 to create, 0 to update, 0 unchanged, 1 with errors.",
   );
-  await expect(report.getByRole("row").filter({ hasText: `No Contact ${run}` })).toContainText(
-    "An e-mail or a contact URL is required.",
-  );
+  await expect(report.getByRole("row").filter({ hasText: `Nowhere ${run}` })).toContainText("Unknown jurisdiction");
   await expect(page.getByRole("button", { name: /^Import this file/ })).toHaveCount(0);
 
   // The corrected file: check, then import.

@@ -52,8 +52,8 @@ describe("dry run", () => {
       "ok@example.org,Good Person,x,MP,Parliament,FR,Paris 1,,,https://example.org/src,2026-01-31", // 2 create
       "not-an-email,Bad Mail,,MP,Parliament,FR,,,,,", // 3 email.invalid
       "bad@example.org,Bad Place,,MP,Parliament,XX,,,,,", // 4 jurisdiction.unknown
-      ",No Contact,,MP,Parliament,FR,,,,,", // 5 contact.missing
-      ",Bad Url,,MP,Parliament,FR,,,javascript:alert(1),,", // 6 contact_url.invalid + contact.missing
+      ",No Contact,,MP,Parliament,FR,,,,,", // 5 create, with no contact yet
+      ",Bad Url,,MP,Parliament,FR,,,javascript:alert(1),,", // 6 contact_url.invalid
       "date@example.org,Bad Date,,MP,Parliament,FR,,,,,2026-02-30", // 7 verified_on.invalid
       `long@example.org,${"x".repeat(201)},,MP,Parliament,FR,,,,,`, // 8 name.too_long
       "OK@Example.org,Other Name,,MP,Parliament,FR,,,,,", // 9 email.duplicate of 2
@@ -70,7 +70,7 @@ describe("dry run", () => {
     expect(byLine[2]).toMatchObject({ name: "Good Person", action: "create", errors: [] });
     expect(byLine[3].errors).toEqual(["email.invalid"]);
     expect(byLine[4].errors).toEqual(["jurisdiction.unknown"]);
-    expect(byLine[5].errors).toEqual(["contact.missing"]);
+    expect(byLine[5]).toMatchObject({ action: "create", errors: [], notes: ["contact.none"] });
     expect(byLine[6].errors).toEqual(["contact_url.invalid"]);
     expect(byLine[7].errors).toEqual(["verified_on.invalid"]);
     expect(byLine[8].errors).toEqual(["name.too_long"]);
@@ -80,15 +80,16 @@ describe("dry run", () => {
     expect(byLine[12].errors).toEqual(["verified_on.future"]);
     expect(byLine[13].errors).toEqual(["row.columns", "body.required", "jurisdiction.required"]);
     expect(byLine[14]).toBeUndefined();
-    expect(report.summary).toEqual({ rows: 12, create: 1, update: 1, unchanged: 0, errors: 10 });
+    expect(report.summary).toEqual({ rows: 12, create: 2, update: 1, unchanged: 0, errors: 9, noContact: 1 });
 
     // Through the page: the same report, translated, and no Import button for a file with errors.
     const response = await upload(csv, "check");
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("12 rows: 1 to create, 1 to update, 0 unchanged, 10 with errors.");
+    expect(html).toContain("12 rows: 2 to create, 1 to update, 0 unchanged, 9 with errors.");
+    expect(html).toContain("1 with no contact yet.");
     expect(html).toContain("The same e-mail address is already on line 2.");
-    expect(html).toContain("An e-mail or a contact URL is required.");
+    expect(html).toContain("No e-mail or contact URL: imported with no contact yet");
     expect(html).not.toContain('name="csv"');
     expect(await count("lawmakers")).toBe(before);
     expect(await count("audit_log")).toBe(audits);

@@ -1,5 +1,7 @@
 /**
- * Loads the lawmakers a campaign can write to and applies the rules of recipient-rules.ts.
+ * Loads the lawmakers a campaign can write to and applies the rules of recipient-rules.ts. A
+ * lawmaker with no contact yet (neither an e-mail nor a contact form) is never one of them: not a
+ * target of a rule or a list, not a fallback, not offered in the pickers.
  */
 import { db } from "~db/connection";
 import type { LetterCampaignsTable, Executor } from "~db/schema";
@@ -60,13 +62,17 @@ export async function candidateLawmakers(campaign: RecipientSettings, executor: 
       .innerJoin("lawmakers", "lawmakers.id", "campaign_targets.lawmaker_id")
       .select(LAWMAKER_COLUMNS)
       .where("campaign_targets.campaign_id", "=", campaign.id)
+      .where((eb) => eb.or([eb("lawmakers.email", "is not", null), eb("lawmakers.contact_url", "is not", null)]))
       .orderBy("lawmakers.jurisdiction_code")
       .orderBy("lawmakers.body")
       .orderBy("lawmakers.name")
       .execute();
   }
   const rule = ruleOf(campaign);
-  let query = executor.selectFrom("lawmakers").select(LAWMAKER_COLUMNS);
+  let query = executor
+    .selectFrom("lawmakers")
+    .select(LAWMAKER_COLUMNS)
+    .where((eb) => eb.or([eb("lawmakers.email", "is not", null), eb("lawmakers.contact_url", "is not", null)]));
   if (rule.jurisdiction) query = query.where("lawmakers.jurisdiction_code", "=", rule.jurisdiction);
   if (rule.body) query = query.where("lawmakers.body", "=", rule.body);
   const rows = await query
@@ -87,6 +93,7 @@ export async function fallbackLawmaker(
     .selectFrom("lawmakers")
     .select(LAWMAKER_COLUMNS)
     .where("lawmakers.id", "=", campaign.fallback_lawmaker_id)
+    .where((eb) => eb.or([eb("lawmakers.email", "is not", null), eb("lawmakers.contact_url", "is not", null)]))
     .executeTakeFirst();
   return row ?? null;
 }
@@ -119,6 +126,7 @@ export async function listLawmakersForPicker(): Promise<
   return db
     .selectFrom("lawmakers")
     .select(["id", "name", "jurisdiction_code", "body", "constituency"])
+    .where((eb) => eb.or([eb("email", "is not", null), eb("contact_url", "is not", null)]))
     .orderBy("jurisdiction_code")
     .orderBy("body")
     .orderBy("name")

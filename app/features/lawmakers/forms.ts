@@ -23,6 +23,8 @@ export const LawmakerFiltersSchema = z.object({
   q: optional(z.string().trim().max(200, "must be at most 200 characters")),
   stale: optional(z.enum(["1"])),
   contact_form_only: optional(z.enum(["1"])),
+  /** No contact yet: neither an e-mail nor a contact form (campaigns leave them out). */
+  needs_contact: optional(z.enum(["1"])),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
   per_page: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)),
 });
@@ -43,33 +45,31 @@ const NO_BREAK = (v: string | undefined) => v === undefined || !/[\r\n]/.test(v)
 const requiredLine = (max: number) => requiredText(max).refine(NO_BREAK, "validation.controlCharacters");
 const optionalLine = (max: number) => optionalText(max).refine(NO_BREAK, "validation.controlCharacters");
 
-/** The staff edit form of one lawmaker. */
-export const LawmakerSchema = z
-  .object({
-    name: requiredLine(MAX_LENGTH.name),
-    title: optionalLine(MAX_LENGTH.title),
-    body: requiredLine(MAX_LENGTH.body),
-    jurisdiction: z
-      .string({ required_error: "validation.required" })
-      .trim()
-      .toUpperCase()
-      .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
-    constituency: optionalLine(MAX_LENGTH.constituency),
-    party: optionalLine(MAX_LENGTH.party),
-    email: z.string().trim().max(MAX_LENGTH.email, "validation.tooLong").email("validation.email.invalid").optional(),
-    contactUrl: httpUrl.optional(),
-    sourceUrl: httpUrl.optional(),
-    verifiedOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-      .refine(
-        (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-        "validation.date",
-      )
-      .optional(),
-  })
-  .refine((value) => value.email || value.contactUrl, {
-    path: ["contactUrl"],
-    message: "lawmakers:form.contactRequired",
-  });
+/**
+ * The staff edit form of one lawmaker. An e-mail and a contact form are both optional: without
+ * either the lawmaker has no contact yet, as the import allows, and campaigns leave them out.
+ */
+export const LawmakerSchema = z.object({
+  name: requiredLine(MAX_LENGTH.name),
+  title: optionalLine(MAX_LENGTH.title),
+  body: requiredLine(MAX_LENGTH.body),
+  jurisdiction: z
+    .string({ required_error: "validation.required" })
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
+  constituency: optionalLine(MAX_LENGTH.constituency),
+  party: optionalLine(MAX_LENGTH.party),
+  email: z.string().trim().max(MAX_LENGTH.email, "validation.tooLong").email("validation.email.invalid").optional(),
+  contactUrl: httpUrl.optional(),
+  sourceUrl: httpUrl.optional(),
+  verifiedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+    .refine(
+      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      "validation.date",
+    )
+    .optional(),
+});
 export type LawmakerInput = z.infer<typeof LawmakerSchema>;

@@ -19,3 +19,11 @@ export function lawmakerSearchText(input: {
 }): string {
   return searchable(input.name, input.title, input.body, input.constituency, input.party);
 }
+
+/**
+ * No contact yet: neither an official e-mail nor a contact form. Derived from the two columns,
+ * never stored, so that the flag goes as soon as an import or an edit gives either.
+ */
+export function hasNoContact(row: { email: string | null; contact_url: string | null }): boolean {
+  return !row.email && !row.contact_url;
+}

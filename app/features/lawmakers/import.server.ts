@@ -1,29 +1,26 @@
 /**
- * Staff import of lawmakers from CSV: parse, check every row (the dry run), then write the whole
- * file in one transaction, and only when the same checks find nothing wrong. A row updates the
- * lawmaker with the same e-mail, else the one with the same name + body + jurisdiction; otherwise
- * it creates one. The checks run again inside the import's transaction, so what is written is
+ * Staff import of lawmakers from CSV: parse, check every row (the dry run), then write the file in
+ * one transaction. All or nothing (the default): only when the same checks find nothing wrong.
+ * Skipping: the valid rows, and the others come back with their errors (see skipped-csv.server.ts).
+ * A row updates the lawmaker with the same e-mail, else the one with the same name + body +
+ * jurisdiction; otherwise it creates one. A row with neither an e-mail nor a contact URL is valid:
+ * the lawmaker has no contact yet (see identity.ts). The checks run again inside the import's transaction, so what is written is
  * exactly what a dry run of the same file in the same state would have reported.
  *
  * Two formats are read: our columns (see IMPORT_COLUMNS), and the US Congress list, recognised by
- * its header and mapped row by row (see us-congress.ts).
+ * its header and mapped row by row (see import-rows.ts and us-congress.ts).
  */
 import { db } from "~db/connection";
 import type { User, Executor } from "~db/schema";
-import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError } from "~/lib/csv-import.server";
+import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError, type ImportMode } from "~/lib/csv-import.server";
 import { recordAudit } from "~/features/security/audit.server";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "~/features/lawmakers/constants";
-import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "~/features/lawmakers/identity";
-import {
-  isUsCongressHeader,
-  mapUsCongressRow,
-  US_CONGRESS_COLUMNS,
-  usSnapshotDate,
-} from "~/features/lawmakers/us-congress";
+import { MAX_IMPORT_ROWS } from "~/features/lawmakers/constants";
+import { hasNoContact, lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "~/features/lawmakers/identity";
+import { rowsOf, type ImportFormat } from "~/features/lawmakers/import-rows";
 import { validateRow, type LawmakerValues } from "~/features/lawmakers/validate-row";
 import type { Result } from "~/lib/result";
 
-export type ImportFormat = "standard" | "us_congress";
+export type { ImportFormat };
 
 export interface ImportRow {
   line: number;
@@ -38,7 +35,7 @@ export interface ImportRow {
   changes?: string[];
 }
 
-export type { FileError };
+export type { FileError, ImportMode };
 
 export interface ImportSummary {
   rows: number;
@@ -46,6 +43,24 @@ export interface ImportSummary {
   update: number;
   unchanged: number;
   errors: number;
+  /** Valid rows whose lawmaker has no e-mail and no contact URL (imported, flagged). */
+  noContact: number;
+}
+
+/** A row left out of a skipping import: its cells as read, and why. */
+export interface SkippedRow {
+  line: number;
+  cells: string[];
+  errors: string[];
+  duplicateOf?: number;
+}
+
+interface Checked {
+  report: ImportReport;
+  valid: CheckedRow[];
+  /** The file's first line as read (the skipped rows' CSV repeats it). */
+  header: string[];
+  skipped: SkippedRow[];
 }
 
 export interface ImportReport {
@@ -78,11 +93,12 @@ const STORED: Array<keyof LawmakerValues> = [
   "verified_on",
 ];
 
-function emptyReport(format: ImportFormat, fileErrors: FileError[]): { report: ImportReport; valid: CheckedRow[] } {
-  return {
-    report: { format, fileErrors, rows: [], summary: { rows: 0, create: 0, update: 0, unchanged: 0, errors: 0 } },
-    valid: [],
-  };
+function emptySummary(): ImportSummary {
+  return { rows: 0, create: 0, update: 0, unchanged: 0, errors: 0, noContact: 0 };
+}
+
+function emptyReport(format: ImportFormat, fileErrors: FileError[]): Checked {
+  return { report: { format, fileErrors, rows: [], summary: emptySummary() }, valid: [], header: [], skipped: [] };
 }
 
 async function loadExisting(executor: Executor) {
@@ -107,61 +123,7 @@ function changedColumns(existing: Existing, values: LawmakerValues): string[] {
   return STORED.filter((column) => (existing[column] ?? null) !== (values[column] ?? null));
 }
 
-/** Our columns for each data record, read directly or mapped from the US Congress list. */
-function rowsOf(
-  header: CsvRecord,
-  data: CsvRecord[],
-): { format: ImportFormat; missing: string[]; repeated: string[]; rows: Array<MappedRecord> } {
-  const names = header.cells.map((cell) => cell.trim().toLowerCase());
-  const indexOf = (column: string) => names.indexOf(column);
-  const repeatedOf = (columns: readonly string[]) =>
-    columns.filter((column) => names.indexOf(column) !== names.lastIndexOf(column));
-  if (isUsCongressHeader(names)) {
-    const records = data.map((record) => ({
-      line: record.line,
-      blank: record.cells.every((cell) => cell.trim() === ""),
-      columnsMismatch: record.cells.length !== header.cells.length,
-      cells: Object.fromEntries(US_CONGRESS_COLUMNS.map((c) => [c, record.cells[indexOf(c)] ?? ""])) as Record<
-        (typeof US_CONGRESS_COLUMNS)[number],
-        string
-      >,
-    }));
-    const verifiedOn = usSnapshotDate(records.filter((r) => !r.blank));
-    return {
-      format: "us_congress",
-      missing: [],
-      repeated: repeatedOf(US_CONGRESS_COLUMNS),
-      rows: records.map((record) => ({ ...record, ...mapUsCongressRow(record, verifiedOn) })),
-    };
-  }
-  return {
-    format: "standard",
-    missing: IMPORT_COLUMNS.filter((column) => !names.includes(column)),
-    repeated: repeatedOf(IMPORT_COLUMNS),
-    rows: data.map((record) => ({
-      line: record.line,
-      blank: record.cells.every((cell) => cell.trim() === ""),
-      columnsMismatch: record.cells.length !== header.cells.length,
-      cells: Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, record.cells[indexOf(c)] ?? ""])) as Record<
-        ImportColumn,
-        string
-      >,
-      notes: [],
-      errors: [],
-    })),
-  };
-}
-
-interface MappedRecord {
-  line: number;
-  blank: boolean;
-  columnsMismatch: boolean;
-  cells: Record<ImportColumn, string>;
-  notes: string[];
-  errors: string[];
-}
-
-async function check(executor: Executor, text: string): Promise<{ report: ImportReport; valid: CheckedRow[] }> {
+async function check(executor: Executor, text: string): Promise<Checked> {
   let records: CsvRecord[];
   try {
     records = parseCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -190,7 +152,8 @@ async function check(executor: Executor, text: string): Promise<{ report: Import
   const claimed = new Map<number, number>();
   const rows: ImportRow[] = [];
   const valid: CheckedRow[] = [];
-  const summary: ImportSummary = { rows: 0, create: 0, update: 0, unchanged: 0, errors: 0 };
+  const skipped: SkippedRow[] = [];
+  const summary = emptySummary();
 
   for (const record of mapped) {
     // Spreadsheets leave rows of empty cells behind: not a row at all.
@@ -239,19 +202,25 @@ async function check(executor: Executor, text: string): Promise<{ report: Import
     const base = { line: record.line, name: shownName, notes: record.notes };
     if (errors.length) {
       summary.errors++;
-      rows.push({ ...base, action: "error", errors, ...(duplicateOf ? { duplicateOf } : {}) });
+      const dup = duplicateOf ? { duplicateOf } : {};
+      rows.push({ ...base, action: "error", errors, ...dup });
+      skipped.push({ line: record.line, cells: record.raw, errors, ...dup });
       continue;
     }
     // An empty e-mail cell keeps the address already known: public lists often leave it out.
     if (match && !values.email && match.email) values.email = match.email;
+    // A row with no contact at all keeps the known contact form too, rather than losing it.
+    if (match && !values.email && !values.contact_url && match.contact_url) values.contact_url = match.contact_url;
     const changes = match ? changedColumns(match, values) : [];
     const action = !match ? "create" : changes.length ? "update" : "unchanged";
     summary[action]++;
-    rows.push({ ...base, action, errors, ...(action === "update" ? { changes } : {}) });
+    const notes = hasNoContact(values) ? [...base.notes, "contact.none"] : base.notes;
+    if (hasNoContact(values)) summary.noContact++;
+    rows.push({ ...base, notes, action, errors, ...(action === "update" ? { changes } : {}) });
     valid.push({ values, existing: match, changes });
   }
   if (summary.rows === 0) return emptyReport(format, [{ code: "file.empty" }]);
-  return { report: { format, fileErrors: [], rows, summary }, valid };
+  return { report: { format, fileErrors: [], rows, summary }, valid, header: header.cells, skipped };
 }
 
 export function hasErrors(report: ImportReport): boolean {
@@ -264,7 +233,16 @@ export async function checkImport(text: string): Promise<ImportReport> {
 }
 
 export type ImportOutcome = Result<
-  { report: ImportReport; created: number; updated: number; unchanged: number },
+  {
+    report: ImportReport;
+    mode: ImportMode;
+    created: number;
+    updated: number;
+    unchanged: number;
+    /** Rows left out (skipping only), with the file's first line to list them under. */
+    skipped: SkippedRow[];
+    header: string[];
+  },
   { report: ImportReport }
 >;
 
@@ -280,15 +258,20 @@ function columnsOf(values: LawmakerValues) {
 const INSERT_BATCH = 200;
 
 /**
- * The import: checks the file again and, only if nothing is wrong, creates and updates every
- * lawmaker in one transaction. The import is audited once with the ids it created (one audit row
+ * The import: checks the file again and creates and updates the lawmakers in one transaction:
+ * all or nothing, only if nothing is wrong; skipping, the valid rows unless the file itself is
+ * wrong (no header, bad quoting: then nothing is written either). The import is audited once with the ids it created (one audit row
  * per created lawmaker would double the write and the time), and each update with what changed.
  * `actor` is null for the command line.
  */
-export async function importLawmakers(actor: User | null, text: string): Promise<ImportOutcome> {
+export async function importLawmakers(
+  actor: User | null,
+  text: string,
+  mode: ImportMode = "all",
+): Promise<ImportOutcome> {
   return db.transaction().execute(async (trx) => {
-    const { report, valid } = await check(trx, text);
-    if (hasErrors(report)) return { ok: false as const, report };
+    const { report, valid, header, skipped } = await check(trx, text);
+    if (report.fileErrors.length || (mode === "all" && hasErrors(report))) return { ok: false as const, report };
     const now = new Date().toISOString();
     const actorUserId = actor?.id ?? null;
     const creates = valid.filter((row) => !row.existing);
@@ -331,13 +314,18 @@ export async function importLawmakers(actor: User | null, text: string): Promise
       // The created rows are the file's own values: their ids are enough to find them.
       after: {
         format: report.format,
+        mode,
         rows: report.summary.rows,
         created: creates.length,
         updated,
         unchanged,
+        skipped: skipped.length,
+        no_contact: report.summary.noContact,
         created_ids: createdIds,
+        // The lines left out: their content stays in the staff member's download, not here.
+        skipped_lines: skipped.map((row) => row.line),
       },
     });
-    return { ok: true as const, report, created: creates.length, updated, unchanged };
+    return { ok: true as const, report, mode, created: creates.length, updated, unchanged, skipped, header };
   });
 }

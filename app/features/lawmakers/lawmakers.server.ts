@@ -43,6 +43,9 @@ function filtered(filters: LawmakerFilters, now: Date) {
   if (filters.contact_form_only) {
     query = query.where("lawmakers.email", "is", null).where("lawmakers.contact_url", "is not", null);
   }
+  if (filters.needs_contact) {
+    query = query.where("lawmakers.email", "is", null).where("lawmakers.contact_url", "is", null);
+  }
   return query;
 }
 
@@ -69,7 +72,7 @@ export async function listLawmakers(filters: LawmakerFilters, now: Date = new Da
   return { rows, total: Number(count.n), page, perPage };
 }
 
-/** Counts for the directory's header: all, stale, reachable only through a contact form. */
+/** Counts for the directory's header: all, stale, reachable only through a contact form, no contact yet. */
 export async function lawmakerCounts(now: Date = new Date()) {
   const cutoff = staleBefore(now);
   const row = await db
@@ -87,14 +90,32 @@ export async function lawmakerCounts(now: Date = new Date()) {
         )
         .as("stale"),
       eb.fn
-        .sum<number | string | null>(eb.case().when("email", "is", null).then(1).else(0).end())
+        .sum<number | string | null>(
+          eb
+            .case()
+            .when(eb.and([eb("email", "is", null), eb("contact_url", "is not", null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
         .as("contact_form_only"),
+      eb.fn
+        .sum<number | string | null>(
+          eb
+            .case()
+            .when(eb.and([eb("email", "is", null), eb("contact_url", "is", null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("needs_contact"),
     ])
     .executeTakeFirstOrThrow();
   return {
     total: Number(row.total),
     stale: Number(row.stale ?? 0),
     contactFormOnly: Number(row.contact_form_only ?? 0),
+    needsContact: Number(row.needs_contact ?? 0),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { hasNoContact } from "~/features/lawmakers/identity";
 
 interface Row {
   id: number;
@@ -13,6 +14,16 @@ interface Row {
   contact_url: string | null;
   verified_on: string | null;
   stale: boolean;
+}
+
+/** No contact yet: words, explained by the note above the table (or on the lawmaker's page). */
+export function NoContactBadge() {
+  const { t } = useTranslation("lawmakers");
+  return (
+    <span className="badge badge-pending" aria-describedby="no-contact-explained">
+      {t("directory.noContact")}
+    </span>
+  );
 }
 
 /** The stale flag: words, not only a colour, and explained by the note above the table. */
@@ -60,6 +71,7 @@ export function LawmakerTable({ rows }: { rows: Row[] }) {
                     {row.email ? t("directory.contactForm") : t("directory.contactFormOnly")}
                   </a>
                 ) : null}
+                {hasNoContact(row) ? <NoContactBadge /> : null}
               </td>
               <td>
                 {row.verified_on ?? ""} {row.stale ? <StaleBadge verifiedOn={row.verified_on} /> : null}

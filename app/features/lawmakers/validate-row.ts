@@ -91,8 +91,9 @@ export function validateRow(
   if (LINE_BREAK.test(email)) errors.push("email.line_break");
   else if (email.length > MAX_LENGTH.email) errors.push("email.too_long");
   else if (email && !EMAIL.test(email)) errors.push("email.invalid");
+  // Neither an e-mail nor a contact URL is not an error: the lawmaker is imported with no contact
+  // yet (newly elected members often have neither) and campaigns leave them out until they do.
   const contactUrl = url("contact_url", cells.contact_url, errors);
-  if (!email && !contactUrl) errors.push("contact.missing");
   const sourceUrl = url("source_url", cells.source_url, errors);
 
   const verifiedOn = cells.verified_on.trim();
