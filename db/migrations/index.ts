@@ -14,6 +14,7 @@ import * as m0011 from "./0011_organisation_name_changes";
 import * as m0012 from "./0012_health_checks";
 import * as m0013 from "./0013_signature_counters";
 import * as m0014 from "./0014_public_page_indexes";
+import * as m0015 from "./0015_staff_digest";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -36,4 +37,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0012_health_checks": m0012,
   "0013_signature_counters": m0013,
   "0014_public_page_indexes": m0014,
+  "0015_staff_digest": m0015,
 };
