@@ -52,7 +52,9 @@ export function StaffDigestEmail({
           {": "}
           {t("staffDigest.waiting", { count: queue.count })}
           {", "}
-          {queue.days > 0 ? t("staffDigest.oldestDays", { count: queue.days }) : t("staffDigest.oldestToday")}
+          {queue.days > 0
+            ? t("staffDigest.oldestDays", { count: queue.days })
+            : t("staffDigest.oldestToday", { count: queue.count })}
         </Text>
       ))}
       <EmailAction href={inboxUrl} label={t("staffDigest.action")} t={t} />

@@ -31,7 +31,9 @@ export function InboxList({ queues, locale }: { queues: InboxListQueue[]; locale
                   <>
                     {t("inbox.separator")}
                     <time dateTime={queue.oldest} title={formatDate(queue.oldest, locale)}>
-                      {queue.days > 0 ? t("inbox.oldestDays", { count: queue.days }) : t("inbox.oldestToday")}
+                      {queue.days > 0
+                        ? t("inbox.oldestDays", { count: queue.days })
+                        : t("inbox.oldestToday", { count: queue.count })}
                     </time>
                   </>
                 ) : null}
