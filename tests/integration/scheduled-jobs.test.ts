@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { scrubLettersTick } from "~/features/campaigns/scrub.server";
 import { JOB_LOCKS, runExclusive } from "~/features/jobs/exclusive.server";
+import { staffDigestTick } from "~/features/staff-inbox/digest.server";
 import { snapshotTick } from "~/features/targets/snapshots.server";
 import { testPostgresUrl } from "../support/postgres-test-db";
 
@@ -36,6 +37,11 @@ describe.runIf(onPostgres)("scheduled jobs on PostgreSQL", () => {
 
     await holdLock(JOB_LOCKS.targetSnapshots);
     expect(await snapshotTick()).toBeNull();
+    await other?.end();
+    other = undefined;
+
+    await holdLock(JOB_LOCKS.staffDigest);
+    expect(await staffDigestTick()).toBeNull();
   });
 
   it("of two ticks at once, exactly one does the work", async () => {
