@@ -14,7 +14,8 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
-import { getSession } from "~/features/auth/guards.server";
+import { getOptionalUser, getSession, isStaff } from "~/features/auth/guards.server";
+import { waitingTotal } from "~/features/staff-inbox/inbox.server";
 import { commitSessionCookie } from "~/features/auth/session.server";
 import { getLocale } from "~/i18n/i18next.server";
 import stylesUrl from "~/styles/app.css?url";
@@ -37,7 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   // Sliding expiry: when the server extended the session, extend the cookie too.
   if (session?.renewed) headers.append("Set-Cookie", await commitSessionCookie(session.token, session.expiresAt));
-  const user = session ? { id: session.user.id, name: session.user.name, role: session.user.role } : null;
+  // Only staff past their second factor see what waits; anonymous pages never run this.
+  const viewer = session ? await getOptionalUser(request) : null;
+  const waiting = isStaff(viewer) ? await waitingTotal() : null;
+  const user = session ? { id: session.user.id, name: session.user.name, role: session.user.role, waiting } : null;
   return data({ locale, user }, { headers });
 }
 

@@ -11,6 +11,7 @@ import { startOutboxWorker } from "../app/features/email/worker.server";
 import { logger } from "../app/features/security/log.server";
 import { settleBackgroundTasks } from "../app/lib/background.server";
 import { startSnapshotJob } from "../app/features/targets/snapshots.server";
+import { startStaffDigestJob } from "../app/features/staff-inbox/digest.server";
 import { closeDatabase, getDatabase } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { isDatabaseEmpty, seedDemo } from "../demo/demo";
@@ -43,6 +44,7 @@ registerOutboxHooks();
 const worker = startOutboxWorker({ intervalMs: config.outboxIntervalMs });
 const scrub = startLetterScrub();
 const snapshots = startSnapshotJob();
+const digests = startStaffDigestJob();
 const server = app.listen(config.port, () => {
   logger.info({
     msg: `listening on ${config.appUrl}`,
@@ -64,6 +66,7 @@ async function shutdown(signal: string) {
   server.closeIdleConnections();
   await closed;
   snapshots.stop();
+  digests.stop();
   // Mail a request queued after answering (a reset link) is written before the database closes.
   await settleBackgroundTasks();
   await Promise.all([worker.stop(), scrub.stop()]);

@@ -2,11 +2,14 @@ import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "~db/schema";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
+import { StaffBadge } from "~/components/staff-badge";
 
 interface HeaderUser {
   id: number;
   name: string;
   role: Role;
+  /** Items waiting in the staff review queues; null for everyone else. */
+  waiting?: number | null;
 }
 
 const SECTIONS = ["threats", "coalition", "letters", "campaigns", "events", "chapters", "targets"] as const;
@@ -39,7 +42,11 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
           <LanguageSwitcher locale={locale} />
           {user ? (
             <>
-              {staff ? <NavLink to="/staff">{t("nav.staff")}</NavLink> : null}
+              {staff ? (
+                <NavLink to="/staff">
+                  <StaffBadge waiting={user.waiting ?? 0} />
+                </NavLink>
+              ) : null}
               <NavLink to="/account">{t("nav.account")}</NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="link-button">

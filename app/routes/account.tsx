@@ -7,7 +7,7 @@ import { ErrorList, Field, FormErrors, SelectField, NewPasswordFields } from "~/
 import { PageHeader } from "~/components/layout";
 import { changePassword, getScopeName, updateProfile } from "~/features/auth/accounts.server";
 import { summariseUserAgent } from "~/features/auth/devices.server";
-import { requireSession } from "~/features/auth/guards.server";
+import { forbidden, requireSession } from "~/features/auth/guards.server";
 import { isCommonPassword, verifyPassword } from "~/features/auth/password.server";
 import {
   createChangePasswordSchema,
@@ -22,6 +22,9 @@ import { CurrentPasswordField, OneTimeCodeField } from "~/features/auth/two-fact
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { localeCookie } from "~/i18n/i18next.server";
+import { DigestForm } from "~/features/staff-inbox/digest-form";
+import { digestSetting, setStaffDigest } from "~/features/staff-inbox/digest.server";
+import { StaffDigestSchema } from "~/features/staff-inbox/forms";
 
 export const handle = { titleKey: "account.title" };
 
@@ -33,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: { name: user.name, email: user.email, role: user.role, locale: user.locale },
     scopeName: await getScopeName(user),
+    digest: digestSetting(user),
     sessions: sessions.map(({ userAgent, ...session }) => ({ ...session, device: summariseUserAgent(userAgent) })),
     twoFactor: {
       enabled: twoFactorEnabled,
@@ -56,6 +60,14 @@ export async function action({ request }: ActionFunctionArgs) {
       { intent, result: submission.reply(), saved: true },
       { headers: { "Set-Cookie": await localeCookie.serialize(submission.value.locale) } },
     );
+  }
+  if (intent === "staff-digest") {
+    if (digestSetting(session.user) === null) throw forbidden();
+    const submission = parseWithZod(formData, { schema: StaffDigestSchema });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), saved: false }, { status: 400 });
+    await setStaffDigest(session.user, submission.value.digest);
+    return data({ intent, result: submission.reply(), saved: true });
   }
   if (intent === "password") {
     const submission = parseWithZod(formData, {
@@ -131,7 +143,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t } = useTranslation();
-  const { user, scopeName, sessions, twoFactor } = useLoaderData<typeof loader>();
+  const { user, scopeName, sessions, twoFactor, digest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [profileForm, profileFields] = useForm({
     id: "profile",
@@ -202,6 +214,14 @@ export default function AccountPage() {
           <button type="submit">{t("actions.save")}</button>
         </Form>
       </section>
+
+      {digest === null ? null : (
+        <DigestForm
+          enabled={digest}
+          lastResult={actionData?.intent === "staff-digest" ? actionData.result : undefined}
+          saved={actionData?.intent === "staff-digest" && actionData.saved}
+        />
+      )}
 
       <section className="card narrow" aria-labelledby="password-heading">
         <h2 id="password-heading">{t("account.changePassword")}</h2>

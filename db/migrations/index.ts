@@ -14,6 +14,7 @@ import * as m0011 from "./0011_organisation_name_changes";
 import * as m0012 from "./0012_health_checks";
 import * as m0013 from "./0013_signature_counters";
 import * as m0014 from "./0014_public_page_indexes";
+import * as m0015 from "./0015_staff_digest";
 import * as m0017 from "./0017_reports";
 
 export interface MigrationModule {
@@ -37,5 +38,6 @@ export const migrations: Record<string, MigrationModule> = {
   "0012_health_checks": m0012,
   "0013_signature_counters": m0013,
   "0014_public_page_indexes": m0014,
+  "0015_staff_digest": m0015,
   "0017_reports": m0017,
 };

@@ -42,6 +42,8 @@ export interface UsersTable extends Timestamps {
   last_login_at: string | null;
   /** When the owner was last told by e-mail about many failed sign-ins (at most one per few hours). */
   login_alert_sent_at: string | null;
+  /** 1: staff and admins get the daily digest of waiting reviews (the default); 0: they opted out. */
+  staff_digest: Generated<number>;
 }
 
 export interface SessionsTable extends Timestamps {

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { scrubLettersTick } from "~/features/campaigns/scrub.server";
 import { JOB_LOCKS, runExclusive } from "~/features/jobs/exclusive.server";
+import { staffDigestTick } from "~/features/staff-inbox/digest.server";
 import { snapshotTick } from "~/features/targets/snapshots.server";
 import { testPostgresUrl } from "../support/postgres-test-db";
 
@@ -19,6 +20,11 @@ async function holdLock(key: number): Promise<void> {
   await other.connect();
   await other.query("select pg_advisory_lock($1)", [key]);
 }
+/** Lets the other instance's lock go. */
+async function release(): Promise<void> {
+  await other?.end();
+  other = undefined;
+}
 afterEach(async () => {
   await other?.end();
   other = undefined;
@@ -30,12 +36,15 @@ describe.runIf(onPostgres)("scheduled jobs on PostgreSQL", () => {
     expect(await scrubLettersTick()).toBeNull();
     // Each job has its own lock: the snapshots still run.
     expect(await snapshotTick()).not.toBeNull();
-    await other?.end();
-    other = undefined;
+    await release();
     expect(await scrubLettersTick()).toEqual({ senders: expect.any(Number), letters: expect.any(Number) });
 
     await holdLock(JOB_LOCKS.targetSnapshots);
     expect(await snapshotTick()).toBeNull();
+    await release();
+
+    await holdLock(JOB_LOCKS.staffDigest);
+    expect(await staffDigestTick()).toBeNull();
   });
 
   it("of two ticks at once, exactly one does the work", async () => {

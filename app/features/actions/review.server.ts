@@ -7,8 +7,19 @@ import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { yearRange } from "~/features/chapters/chapters.server";
 import type { ReviewFilters } from "~/features/actions/forms";
+import { toWaiting, type Waiting } from "~/lib/waiting";
 
 /** Staff queue: pending by default, or any state with the filters; oldest first so nothing waits forever. */
+/** The review queue for the staff inbox: pending actions, the oldest by when it was (re)submitted. */
+export async function actionsWaiting(): Promise<Waiting> {
+  const row = await db
+    .selectFrom("advocacy_actions")
+    .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.min<string | null>("updated_at").as("oldest")])
+    .where("review_status", "=", "pending")
+    .executeTakeFirst();
+  return toWaiting(row);
+}
+
 export async function listReviewQueue(filters: ReviewFilters, page: number) {
   const status = filters.status ?? "pending";
   let query = db

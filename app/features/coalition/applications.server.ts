@@ -19,6 +19,7 @@ import type { Sector } from "~/lib/vocabularies";
 import { nameClashes } from "~/features/coalition/member-changes.server";
 import { insertMember } from "~/features/coalition/members.server";
 import type { Nothing, Result } from "~/lib/result";
+import { toWaiting, type Waiting } from "~/lib/waiting";
 
 export const CONFIRM_LIFETIME_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -180,6 +181,16 @@ function queueQuery() {
 }
 
 /** The staff queue: confirmed applications waiting for review (oldest first), then recent decisions. */
+/** The review queue for the staff inbox: confirmed applications, waiting since their confirmation. */
+export async function applicationsWaiting(): Promise<Waiting> {
+  const row = await db
+    .selectFrom("coalition_applications")
+    .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.min<string | null>("confirmed_at").as("oldest")])
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return toWaiting(row);
+}
+
 export async function listApplications() {
   const [pending, recent, unconfirmed] = await Promise.all([
     queueQuery()

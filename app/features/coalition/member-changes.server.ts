@@ -12,6 +12,7 @@ import { foldName, searchable } from "~/lib/search";
 import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
 import type { Nothing, Result } from "~/lib/result";
+import { toWaiting, type Waiting } from "~/lib/waiting";
 
 type MemberRow = Selectable<CoalitionMembersTable>;
 
@@ -156,6 +157,16 @@ function queueQuery() {
 }
 
 /** The staff queue: pending changes (oldest first), then the recent decisions. */
+/** The review queue for the staff inbox: pending name or website changes, the oldest by request. */
+export async function memberChangesWaiting(): Promise<Waiting> {
+  const row = await db
+    .selectFrom("coalition_member_changes")
+    .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.min<string | null>("created_at").as("oldest")])
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return toWaiting(row);
+}
+
 export async function listMemberChanges() {
   const [pending, recent] = await Promise.all([
     queueQuery()

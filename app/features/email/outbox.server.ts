@@ -43,8 +43,10 @@ import {
   signatureReminderSubject,
   type SignatureReminderProps,
 } from "~emails/signature-reminder";
+import { StaffDigestEmail, staffDigestSubject, type StaffDigestProps } from "~emails/staff-digest";
 import { ThreatUpdateEmail, threatUpdateSubject, type ThreatUpdateProps } from "~emails/threat-update";
 import { personText } from "~/features/email/person-text";
+import { toWaiting, type Waiting } from "~/lib/waiting";
 
 interface TemplateDefinition<P> {
   component: ComponentType<P & EmailContext>;
@@ -68,6 +70,7 @@ export interface EmailTemplateProps {
   "event-reviewed": EventReviewedProps;
   "member-change-reviewed": MemberChangeReviewedProps;
   "failed-sign-ins": FailedSignInsProps;
+  "staff-digest": StaffDigestProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -87,6 +90,7 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "event-reviewed": { component: EventReviewedEmail, subject: eventReviewedSubject },
   "member-change-reviewed": { component: MemberChangeReviewedEmail, subject: memberChangeReviewedSubject },
   "failed-sign-ins": { component: FailedSignInsEmail, subject: (t) => failedSignInsSubject(t) },
+  "staff-digest": { component: StaffDigestEmail, subject: staffDigestSubject },
 };
 
 /**
@@ -387,6 +391,16 @@ export async function retryOutboxMessage(id: number): Promise<boolean> {
     .where("status", "=", "failed")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Failed mail for the staff inbox: the oldest by when it last failed (staff retry it at /staff/mail). */
+export async function failedMailWaiting(): Promise<Waiting> {
+  const row = await db
+    .selectFrom("outbox")
+    .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.min<string | null>("updated_at").as("oldest")])
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return toWaiting(row);
 }
 
 export async function outboxCounts(): Promise<Record<OutboxStatus, number>> {

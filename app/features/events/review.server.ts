@@ -6,8 +6,19 @@ import type { FieldErrors } from "~/lib/field-errors";
 import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
 import type { ReviewInput } from "~/features/events/forms";
+import { toWaiting, type Waiting } from "~/lib/waiting";
 
 /** The review queue: events waiting for staff, oldest first; and those sent back, newest first. */
+/** The review queue for the staff inbox: submitted events, the oldest by when it was (re)submitted. */
+export async function eventsWaiting(): Promise<Waiting> {
+  const row = await db
+    .selectFrom("events")
+    .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.min<string | null>("updated_at").as("oldest")])
+    .where("status", "=", "submitted")
+    .executeTakeFirst();
+  return toWaiting(row);
+}
+
 export async function listReviewQueue() {
   const base = db
     .selectFrom("events")

@@ -13,6 +13,8 @@ import { getDatabase } from "~db/connection";
 export const JOB_LOCKS = {
   letterScrub: 0x6875_6201,
   targetSnapshots: 0x6875_6202,
+  // 0x6875_6203 is the outbox's per-recipient cap lock.
+  staffDigest: 0x6875_6204,
 } as const;
 
 export type JobName = keyof typeof JOB_LOCKS;

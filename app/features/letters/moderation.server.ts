@@ -3,7 +3,7 @@
  * CSV export of confirmed signatures.
  */
 import { stringify } from "csv-stringify/sync";
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import { db } from "~db/connection";
 import type { SignatureStatus, User } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
@@ -14,6 +14,9 @@ import type { FieldErrors } from "~/lib/field-errors";
 import { countSignatures, type CountedSignature } from "~/features/letters/signature-counts.server";
 import type { Nothing, Result } from "~/lib/result";
 import { type BlocklistKind, type SignatureKind } from "~/lib/vocabularies";
+import { GMAIL_DOMAINS } from "~/lib/email-address";
+import { NOTHING_WAITING, toWaiting, type Waiting } from "~/lib/waiting";
+import { hashIp } from "~/features/letters/signature-abuse.server";
 
 export const MODERATION_PAGE_SIZE = 50;
 
@@ -219,6 +222,60 @@ export async function removeFromBlocklist(actor: Pick<User, "id">, id: number): 
       before: { kind: row.kind, value: row.value, reason: row.reason },
     });
   });
+}
+
+/** `%@domain` or `%.domain` for LIKE with ESCAPE '\\': the domain's own wildcards match literally. */
+function domainSuffix(separator: "@" | ".", domain: string): string {
+  return `%${separator}${domain.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+}
+
+/**
+ * Flagged signatures for the staff inbox: pending or confirmed signatures on letters still open or
+ * closed (not yet delivered) from an address or e-mail domain that was blocked after they signed
+ * (a signature from a blocked one is never stored). They wait until staff reject them; `letterSlug`
+ * is the letter of the oldest, whose moderation page the inbox links to.
+ */
+export async function flaggedSignaturesWaiting(): Promise<Waiting & { letterSlug: string | null }> {
+  const blocked = await db.selectFrom("signature_blocklist").select(["kind", "value"]).execute();
+  if (blocked.length === 0) return { ...NOTHING_WAITING, letterSlug: null };
+  const ipHashes = blocked.filter((b) => b.kind === "ip").map((b) => hashIp(b.value));
+  // Gmail addresses are stored normalised to gmail.com.
+  const domains = [
+    ...new Set(
+      blocked
+        .filter((b) => b.kind === "email_domain")
+        .map((b) => (GMAIL_DOMAINS.includes(b.value) ? "gmail.com" : b.value)),
+    ),
+  ];
+  const flagged = db
+    .selectFrom("signatures")
+    .innerJoin("open_letters", "open_letters.id", "signatures.letter_id")
+    .where("open_letters.status", "in", ["open", "closed"])
+    .where("signatures.status", "in", ["pending", "confirmed"])
+    .where((eb) =>
+      eb.or([
+        ...(ipHashes.length ? [eb("signatures.ip_hash", "in", ipHashes)] : []),
+        ...domains.flatMap((domain) => [
+          sql<SqlBool>`${sql.ref("signatures.email_normalised")} like ${domainSuffix("@", domain)} escape '\\'`,
+          sql<SqlBool>`${sql.ref("signatures.email_normalised")} like ${domainSuffix(".", domain)} escape '\\'`,
+        ]),
+      ]),
+    );
+  const row = await flagged
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as("n"),
+      eb.fn.min<string | null>("signatures.created_at").as("oldest"),
+    ])
+    .executeTakeFirst();
+  const waiting = toWaiting(row);
+  if (waiting.count === 0) return { ...waiting, letterSlug: null };
+  const oldest = await flagged
+    .select("open_letters.slug")
+    .orderBy("signatures.created_at")
+    .orderBy("signatures.id")
+    .limit(1)
+    .executeTakeFirst();
+  return { ...waiting, letterSlug: oldest?.slug ?? null };
 }
 
 export const SIGNATURES_CSV_COLUMNS = [

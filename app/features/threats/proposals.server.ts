@@ -7,6 +7,7 @@ import { queueEmail } from "~/features/email/outbox.server";
 import { recordAudit } from "~/features/security/audit.server";
 import type { Category, ProposalStatus, Severity, ThreatKind } from "~/lib/vocabularies";
 import { insertThreat, validateReferences } from "~/features/threats/mutations.server";
+import { toWaiting, type Waiting } from "~/lib/waiting";
 
 export interface ProposalInput {
   kind: ThreatKind;
@@ -58,6 +59,16 @@ export async function proposeThreat(actor: User, input: ProposalInput): Promise<
 }
 
 /** Staff see every proposal; chapter people only their own chapter's. */
+/** The review queue for the staff inbox: pending proposals, the oldest by when it was made. */
+export async function proposalsWaiting(): Promise<Waiting> {
+  const row = await db
+    .selectFrom("threat_proposals")
+    .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.min<string | null>("created_at").as("oldest")])
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return toWaiting(row);
+}
+
 export async function listProposals(viewer: User, status?: ProposalStatus) {
   let query = db
     .selectFrom("threat_proposals")

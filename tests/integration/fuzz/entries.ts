@@ -45,8 +45,18 @@ export const FUZZ: Record<string, FuzzEntry> = {
   "routes/account": {
     path: "/account",
     as: "chapter_member",
-    fields: ["name", "locale", "currentPassword", "newPassword", "confirmPassword", "sessionId", "confirm", "code"],
-    intents: ["profile", "password", "end-session", "end-other-sessions", "disable-two-factor"],
+    fields: [
+      "name",
+      "locale",
+      "currentPassword",
+      "newPassword",
+      "confirmPassword",
+      "sessionId",
+      "confirm",
+      "code",
+      "digest",
+    ],
+    intents: ["profile", "password", "end-session", "end-other-sessions", "disable-two-factor", "staff-digest"],
   },
   "routes/account_.two-factor": {
     path: "/account/two-factor",
