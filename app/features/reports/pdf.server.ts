@@ -87,11 +87,9 @@ function drawChart({ doc, t, locale, names }: Context, breakdown: Breakdown) {
       });
     const barWidth = item.value > 0 ? Math.max(1.5, (barRoom * item.value) / max) : 0;
     if (barWidth) doc.rect(MARGIN + labelWidth, y + 1, barWidth, 9).fill(BRAND);
-    doc
-      .fillColor(INK)
-      .text(formatValue(item.value, breakdown.unit, locale, t), MARGIN + labelWidth + barWidth + 4, y, {
-        lineBreak: false,
-      });
+    doc.fillColor(INK).text(formatValue(item.value, breakdown.unit, locale, t), MARGIN + labelWidth + barWidth + 4, y, {
+      lineBreak: false,
+    });
     doc.x = MARGIN;
     doc.y = y + 14;
   }
@@ -186,7 +184,12 @@ function drawSection(context: Context, section: ReportSection, text: string | un
   }
 }
 
-async function render(view: ReportView, t: TFunction, locale: string, names: Record<string, string>): Promise<Buffer> {
+export async function renderReportPdf(
+  view: ReportView,
+  t: TFunction,
+  locale: string,
+  names: Record<string, string>,
+): Promise<Buffer> {
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: "A4",
@@ -246,7 +249,7 @@ export async function reportPdf(view: ReportView, t: TFunction, locale: string, 
     .digest("hex");
   const ready = cache.get(version);
   if (ready) return { pdf: ready, version };
-  const pdf = await render(view, t, locale, names);
+  const pdf = await renderReportPdf(view, t, locale, names);
   if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   cache.set(version, pdf);
   return { pdf, version };
