@@ -48,6 +48,8 @@ test.describe("on a phone", () => {
     await expect(menuButton(page)).toBeVisible();
     // The brand and the menu button on one row (one line of text plus padding).
     expect((await box(header)).height).toBeLessThanOrEqual(72);
+    const brand = await box(header.getByRole("link", { name: /Encryption Advocacy Hub/ }));
+    expect(brand.height, "the brand on one line").toBeLessThan(40);
     await expect(mainNav(page)).toBeHidden();
     await expect(header.getByRole("link", { name: "Sign in", exact: true })).toBeHidden();
     await screen(page, "phone-header-closed");
