@@ -19,9 +19,11 @@ import { waitingTotal } from "~/features/staff-inbox/inbox.server";
 import { commitSessionCookie } from "~/features/auth/session.server";
 import { getLocale } from "~/i18n/i18next.server";
 import stylesUrl from "~/styles/app.css?url";
+import responsiveStylesUrl from "~/styles/responsive.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
+  { rel: "stylesheet", href: responsiveStylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

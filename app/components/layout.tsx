@@ -1,4 +1,5 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "~db/schema";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
@@ -17,6 +18,12 @@ const SECTIONS = ["threats", "coalition", "letters", "campaigns", "events", "cha
 export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: string }) {
   const { t } = useTranslation();
   const staff = user?.role === "admin" || user?.role === "staff";
+  const menu = useRef<HTMLDetailsElement>(null);
+  const { pathname, search } = useLocation();
+  // A client-side navigation keeps the header mounted: close the menu as a page load would.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [pathname, search]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -29,35 +36,42 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
           </span>{" "}
           {t("app.name")}
         </a>
-        <nav aria-label={t("nav.label")} className="main-nav">
-          <ul>
-            {SECTIONS.map((section) => (
-              <li key={section}>
-                <NavLink to={`/${section}`}>{t(`nav.${section}`)}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="header-tools">
-          <LanguageSwitcher locale={locale} />
-          {user ? (
-            <>
-              {staff ? (
-                <NavLink to="/staff">
-                  <StaffBadge waiting={user.waiting ?? 0} />
-                </NavLink>
-              ) : null}
-              <NavLink to="/account">{t("nav.account")}</NavLink>
-              <Form method="post" action="/logout">
-                <button type="submit" className="link-button">
-                  {t("nav.logout")}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <NavLink to="/login">{t("nav.login")}</NavLink>
-          )}
-        </div>
+        {/* A disclosure on narrow screens (no script needed); on wide ones its content is always
+            shown and the summary hidden (app.css, `.site-menu`). */}
+        <details className="site-menu" ref={menu}>
+          <summary className="button secondary">{t("nav.menu")}</summary>
+          <div className="site-menu-content">
+            <nav aria-label={t("nav.label")} className="main-nav">
+              <ul>
+                {SECTIONS.map((section) => (
+                  <li key={section}>
+                    <NavLink to={`/${section}`}>{t(`nav.${section}`)}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="header-tools">
+              <LanguageSwitcher locale={locale} />
+              {user ? (
+                <>
+                  {staff ? (
+                    <NavLink to="/staff">
+                      <StaffBadge waiting={user.waiting ?? 0} />
+                    </NavLink>
+                  ) : null}
+                  <NavLink to="/account">{t("nav.account")}</NavLink>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <NavLink to="/login">{t("nav.login")}</NavLink>
+              )}
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   );

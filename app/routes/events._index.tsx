@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
+import { TableScroll } from "~/components/table-scroll";
 import { MapAttribution, MapLegend, WorldMap, type MapCountry } from "~/components/world-map";
 import { EVENT_KINDS, ONLINE_FILTERS, PUBLIC_PER_PAGE } from "~/features/events/constants";
 import { listEditions } from "~/features/events/editions.server";
@@ -155,7 +156,7 @@ export default function EventsPage() {
             </div>
             <p className="hint">{t("totals.reportedOf", { reported: totals.reported, count: totals.events })}</p>
             {totals.byKind.length > 0 ? (
-              <div className="table-wrap">
+              <TableScroll label={t("totals.byKindCaption")}>
                 <table>
                   <caption>{t("totals.byKindCaption")}</caption>
                   <thead>
@@ -191,7 +192,7 @@ export default function EventsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             ) : null}
           </section>
 

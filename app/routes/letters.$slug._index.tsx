@@ -98,8 +98,10 @@ export default function LetterPage() {
           )}
         </nav>
       ) : null}
-      <div className="two-columns">
-        <div className="stack">
+      {/* One grid, in the order a phone shows it: the text, signing and the details, who signed; wide
+          screens put signing and the details beside the text (responsive.css, .letter-layout). */}
+      <div className="letter-layout">
+        <div className="letter-text stack">
           {/* Rendered from Markdown and sanitised on the server (lib/markdown.server.ts). */}
           <div className="prose" lang={text.language} dangerouslySetInnerHTML={{ __html: text.body_html }} />
           {letter.status === "delivered" && letter.delivered_on ? (
@@ -107,31 +109,8 @@ export default function LetterPage() {
               {t("detail.delivered", { date: formatDate(letter.delivered_on, lang), to: letter.delivered_to ?? "" })}
             </p>
           ) : null}
-          <section aria-labelledby="signatories-heading">
-            <h2 id="signatories-heading">{t("detail.signatories")}</h2>
-            {signatories.rows.length ? (
-              <>
-                <p className="hint">{t("detail.signatoriesHint")}</p>
-                <ol className="signatories" start={(signatories.page - 1) * signatories.perPage + 1}>
-                  {signatories.rows.map((s) => (
-                    <li key={s.id}>
-                      <strong>{s.name}</strong>
-                      {s.kind === "organisation" ? ` · ${t("kind.organisation")}` : null}
-                      {s.affiliation ? ` · ${s.affiliation}` : null}
-                      {s.jurisdiction_name_en && s.jurisdiction_name_fr
-                        ? ` · ${jurisdictionName({ name_en: s.jurisdiction_name_en, name_fr: s.jurisdiction_name_fr }, lang)}`
-                        : null}
-                    </li>
-                  ))}
-                </ol>
-                <Pagination page={signatories.page} perPage={signatories.perPage} total={signatories.total} />
-              </>
-            ) : (
-              <p className="empty-state">{t("detail.noSignatories")}</p>
-            )}
-          </section>
         </div>
-        <aside className="stack">
+        <aside className="letter-aside stack">
           <Count confirmed={counts.confirmed} goal={letter.goal} />
           <SignatureForm
             letter={{ slug: letter.slug, status: letter.status }}
@@ -217,6 +196,29 @@ export default function LetterPage() {
             </ul>
           </section>
         </aside>
+        <section className="letter-signatories" aria-labelledby="signatories-heading">
+          <h2 id="signatories-heading">{t("detail.signatories")}</h2>
+          {signatories.rows.length ? (
+            <>
+              <p className="hint">{t("detail.signatoriesHint")}</p>
+              <ol className="signatories" start={(signatories.page - 1) * signatories.perPage + 1}>
+                {signatories.rows.map((s) => (
+                  <li key={s.id}>
+                    <strong>{s.name}</strong>
+                    {s.kind === "organisation" ? ` · ${t("kind.organisation")}` : null}
+                    {s.affiliation ? ` · ${s.affiliation}` : null}
+                    {s.jurisdiction_name_en && s.jurisdiction_name_fr
+                      ? ` · ${jurisdictionName({ name_en: s.jurisdiction_name_en, name_fr: s.jurisdiction_name_fr }, lang)}`
+                      : null}
+                  </li>
+                ))}
+              </ol>
+              <Pagination page={signatories.page} perPage={signatories.perPage} total={signatories.total} />
+            </>
+          ) : (
+            <p className="empty-state">{t("detail.noSignatories")}</p>
+          )}
+        </section>
       </div>
     </article>
   );

@@ -40,6 +40,23 @@ export default function ThreatsPage() {
   const years = Array.from({ length: new Date().getUTCFullYear() - 2009 }, (_, i) =>
     String(new Date().getUTCFullYear() - i),
   );
+  const choices = {
+    jurisdiction: jurisdictions.map((j) => [j.value, j.label] as const),
+    category: CATEGORIES.map((c) => [c, t(`category.${c}`)] as const),
+    stage: [...CLASSIFICATIONS.map((c) => [c, t(`classification.${c}`)] as const), ["none", t("stageNone")] as const],
+    outcome: OUTCOMES.map((o) => [o, t(`outcome.${o}`)] as const),
+    severity: SEVERITIES.map((s) => [s, t(`severity.${s}`)] as const),
+    year: years.map((y) => [y, y] as const),
+  };
+  // What applies, in the order of the form, for the disclosure's summary.
+  const active = [
+    filters.q ? t("list.searchTerm", { q: filters.q }) : null,
+    ...(Object.keys(choices) as Array<keyof typeof choices>).map((name) => {
+      const value = filters[name];
+      if (value === undefined) return null;
+      return choices[name].find(([v]) => v === String(value))?.[1] ?? String(value);
+    }),
+  ].filter((label): label is string => !!label);
   return (
     <div>
       <PageHeader title={t("common:nav.threats")} lead={t("common:sections.threats")}>
@@ -56,59 +73,62 @@ export default function ThreatsPage() {
           {canPropose ? <Link to="/threats/propose">{t("list.propose")}</Link> : null}
         </p>
       </PageHeader>
-      <Form method="get" className="filters" role="search" aria-label={t("list.filters")}>
-        <div className="field">
-          <label htmlFor="filter-q">{t("list.search")}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
-        </div>
-        <FilterSelect
-          anyLabel={t("list.any")}
-          name="jurisdiction"
-          label={t("list.jurisdiction")}
-          value={filters.jurisdiction}
-          options={jurisdictions.map((j) => [j.value, j.label])}
-        />
-        <FilterSelect
-          anyLabel={t("list.any")}
-          name="category"
-          label={t("list.category")}
-          value={filters.category}
-          options={CATEGORIES.map((c) => [c, t(`category.${c}`)])}
-        />
-        <FilterSelect
-          anyLabel={t("list.any")}
-          name="stage"
-          label={t("list.stage")}
-          value={filters.stage}
-          options={[
-            ...CLASSIFICATIONS.map((c) => [c, t(`classification.${c}`)] as [string, string]),
-            ["none", t("stageNone")],
-          ]}
-        />
-        <FilterSelect
-          anyLabel={t("list.any")}
-          name="outcome"
-          label={t("list.outcome")}
-          value={filters.outcome}
-          options={OUTCOMES.map((o) => [o, t(`outcome.${o}`)])}
-        />
-        <FilterSelect
-          anyLabel={t("list.any")}
-          name="severity"
-          label={t("list.severity")}
-          value={filters.severity}
-          options={SEVERITIES.map((s) => [s, t(`severity.${s}`)])}
-        />
-        <FilterSelect
-          anyLabel={t("list.any")}
-          name="year"
-          label={t("list.year")}
-          value={filters.year}
-          options={years.map((y) => [y, y])}
-        />
-        <button type="submit">{t("common:actions.filter")}</button>
-        <Link to="/threats">{t("list.clear")}</Link>
-      </Form>
+      {/* Closed on narrow screens, so that the first threats are in view; always open on wide ones
+          (responsive.css), and open when nothing matches, to change the filters. Keyed by the query, so
+          that applying filters closes it, as a page load would. */}
+      <details key={query} className="filter-panel" open={active.length > 0 && total === 0 ? true : undefined}>
+        <summary>{active.length ? t("list.filterActive", { filters: active.join(", ") }) : t("list.filter")}</summary>
+        <Form method="get" className="filters" role="search" aria-label={t("list.filters")}>
+          <div className="field">
+            <label htmlFor="filter-q">{t("list.search")}</label>
+            <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
+          </div>
+          <FilterSelect
+            anyLabel={t("list.any")}
+            name="jurisdiction"
+            label={t("list.jurisdiction")}
+            value={filters.jurisdiction}
+            options={choices.jurisdiction}
+          />
+          <FilterSelect
+            anyLabel={t("list.any")}
+            name="category"
+            label={t("list.category")}
+            value={filters.category}
+            options={choices.category}
+          />
+          <FilterSelect
+            anyLabel={t("list.any")}
+            name="stage"
+            label={t("list.stage")}
+            value={filters.stage}
+            options={choices.stage}
+          />
+          <FilterSelect
+            anyLabel={t("list.any")}
+            name="outcome"
+            label={t("list.outcome")}
+            value={filters.outcome}
+            options={choices.outcome}
+          />
+          <FilterSelect
+            anyLabel={t("list.any")}
+            name="severity"
+            label={t("list.severity")}
+            value={filters.severity}
+            options={choices.severity}
+          />
+          <FilterSelect
+            anyLabel={t("list.any")}
+            name="year"
+            label={t("list.year")}
+            value={filters.year}
+            options={choices.year}
+          />
+          <button type="submit">{t("common:actions.filter")}</button>
+          <Link to="/threats">{t("list.clear")}</Link>
+        </Form>
+      </details>
       <p role="status">{t("list.count", { count: total })}</p>
       {threats.length === 0 ? (
         <p className="empty-state">{t("list.none")}</p>
