@@ -92,6 +92,12 @@ export default function StaffHome() {
         </section>
         <section className="card">
           <h3>
+            <Link to="/reports">{t("staff.reportsTitle")}</Link>
+          </h3>
+          <p>{t("staff.reportsBlurb")}</p>
+        </section>
+        <section className="card">
+          <h3>
             <Link to="/staff/audit">{t("audit.title")}</Link>
           </h3>
           <p>{t("staff.auditBlurb")}</p>

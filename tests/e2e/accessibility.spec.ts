@@ -35,6 +35,8 @@ const PUBLIC_PAGES: Array<string | { list: string; prefix: string; name: string 
   { list: "/events", prefix: "/events/", name: "an event" },
   "/coalition",
   "/targets",
+  "/reports",
+  "/reports/2024",
   "/login",
 ];
 
@@ -69,6 +71,7 @@ test.describe("staff pages at 1280 px", () => {
       path: async (page) => `${await firstLinked(page, "/letters", "/letters/")}/manage`,
     },
     "/staff/targets",
+    "/staff/reports/2024",
   ];
   for (const entry of STAFF_PAGES) {
     const name = typeof entry === "string" ? entry : entry.name;
