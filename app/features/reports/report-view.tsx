@@ -59,43 +59,42 @@ function TargetsTable({ targets, locale }: { targets: TargetLine[]; locale: stri
   const { t } = useTranslation(["reports", "targets"]);
   if (!targets.length) return <p className="empty-state">{t("page.noTargets")}</p>;
   return (
-    <table className="report-targets">
-      <thead>
-        <tr>
-          <th scope="col">{t("page.figure")}</th>
-          <th scope="col" className="numeric">
-            {t("page.goal")}
-          </th>
-          <th scope="col" className="numeric">
-            {t("page.result")}
-          </th>
-          <th scope="col">{t("targets:fields.metric")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {targets.map((target) => (
-          <tr key={target.id} data-target={target.id}>
-            <th scope="row">
-              <Link to={`/targets/${target.id}`}>{target.title}</Link>
+    <div className="table-wrap">
+      <table className="report-targets">
+        <thead>
+          <tr>
+            <th scope="col">{t("page.figure")}</th>
+            <th scope="col" className="numeric">
+              {t("page.goal")}
             </th>
-            <td className="numeric">{formatValue(target.goal, target.unit, locale, t)}</td>
-            <td className="numeric">
-              {formatValue(target.value, target.unit, locale, t)}{" "}
-              <span className={target.met ? "badge badge-sent" : "badge badge-failed"}>
-                {target.met ? t("page.met") : t("page.missed")}
-              </span>
-            </td>
-            <td>
-              <small>
-                {t(`targets:metric.${target.metric}.definition`, {
-                  defaultValue: t("targets:metric.manual.definition"),
-                })}
-              </small>
-            </td>
+            <th scope="col" className="numeric">
+              {t("page.result")}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {targets.map((target) => (
+            <tr key={target.id} data-target={target.id}>
+              <th scope="row">
+                <Link to={`/targets/${target.id}`}>{target.title}</Link>
+                <small className="report-definition">
+                  {t(`targets:metric.${target.metric}.definition`, {
+                    defaultValue: t("targets:metric.manual.definition"),
+                  })}
+                </small>
+              </th>
+              <td className="numeric">{formatValue(target.goal, target.unit, locale, t)}</td>
+              <td className="numeric">
+                {formatValue(target.value, target.unit, locale, t)}{" "}
+                <span className={target.met ? "badge badge-sent" : "badge badge-failed"}>
+                  {target.met ? t("page.met") : t("page.missed")}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

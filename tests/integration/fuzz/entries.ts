@@ -241,4 +241,12 @@ export const FUZZ: Record<string, FuzzEntry> = {
     fields: ["targetId", "year", "confirm"],
     intents: ["delete", "snapshot"],
   },
+
+  // Yearly reports.
+  "routes/staff.reports.$year": {
+    path: "/staff/reports/2025",
+    as: "staff",
+    fields: ["confirm"],
+    intents: ["save", "publish", "unpublish"],
+  },
 };
