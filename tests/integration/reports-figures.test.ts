@@ -597,6 +597,11 @@ describe("letters", () => {
       { key: "IS", value: 2 },
       { key: "FI", value: 1 },
     ]);
+    // Delivered: one to IS, one to FI (ties by code).
+    expect(items(report, "letters.delivered_by_country")).toEqual([
+      { key: "FI", value: 1 },
+      { key: "IS", value: 1 },
+    ]);
     // 2009: one letter opened; two signatures, one of an organisation; two letters first sent
     // (one re-sent in 2010), both delivered.
     expect(figure(report, "letters.opened").previous).toBe(1);
@@ -650,6 +655,7 @@ describe("the report as a whole", () => {
     expect(items(empty, "threats.by_region")).toEqual([]);
     expect(items(empty, "advocacy.by_region")).toEqual([]);
     expect(items(empty, "letters.sent_by_country")).toEqual([]);
+    expect(items(empty, "letters.delivered_by_country")).toEqual([]);
     expect(items(empty, "coalition.growth").map((i) => i.key)).toEqual(["1986", "1987", "1988", "1989", "1990"]);
   });
 

@@ -239,11 +239,17 @@ export async function lettersSection(year: number): Promise<Sectioned> {
       .execute(),
   ]);
   const byCountry = new Map<string, number>();
-  let delivered = 0;
+  const deliveredByCountry = new Map<string, number>();
   for (const row of sentRows) {
     byCountry.set(row.jurisdiction_code, (byCountry.get(row.jurisdiction_code) ?? 0) + Number(row.n));
-    if (row.status === "delivered") delivered += Number(row.n);
+    if (row.status === "delivered") {
+      deliveredByCountry.set(
+        row.jurisdiction_code,
+        (deliveredByCountry.get(row.jurisdiction_code) ?? 0) + Number(row.n),
+      );
+    }
   }
+  const delivered = [...deliveredByCountry.values()].reduce((a, b) => a + b, 0);
   return {
     figures: [
       { key: "letters.opened", value: Number(opened.n), unit: "count" },
@@ -254,6 +260,12 @@ export async function lettersSection(year: number): Promise<Sectioned> {
     ],
     breakdowns: [
       { key: "letters.sent_by_country", unit: "count", naming: { kind: "jurisdiction" }, items: itemsOf(byCountry) },
+      {
+        key: "letters.delivered_by_country",
+        unit: "count",
+        naming: { kind: "jurisdiction" },
+        items: itemsOf(deliveredByCountry),
+      },
     ],
     lists: [],
   };
