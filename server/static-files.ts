@@ -13,12 +13,23 @@ import expressStaticGzip from "express-static-gzip";
 const PRECOMPRESSED = /\.(br|gz)$/;
 
 function serve(folder: string, maxAge: string, immutable: boolean): express.RequestHandler {
-  return expressStaticGzip(folder, {
+  const handler = expressStaticGzip(folder, {
     enableBrotli: true,
     orderPreference: ["br", "gz"],
     index: false,
     serveStatic: { maxAge, immutable, index: false, redirect: false },
   }) as unknown as express.RequestHandler;
+  // express-static-gzip lists the folder once and sets the type and encoding before serve-static
+  // reads the file: a file gone since (a new build under a running server) falls through with
+  // those headers set, and the 404 page would be sent as, say, brotli CSS. Take them back.
+  return (req, res, next) =>
+    handler(req, res, (error?: unknown) => {
+      if (!res.headersSent) {
+        res.removeHeader("Content-Type");
+        res.removeHeader("Content-Encoding");
+      }
+      next(error);
+    });
 }
 
 /** The top-level files of the client build, as request paths ("/favicon.svg"). */
