@@ -1,4 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { JsonLd } from "~/components/json-ld";
+import { loadConfig } from "~/config.server";
+import { memberJsonLd } from "~/features/coalition/json-ld";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/confirm-action";
@@ -27,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     member: { ...shown, contact_email: isStaff(user) ? contact_email : null },
     staff: isStaff(user),
     canEdit: !!user && canAccessCoalitionMember(user, id),
+    jsonLd:
+      member.status === "active" && member.public_listing === 1 ? memberJsonLd(member, loadConfig().appUrl) : null,
   };
 }
 
@@ -45,10 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MemberPage() {
   const { t, i18n } = useTranslation(["coalition", "common"]);
-  const { member, staff, canEdit } = useLoaderData<typeof loader>();
+  const { member, staff, canEdit, jsonLd } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article className="stack">
+      <JsonLd data={jsonLd} />
       <p className="muted">
         <Link to="/coalition">{t("profile.back")}</Link>
       </p>

@@ -4,13 +4,16 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { JsonLd } from "~/components/json-ld";
 import { PageHeader } from "~/components/layout";
+import { loadConfig } from "~/config.server";
 import { getOptionalUser, notFound } from "~/features/auth/guards.server";
 import { getEventBySlug } from "~/features/events/events.server";
 import { canManageEvent } from "~/features/events/organiser.server";
 import { canReport } from "~/features/events/report.server";
 import { acceptsRsvps, listSharedRsvps, submitRsvp } from "~/features/events/rsvp.server";
 import { RsvpSchema } from "~/features/events/forms";
+import { eventJsonLd } from "~/features/events/json-ld";
 import { describeWhen } from "~/features/events/time.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
@@ -64,6 +67,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       approved: event.status === "approved",
     },
     when: describeWhen(event, locale),
+    jsonLd:
+      event.status === "approved"
+        ? eventJsonLd(event, loadConfig().appUrl, jurisdiction?.name_en ?? event.jurisdiction_code)
+        : null,
     rsvpOpen: acceptsRsvps(event),
     organiser,
   };
@@ -180,10 +187,11 @@ function OrganiserPanel({
 
 export default function EventPage() {
   const { t } = useTranslation(["events", "common"]);
-  const { event, when, rsvpOpen, organiser } = useLoaderData<typeof loader>();
+  const { event, when, rsvpOpen, organiser, jsonLd } = useLoaderData<typeof loader>();
   const where = [event.city, event.jurisdiction].filter(Boolean).join(", ");
   return (
     <div className="stack">
+      <JsonLd data={jsonLd} />
       <PageHeader title={event.title} lead={t(`kind.${event.kind}`)} />
       <dl className="event-facts">
         <dt>{t("detail.date")}</dt>

@@ -1,4 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { JsonLd } from "~/components/json-ld";
+import { loadConfig } from "~/config.server";
+import { threatJsonLd } from "~/features/threats/json-ld";
 import { parseWithZod } from "~/lib/parse-form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     advocacy,
     campaigns,
     canLog: !!user && !!loggerScope(user),
+    jsonLd: threatJsonLd(threat, loadConfig().appUrl),
   };
 }
 
@@ -149,11 +153,13 @@ export default function ThreatPage() {
     advocacy,
     campaigns,
     canLog,
+    jsonLd,
   } = useLoaderData<typeof loader>();
   const location = useLocation();
   const lang = i18n.language;
   return (
     <article>
+      <JsonLd data={jsonLd} />
       <p className="muted">
         <Link to="/threats">{t("detail.back")}</Link> ·{" "}
         <Link to={`/countries/${threat.jurisdiction_code}`}>
