@@ -6,7 +6,7 @@ import { db } from "~db/connection";
 import { ACTION_KINDS, EVENT_KINDS, SECTORS } from "~/lib/vocabularies";
 import { yearBounds } from "~/features/targets/status";
 import { chaptersAdvocatingShare, membersAdvocatingShare } from "~/features/targets/metrics-activity.server";
-import { lettersSent, signaturesConfirmed } from "~/features/targets/metrics-outreach.server";
+import { lettersFirstSentBetween, lettersSent, signaturesConfirmed } from "~/features/targets/metrics-outreach.server";
 import { countBy, itemsOf, type Sectioned } from "~/features/reports/compute";
 
 const YEARS_COMPARED = 5;
@@ -215,26 +215,9 @@ export async function lettersSection(year: number): Promise<Sectioned> {
     signaturesConfirmed({ year, filter: NO_FILTER, withRows: false }),
     signaturesConfirmed({ year, filter: { kind: "organisation" }, withRows: false }),
     lettersSent({ year, filter: NO_FILTER, withRows: false }),
-    db
-      .selectFrom("campaign_letters as l")
+    lettersFirstSentBetween(from, to)
       .innerJoin("lawmakers as m", "m.id", "l.lawmaker_id")
-      .innerJoin(
-        (eb) =>
-          eb
-            .selectFrom("campaign_letter_events")
-            .select((e) => [
-              "campaign_letter_events.letter_id",
-              e.fn.min("campaign_letter_events.created_at").as("sent_at"),
-            ])
-            .where("campaign_letter_events.to_status", "=", "sent")
-            .groupBy("campaign_letter_events.letter_id")
-            .as("first_sent"),
-        (join) => join.onRef("first_sent.letter_id", "=", "l.id"),
-      )
       .select(["m.jurisdiction_code", "l.status", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("l.status", "in", ["sent", "delivered"])
-      .where("first_sent.sent_at", ">=", from)
-      .where("first_sent.sent_at", "<", to)
       .groupBy(["m.jurisdiction_code", "l.status"])
       .execute(),
   ]);

@@ -80,14 +80,9 @@ export async function gedReach(context: MetricContext): Promise<MetricResult> {
   return { value: rows.reduce((sum, r) => sum + (r.amount ?? 0), 0), unit: "people", rows };
 }
 
-/**
- * Letters to lawmakers now sent or delivered, counted in the year when they were first sent (the
- * letter's first `sent` transition in its log), whatever the campaign. The jurisdiction filter is
- * the lawmaker's. The drill-down lists campaigns, never senders.
- */
-export async function lettersSent(context: MetricContext): Promise<MetricResult> {
-  const { from, to } = yearBounds(context.year);
-  let base = db
+/** Letters now sent or delivered whose first `sent` transition falls in [from, to). */
+export function lettersFirstSentBetween(from: string, to: string) {
+  return db
     .selectFrom("campaign_letters as l")
     .innerJoin(
       (eb) =>
@@ -105,6 +100,16 @@ export async function lettersSent(context: MetricContext): Promise<MetricResult>
     .where("l.status", "in", ["sent", "delivered"])
     .where("first_sent.sent_at", ">=", from)
     .where("first_sent.sent_at", "<", to);
+}
+
+/**
+ * Letters to lawmakers now sent or delivered, counted in the year when they were first sent (the
+ * letter's first `sent` transition in its log), whatever the campaign. The jurisdiction filter is
+ * the lawmaker's. The drill-down lists campaigns, never senders.
+ */
+export async function lettersSent(context: MetricContext): Promise<MetricResult> {
+  const { from, to } = yearBounds(context.year);
+  let base = lettersFirstSentBetween(from, to);
   if (context.filter.jurisdiction) {
     const code = context.filter.jurisdiction;
     base = base.where((eb) =>
