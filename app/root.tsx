@@ -15,6 +15,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { getOptionalUser, getSession, isStaff } from "~/features/auth/guards.server";
+import { hasChapterLog } from "~/features/auth/landing";
 import { waitingTotal } from "~/features/staff-inbox/inbox.server";
 import { commitSessionCookie } from "~/features/auth/session.server";
 import { getLocale } from "~/i18n/i18next.server";
@@ -43,7 +44,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only staff past their second factor see what waits; anonymous pages never run this.
   const viewer = session ? await getOptionalUser(request) : null;
   const waiting = isStaff(viewer) ? await waitingTotal() : null;
-  const user = session ? { id: session.user.id, name: session.user.name, role: session.user.role, waiting } : null;
+  const user = session
+    ? {
+        id: session.user.id,
+        name: session.user.name,
+        role: session.user.role,
+        waiting,
+        chapterLog: hasChapterLog(session.user),
+      }
+    : null;
   return data({ locale, user }, { headers });
 }
 

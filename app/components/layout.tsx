@@ -11,6 +11,8 @@ interface HeaderUser {
   role: Role;
   /** Items waiting in the staff review queues; null for everyone else. */
   waiting?: number | null;
+  /** Chapter people with a chapter: the header links to their log. */
+  chapterLog?: boolean;
 }
 
 const SECTIONS = ["threats", "coalition", "letters", "campaigns", "events", "chapters", "targets"] as const;
@@ -57,6 +59,11 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
                   {staff ? (
                     <NavLink to="/staff">
                       <StaffBadge waiting={user.waiting ?? 0} />
+                    </NavLink>
+                  ) : null}
+                  {user.chapterLog ? (
+                    <NavLink to="/actions" end>
+                      {t("nav.myLog")}
                     </NavLink>
                   ) : null}
                   <NavLink to="/account">{t("nav.account")}</NavLink>

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { ApplicationSchema, HONEYPOT_FIELD, isHoneypotFilled } from "~/features/coalition/forms";
+import { ApplicationSchema, HONEYPOT_FIELD, isHoneypotFilled, PUBLIC_PROFILE_MAX } from "~/features/coalition/forms";
 import { applyForMembership } from "~/features/coalition/applications.server";
 import { SECTORS, APPLICATION_KINDS } from "~/lib/vocabularies";
 import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
@@ -102,6 +102,12 @@ export default function ApplicationForm() {
           hint={t("apply.motivationHint")}
           meta={fields.motivation}
           rows={6}
+        />
+        <TextAreaField
+          label={t("fields.publicProfile")}
+          hint={t("apply.publicProfileHint", { max: PUBLIC_PROFILE_MAX })}
+          meta={fields.publicProfile}
+          rows={5}
         />
         <div className="field">
           <label>

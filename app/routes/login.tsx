@@ -8,6 +8,7 @@ import { PageHeader } from "~/components/layout";
 import { authenticate } from "~/features/auth/accounts.server";
 import { requireAnonymous } from "~/features/auth/guards.server";
 import { beginLoginAttempt, recordLoginFailure, recordLoginSuccess } from "~/features/auth/login-throttle.server";
+import { landingPath } from "~/features/auth/landing";
 import { safeRedirect } from "~/features/auth/redirect";
 import { LoginSchema } from "~/features/auth/forms";
 import { completeSignIn } from "~/features/auth/sign-in.server";
@@ -41,7 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   await recordLoginSuccess(attempt);
-  const redirectTo = safeRedirect(submission.value.redirectTo);
+  // A page that sent them here wins; otherwise their landing page (chapter people: their log).
+  const redirectTo = safeRedirect(submission.value.redirectTo, landingPath(user));
   // With a second factor (or one to set up first), no session yet: a signed, short-lived state.
   const enrolled = await hasTwoFactor(user.id);
   if (enrolled || twoFactorRequired(user)) {

@@ -113,6 +113,14 @@ export default function ApplicationsQueuePage() {
                   <p key={i}>{paragraph}</p>
                 ))}
               </dd>
+              <dt>{t("fields.publicProfile")}</dt>
+              <dd>
+                {a.public_profile ? (
+                  a.public_profile.split(/\n\s*\n/).map((paragraph, i) => <p key={i}>{paragraph}</p>)
+                ) : (
+                  <span className="muted">{t("queue.noProfile")}</span>
+                )}
+              </dd>
             </dl>
             <ErrorList errors={errors.decision ?? errors.applicationId} />
             <Form method="post">

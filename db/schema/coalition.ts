@@ -30,7 +30,10 @@ export interface CoalitionApplicationsTable extends Timestamps {
   website: string | null;
   contact_name: string;
   contact_email: string;
+  /** Private to the staff. */
   motivation: string;
+  /** The applicant's text for the directory; becomes the member's public profile on approval. */
+  public_profile: string | null;
   consent_public: number;
   locale: string;
   status: ApplicationStatus;

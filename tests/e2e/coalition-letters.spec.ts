@@ -74,7 +74,10 @@ test("an organisation applies, confirms, is approved, accepts the invitation and
     .getByLabel("Why do you want to join?", { exact: true })
     .fill("We run encrypted messaging workshops for journalists and want to defend end-to-end encryption.");
   await page
-    .getByLabel("List us publicly in the coalition directory, with the text above as our profile", { exact: true })
+    .getByLabel("Public profile", { exact: true })
+    .fill("Cipher Commons teaches journalists to keep their sources safe with encrypted messaging.");
+  await page
+    .getByLabel("List us publicly in the coalition directory, with our public profile", { exact: true })
     .check();
   await page.getByRole("button", { name: "Send the application", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your e-mail" })).toBeVisible();

@@ -170,10 +170,14 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-/** Signs in and checks that the account page confirms who is signed in. */
+/**
+ * Signs in and checks that the account page confirms who is signed in (chapter people land on
+ * their chapter's log first: the account page is then opened).
+ */
 export async function signIn(page: Page, email: string, password = E2E_DEMO_PASSWORD): Promise<void> {
   await submitLogin(page, email, password);
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/(account|actions)$/);
+  if (new URL(page.url()).pathname !== "/account") await page.goto("/account");
   await expect(page.getByText(`Signed in as ${email}`, { exact: true })).toBeVisible();
 }
 

@@ -57,9 +57,9 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
 
     const signedIn = await formPost(page, "/login", () => signIn(page, account.email, E2E_DEMO_PASSWORD));
-    // Post/Redirect/Get: the browser follows the server's redirect to the account page.
+    // Post/Redirect/Get: the browser follows the server's redirect to the chapter lead's log.
     expect((await signedIn.response())?.status()).toBe(302);
-    expect(new URL(signedIn.redirectedTo()?.url() ?? "").pathname).toBe("/account");
+    expect(new URL(signedIn.redirectedTo()?.url() ?? "").pathname).toBe("/actions");
     expect(signedIn.redirectedTo()?.method()).toBe("GET");
     await expect(describedValue(page, "Role")).toHaveText("Chapter lead");
     await expect(describedValue(page, "Belongs to")).toHaveText("Kenya Chapter");

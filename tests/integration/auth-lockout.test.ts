@@ -33,7 +33,8 @@ describe("no lockout by strangers", () => {
       password: "correct horse battery staple",
     });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/account");
+    // A chapter lead: their chapter's log.
+    expect(response.headers.get("location")).toBe("/actions");
   });
 
   it("slows a new address with a short Retry-After rather than locking the account", async () => {

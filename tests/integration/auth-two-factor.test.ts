@@ -183,7 +183,7 @@ describe("optional two-step sign-in for other roles", () => {
       (await newClient().post("/login", { email: DEMO.chapter_member, password: TEST_PASSWORD })).headers.get(
         "location",
       ),
-    ).toBe("/account");
+    ).toBe("/actions");
   });
 });
 

@@ -54,6 +54,7 @@ describe("the application form under random input", () => {
           fc.tuple(fc.emailAddress(), nasty).map(([e, n]) => e + n),
         ),
         motivation: text,
+        publicProfile: text,
         consentPublic: fc.oneof(fc.constant("on"), text),
         website_url: fc.oneof(fc.constant(""), fc.constant(""), text),
       },

@@ -26,6 +26,7 @@ function applicationForm(overrides: Record<string, string> = {}): Record<string,
     contactName: "Ana Souza",
     contactEmail: "ana@rights.example.org",
     motivation: "We train journalists to use end-to-end encrypted messaging.\n\nWe want to add our voice.",
+    publicProfile: "A collective of Brazilian journalists and lawyers defending private messaging.",
     consentPublic: "on",
     ...overrides,
   };
@@ -137,7 +138,9 @@ describe("coalition applications", () => {
       joined_on: new Date().toISOString().slice(0, 10),
       contact_email: "ana@rights.example.org",
     });
-    expect(member.public_profile).toContain("We train journalists");
+    expect(member.public_profile).toBe(
+      "A collective of Brazilian journalists and lawyers defending private messaging.",
+    );
 
     const mails = await db
       .selectFrom("outbox")

@@ -8,6 +8,7 @@ import { readSessionToken, validateSessionToken, type SessionWithUser } from "~/
 import { parseId } from "~/lib/ids";
 import { noteRequestUser } from "~/features/security/request-context.server";
 import { twoFactorRequired } from "~/features/auth/two-factor.server";
+import { landingPath } from "~/features/auth/landing";
 
 /** Pages a staff member who must still set up a second factor may reach. */
 const ENROLMENT_PATHS = new Set(["/account/two-factor", "/logout"]);
@@ -82,9 +83,10 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
 export const requireStaff = (request: Request) => requireRole(request, STAFF_ROLES);
 export const requireAdmin = (request: Request) => requireRole(request, ["admin"]);
 
-/** Signed-in pages such as /login send people who are already signed in to their account. */
+/** Signed-in pages such as /login send people who are already signed in to where they land. */
 export async function requireAnonymous(request: Request): Promise<void> {
-  if (await getSession(request)) throw redirect("/account");
+  const session = await getSession(request);
+  if (session) throw redirect(landingPath(session.user));
 }
 
 export function isStaff(user: Pick<User, "role"> | null): boolean {

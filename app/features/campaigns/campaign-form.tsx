@@ -9,6 +9,7 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { CAMPAIGN_LANGUAGES, CampaignSchema } from "~/features/campaigns/forms";
@@ -107,7 +108,6 @@ export function CampaignForm({
   // One picked lawmaker comes back from the server as a string; a multiple select needs an array
   // (React would otherwise select one option per character of the id).
   const { defaultValue: picked, ...list } = getSelectProps(fields.lawmakers);
-  const variables = TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(" ");
   const lawmakerOptions = lawmakers.map((l) => ({ value: l.id, label: lawmakerLabel(l) }));
   return (
     <Form method="post" {...getFormProps(form)} className="narrow">
@@ -183,7 +183,15 @@ export function CampaignForm({
         meta={fields.sendingAddress}
         type="text"
       />
-      <p className="hint">{t("form.variables", { variables })}</p>
+      <p className="hint">
+        {t("form.variablesLead")}{" "}
+        {TEMPLATE_VARIABLES.map((v, i) => (
+          <Fragment key={v}>
+            {i ? " " : null}
+            <code>{`{{${v}}}`}</code>
+          </Fragment>
+        ))}
+      </p>
       {CAMPAIGN_LANGUAGES.map((language) => {
         const texts = fields[language].getFieldset();
         return (

@@ -23,21 +23,32 @@ const email = z
   .pipe(z.string().email("validation.email.invalid"))
   .transform((value) => value.toLowerCase());
 
-export const ApplicationSchema = z.object({
-  kind: z.enum(APPLICATION_KINDS, choose),
-  name: requiredText(200),
-  sector: z.enum(SECTORS, choose),
-  jurisdiction: z
-    .string({ required_error: "validation.jurisdiction" })
-    .trim()
-    .toUpperCase()
-    .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
-  website: httpUrl.optional(),
-  contactName: requiredText(120),
-  contactEmail: email,
-  motivation: requiredText(4000),
-  consentPublic: z.boolean().optional().default(false),
-});
+/** A few paragraphs for the directory: the applicant's public profile. */
+export const PUBLIC_PROFILE_MAX = 2000;
+
+export const ApplicationSchema = z
+  .object({
+    kind: z.enum(APPLICATION_KINDS, choose),
+    name: requiredText(200),
+    sector: z.enum(SECTORS, choose),
+    jurisdiction: z
+      .string({ required_error: "validation.jurisdiction" })
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
+    website: httpUrl.optional(),
+    contactName: requiredText(120),
+    contactEmail: email,
+    /** For the staff only. */
+    motivation: requiredText(4000),
+    /** For the directory: required when the applicant asks to be listed. */
+    publicProfile: optionalText(PUBLIC_PROFILE_MAX),
+    consentPublic: z.boolean().optional().default(false),
+  })
+  .superRefine((value, ctx) => {
+    if (value.consentPublic && !value.publicProfile)
+      ctx.addIssue({ code: "custom", path: ["publicProfile"], message: "applications:validation.profileRequired" });
+  });
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
 export const DecisionSchema = z.discriminatedUnion(
