@@ -16,6 +16,8 @@ export interface Config {
   outboxIntervalMs: number;
   /** How long anonymous public pages stay in the micro-cache; 0 turns it off. */
   pageCacheTtlMs: number;
+  /** How often a read compares a published report with the live figures (see decision 0029). */
+  reportRevisionCheckMs: number;
   /** The most memory the micro-cache's pages may take. */
   pageCacheMaxBytes: number;
   /** `disabled` lets a production start without an e-mail provider: mail then stays in the outbox. */
@@ -53,6 +55,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
     pageCacheTtlMs: Number(env.PAGE_CACHE_TTL_MS ?? 5000),
+    reportRevisionCheckMs: Number(env.REPORT_REVISION_CHECK_MS ?? 600_000),
     pageCacheMaxBytes: Number(env.PAGE_CACHE_MAX_BYTES ?? 64 * 1024 * 1024),
     mailDelivery: env.MAIL_DELIVERY === "disabled" ? "disabled" : "provider",
     resendBaseUrl: env.RESEND_BASE_URL || undefined,

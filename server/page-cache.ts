@@ -224,6 +224,8 @@ export function createPageCache(options: PageCacheOptions) {
         !res.getHeader("set-cookie") &&
         writeCount(area) === startedIn &&
         req.method === "GET" &&
+        // What the app marks private (a staff draft, a personal page) is never shared.
+        !/\b(no-store|private)\b/i.test(String(res.getHeader("cache-control") ?? "")) &&
         captured <= options.maxBytes;
       if (storable) store(key, area, Buffer.concat(chunks), nonce, res);
       return (end as (...args: unknown[]) => Response)(chunk, ...rest);

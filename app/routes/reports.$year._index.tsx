@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { ReportSectionView } from "~/features/reports/report-view";
 import { loadReport, namesFor, textsFor } from "~/features/reports/view.server";
-import { getLocale } from "~/i18n/i18next.server";
+import { getFixedT, getLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/lib/format";
 
 import reportStyles from "~/styles/reports.css?url";
@@ -17,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [{ view, staff }, locale] = await Promise.all([loadReport(request, params.year), getLocale(request)]);
   const shown = new Set(view.sections);
   return {
+    pageTitle: (await getFixedT(locale, "reports"))("page.title", { year: view.year }),
     year: view.year,
     state: view.state,
     publishedAt: view.publishedAt,

@@ -92,6 +92,7 @@ export default function StaffReportPage() {
           </Link>
         </p>
       </PageHeader>
+      {published ? <p className="report-notice">{t("staff.liveNotice")}</p> : null}
       {done ? (
         <p role="status" className="flash">
           {done === "publish" ? t("staff.published") : done === "unpublish" ? t("staff.unpublished") : t("staff.saved")}

@@ -18,6 +18,8 @@ let anonymous: Client;
 let lead: Client;
 
 beforeAll(async () => {
+  // Every read compares a published report with the live figures (the default is every 10 minutes).
+  process.env.REPORT_REVISION_CHECK_MS = "0";
   server = await startTestServer();
   staff = new Client(server.url, "198.51.100.20");
   await staff.login(DEMO.staff);
@@ -253,6 +255,14 @@ describe("section texts", () => {
     };
     expect(api.figures.some((x) => x.section === "letters")).toBe(false);
     expect(api.figures.some((x) => x.section === "threats")).toBe(true);
+    // The five-year overview of /reports leaves the hidden section's figures out for that year.
+    const overview = await (await anonymous.get("/reports")).text();
+    const row = /<th scope="row">Confirmed signatures<\/th>([\s\S]*?)<\/tr>/.exec(overview)?.[1] ?? "";
+    const years = [...overview.matchAll(/<th scope="col" class="numeric">(\d{4})<\/th>/g)].map((m) => m[1]);
+    const cells = [...row.matchAll(/<td class="numeric">([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(years).toContain(String(YEAR));
+    expect(cells[years.indexOf(String(YEAR))]).toBe("—");
+    expect(cells[years.indexOf("2024")]).not.toBe("—");
   });
 
   it("refuses a text too long, no section, or an unknown section, and writes nothing", async () => {

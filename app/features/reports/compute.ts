@@ -56,6 +56,12 @@ export function daysBetween(from: string, to: string): number {
   return Number.isFinite(start) && Number.isFinite(end) ? Math.max(0, Math.round((end - start) / 86_400_000)) : 0;
 }
 
+/** The codes of jurisdictions that are countries (not the EU, not international fora). */
+export async function countryCodes(): Promise<Set<string>> {
+  const rows = await db.selectFrom("jurisdictions").select("code").where("kind", "=", "country").execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 /**
  * The region of each jurisdiction that has a chapter with a region (the regions of chapters, as the
  * advocacy log files them); where chapters of one jurisdiction disagree, the first by name wins.

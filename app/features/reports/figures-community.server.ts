@@ -7,7 +7,7 @@ import { ACTION_KINDS, EVENT_KINDS, SECTORS } from "~/lib/vocabularies";
 import { yearBounds } from "~/features/targets/status";
 import { chaptersAdvocatingShare, membersAdvocatingShare } from "~/features/targets/metrics-activity.server";
 import { lettersFirstSentBetween, lettersSent, signaturesConfirmed } from "~/features/targets/metrics-outreach.server";
-import { countBy, itemsOf, type Sectioned } from "~/features/reports/compute";
+import { countBy, countryCodes, itemsOf, type Sectioned } from "~/features/reports/compute";
 
 const YEARS_COMPARED = 5;
 const TOP_THREATS = 5;
@@ -29,7 +29,10 @@ export async function coalitionSection(year: number): Promise<Sectioned> {
     .where("joined_on", "<", to)
     .execute();
   const atEnd = (y: number) => members.filter((m) => (m.joined_on ?? "") < yearBounds(y).to);
-  const countries = new Set(members.map((m) => m.jurisdiction_code).filter(Boolean));
+  const isCountry = await countryCodes();
+  const countries = new Set(
+    members.map((m) => m.jurisdiction_code).filter((c): c is string => !!c && isCountry.has(c)),
+  );
   return {
     figures: [
       { key: "coalition.members", value: members.length, unit: "count" },
@@ -75,12 +78,17 @@ export async function gedSection(year: number): Promise<Sectioned> {
   const reach = (e: (typeof events)[number]) => (e.attendance ?? 0) + (e.online_views ?? 0) + (e.media_reach ?? 0);
   const ofYear = (y: number) => events.filter((e) => Number(e.year) === y);
   const current = ofYear(year);
+  const isCountry = await countryCodes();
   const sum = (pick: (e: (typeof events)[number]) => number | null) =>
     current.reduce((total, e) => total + (pick(e) ?? 0), 0);
   return {
     figures: [
       { key: "ged.events", value: current.length, unit: "count" },
-      { key: "ged.countries", value: new Set(current.map((e) => e.jurisdiction_code)).size, unit: "count" },
+      {
+        key: "ged.countries",
+        value: new Set(current.map((e) => e.jurisdiction_code).filter((c) => isCountry.has(c))).size,
+        unit: "count",
+      },
       { key: "ged.reach", value: current.reduce((t, e) => t + reach(e), 0), unit: "people" },
     ],
     breakdowns: [
@@ -209,8 +217,10 @@ export async function lettersSection(year: number): Promise<Sectioned> {
     db
       .selectFrom("open_letters")
       .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "!=", "draft")
       .where("opens_on", ">=", from)
       .where("opens_on", "<", to)
+      .where("opens_on", "<=", new Date().toISOString().slice(0, 10))
       .executeTakeFirstOrThrow(),
     signaturesConfirmed({ year, filter: NO_FILTER, withRows: false }),
     signaturesConfirmed({ year, filter: { kind: "organisation" }, withRows: false }),

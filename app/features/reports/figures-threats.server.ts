@@ -4,6 +4,7 @@ import { CATEGORIES, OUTCOMES, STANCES, STATEMENT_KINDS, THREAT_KINDS } from "~/
 import { yearBounds } from "~/features/targets/status";
 import {
   countBy,
+  countryCodes,
   median,
   daysBetween,
   itemsOf,
@@ -137,6 +138,7 @@ export async function policymakersSection(year: number): Promise<Sectioned> {
     .where("stated_on", "<", to)
     .execute();
   const byCountry = countBy(statements, (s) => s.jurisdiction_code);
+  const isCountry = await countryCodes();
   return {
     figures: [
       { key: "policymakers.statements", value: statements.length, unit: "count" },
@@ -145,7 +147,11 @@ export async function policymakersSection(year: number): Promise<Sectioned> {
         value: statements.filter((s) => s.stance === "supportive").length,
         unit: "count",
       },
-      { key: "policymakers.countries", value: byCountry.size, unit: "count" },
+      {
+        key: "policymakers.countries",
+        value: [...byCountry.keys()].filter((c) => isCountry.has(c)).length,
+        unit: "count",
+      },
     ],
     breakdowns: [
       {

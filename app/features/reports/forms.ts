@@ -8,7 +8,7 @@ export const MAX_TEXT_LENGTH = 5_000;
 const text = z
   .string()
   .max(MAX_TEXT_LENGTH, "reports:staff.tooLong")
-  .refine((value) => !value.includes("\0"), "reports:staff.tooLong")
+  .refine((value) => !/[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value), "reports:staff.controlCharacters")
   .optional();
 const languages = z
   .object(

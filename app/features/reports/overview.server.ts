@@ -25,7 +25,9 @@ export async function reportsOverview(): Promise<{ published: number[]; overview
   const rows = OVERVIEW_FIGURES.map((key) => {
     let unit: ReportUnit = "count";
     const values = reports.map((report) => {
-      for (const section of report?.figures?.sections ?? []) {
+      // Only what the report shows: a section staff left out stays out of the overview too.
+      const shown = new Set(report?.sections ?? []);
+      for (const section of report?.figures?.sections.filter((s) => shown.has(s.key)) ?? []) {
         const figure = section.figures.find((f) => f.key === key);
         if (figure) {
           unit = figure.unit;

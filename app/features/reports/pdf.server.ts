@@ -10,6 +10,7 @@ import type { TFunction } from "i18next";
 import { marked } from "marked";
 import PDFDocument from "pdfkit";
 import { formatChange, formatValue, itemLabel } from "~/features/reports/report-view";
+import { formatDate } from "~/lib/format";
 import type { ReportView } from "~/features/reports/report.server";
 import type { Breakdown, ReportSection } from "~/features/reports/types";
 
@@ -153,7 +154,7 @@ function drawSection(context: Context, section: ReportSection, text: string | un
           title: target.title,
           value: formatValue(target.value, target.unit, locale, t),
           goal: formatValue(target.goal, target.unit, locale, t),
-        })} — ${target.met ? t("reports:page.met") : t("reports:page.missed")}`,
+        })} — ${t(`targets:status.${target.status ?? (target.met ? "met" : "missed")}`)}`,
         { width },
       );
     doc.moveDown(0.3);
@@ -175,7 +176,7 @@ function drawSection(context: Context, section: ReportSection, text: string | un
         row.label,
         row.jurisdiction ? (context.names[row.jurisdiction] ?? row.jurisdiction) : null,
         row.tag ? t(row.tag) : null,
-        row.date,
+        row.date ? formatDate(row.date, locale) : null,
         row.amount !== null ? formatValue(row.amount, "count", locale, t) : null,
       ].filter(Boolean);
       doc.text(`• ${parts.join(" — ")}`, { width });
@@ -220,10 +221,13 @@ export async function renderReportPdf(
     .fillColor(INK)
     .text(t("reports:page.lead", { year: view.year }), { width });
   doc.moveDown(1);
-  if (view.state === "draft") doc.fillColor("#9a6700").text(t("reports:page.draft"), { width });
-  else if (view.publishedAt)
-    doc.fillColor(MUTED).text(t("reports:page.publishedOn", { date: view.publishedAt.slice(0, 10) }));
-  if (view.revisedOn) doc.fillColor("#9a6700").text(t("reports:page.revised", { date: view.revisedOn }), { width });
+  if (view.state === "draft") doc.fillColor("#8a5c00").text(t("reports:page.draft"), { width });
+  else if (view.publishedAt) {
+    doc.fillColor(MUTED).text(t("reports:page.publishedOn", { date: formatDate(view.publishedAt, locale) }));
+  }
+  if (view.revisedOn) {
+    doc.fillColor("#8a5c00").text(t("reports:page.revised", { date: formatDate(view.revisedOn, locale) }), { width });
+  }
   const shown = new Set(view.sections);
   const context: Context = { doc, t, locale, names, year: view.year };
   for (const section of view.figures.sections) {

@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import { db } from "~db/connection";
 import type { Database, User } from "~db/schema";
 import { recordAudit } from "~/features/security/audit.server";
-import { computeReport } from "~/features/reports/report.server";
+import { computeReport, forgetRevisionChecks } from "~/features/reports/report.server";
 import { REPORT_SECTIONS, type SectionKey } from "~/features/reports/types";
 
 export interface ReportEdit {
@@ -86,6 +86,7 @@ export async function publishReport(actor: User, year: number, now = new Date())
       after: { publishedAt: at },
     });
   });
+  forgetRevisionChecks(year);
 }
 
 export async function unpublishReport(actor: User, year: number): Promise<void> {

@@ -2,7 +2,9 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/format";
 import { BarChart } from "~/components/bar-chart";
+import type { TargetStatus } from "~/features/targets/status";
 import type { Figure, ItemNaming, ReportSection, ReportUnit, SectionKey, TargetLine } from "~/features/reports/types";
 
 export interface SectionText {
@@ -55,6 +57,14 @@ function FigureCard({ figure, year, locale }: { figure: Figure; year: number; lo
   );
 }
 
+const STATUS_BADGE: Record<TargetStatus, string> = {
+  met: "badge-sent",
+  on_track: "badge-sent",
+  behind: "badge-pending",
+  missed: "badge-failed",
+  upcoming: "",
+};
+
 function TargetsTable({ targets, locale }: { targets: TargetLine[]; locale: string }) {
   const { t } = useTranslation(["reports", "targets"]);
   if (!targets.length) return <p className="empty-state">{t("page.noTargets")}</p>;
@@ -86,8 +96,8 @@ function TargetsTable({ targets, locale }: { targets: TargetLine[]; locale: stri
               <td className="numeric">{formatValue(target.goal, target.unit, locale, t)}</td>
               <td className="numeric">
                 {formatValue(target.value, target.unit, locale, t)}{" "}
-                <span className={target.met ? "badge badge-sent" : "badge badge-failed"}>
-                  {target.met ? t("page.met") : t("page.missed")}
+                <span className={`badge ${STATUS_BADGE[target.status ?? (target.met ? "met" : "missed")]}`}>
+                  {t(`targets:status.${target.status ?? (target.met ? "met" : "missed")}`)}
                 </span>
               </td>
             </tr>
@@ -156,7 +166,7 @@ export function ReportSectionView({
                   {row.href ? <Link to={row.href}>{row.label}</Link> : row.label}
                   {row.jurisdiction ? ` — ${names[row.jurisdiction] ?? row.jurisdiction}` : null}
                   {row.tag ? ` — ${t(row.tag)}` : null}
-                  {row.date ? ` — ${row.date}` : null}
+                  {row.date ? ` — ${formatDate(row.date, locale)}` : null}
                   {row.amount !== null ? ` — ${formatValue(row.amount, "count", locale, t)}` : null}
                 </li>
               ))}

@@ -3,6 +3,7 @@
  * frozen as published, and the texts staff write per section and language.
  */
 import { db } from "~db/connection";
+import { loadConfig } from "~/config.server";
 import { evaluateYear } from "~/features/targets/progress.server";
 import {
   advocacySection,
@@ -39,6 +40,7 @@ async function targetsSection(year: number): Promise<Sectioned> {
       value: p.value,
       unit: p.unit,
       met: p.met,
+      status: p.status,
     })),
   };
 }
@@ -63,9 +65,13 @@ async function sectionsOf(year: number): Promise<Map<SectionKey, Sectioned>> {
 /** The report's figures computed now from the data, each headline next to the year before's. */
 export async function computeReport(year: number, now = new Date()): Promise<ReportFigures> {
   const [current, previous] = [await sectionsOf(year), await sectionsOf(year - 1)];
+  // Where the year before is published, its headlines are those it published, so that the two
+  // reports (and the overview of /reports) say the same number for that year.
+  const published = (await getPublication(year - 1))?.figures;
+  const publishedBefore = new Map(published?.sections.flatMap((s) => s.figures.map((f) => [f.key, f.value])) ?? []);
   const sections: ReportSection[] = REPORT_SECTIONS.map((key) => {
     const section = current.get(key)!;
-    const before = new Map(previous.get(key)!.figures.map((f) => [f.key, f.value]));
+    const before = new Map(previous.get(key)!.figures.map((f) => [f.key, publishedBefore.get(f.key) ?? f.value]));
     return {
       key,
       figures: section.figures.map((f) => ({ ...f, previous: key === "targets" ? null : (before.get(f.key) ?? null) })),
@@ -165,9 +171,24 @@ async function freezeFigures(year: number, now: Date): Promise<Publication | nul
     .updateTable("report_publications")
     .set({ figures: JSON.stringify(figures), updated_at: now.toISOString() })
     .where("year", "=", year)
+    .where("published", "=", 1)
     .where("figures", "is", null)
     .execute();
+  revisionChecked.set(year, now.getTime());
   return getPublication(year);
+}
+
+/**
+ * When each published year's figures were last compared with the live ones. A comparison builds
+ * the whole report, so a public read does it at most once per interval per year and process,
+ * whatever the query string or cookies (which can bypass the page cache).
+ */
+const revisionChecked = new Map<number, number>();
+
+/** Forget the last comparisons (tests, and after a publish). */
+export function forgetRevisionChecks(year?: number): void {
+  if (year === undefined) revisionChecked.clear();
+  else revisionChecked.delete(year);
 }
 
 export interface ReportView {
@@ -196,14 +217,20 @@ export async function reportView(
   const texts = await sectionTexts(year);
   if (publication?.published && publication.figures) {
     let revisedOn = publication.revisedOn;
-    if (!revisedOn && !sameFigures(publication.figures, await computeReport(year, now))) {
-      revisedOn = now.toISOString().slice(0, 10);
-      await db
-        .updateTable("report_publications")
-        .set({ revised_on: revisedOn, updated_at: now.toISOString() })
-        .where("year", "=", year)
-        .where("revised_on", "is", null)
-        .execute();
+    const checked = revisionChecked.get(year);
+    if (!revisedOn && (checked === undefined || now.getTime() - checked >= loadConfig().reportRevisionCheckMs)) {
+      revisionChecked.set(year, now.getTime());
+      if (!sameFigures(publication.figures, await computeReport(year, now))) {
+        revisedOn = now.toISOString().slice(0, 10);
+        // Only the publication compared: a republish meanwhile is not marked revised.
+        await db
+          .updateTable("report_publications")
+          .set({ revised_on: revisedOn, updated_at: now.toISOString() })
+          .where("year", "=", year)
+          .where("published_at", "=", publication.publishedAt ?? "")
+          .where("revised_on", "is", null)
+          .execute();
+      }
     }
     return {
       year,

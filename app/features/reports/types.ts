@@ -1,4 +1,5 @@
 /** The shape of a yearly report's figures: what is computed, frozen at publication, and exported. */
+import type { TargetStatus } from "~/features/targets/status";
 import type { Unit } from "~/lib/vocabularies";
 
 export const REPORT_SECTIONS = [
@@ -70,6 +71,8 @@ export interface TargetLine {
   value: number;
   unit: Unit;
   met: boolean;
+  /** met, on track, behind, missed or not started (a year still running is not "missed"). */
+  status: TargetStatus;
 }
 
 export interface ReportSection {
