@@ -70,31 +70,33 @@ export default function CorrectStepPage() {
         <Link to={`/threats/${threat.slug}`}>{t("form.backTo", { title: threat.title })}</Link>
       </p>
       <PageHeader title={t("corrections.title")} lead={t("corrections.lead")} />
-      <Form method="post" {...getFormProps(form)} className="narrow">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="correct" />
-        <Field label={t("fields.date")} meta={fields.occurredOn} type="date" />
-        <SelectField
-          label={t("fields.classification")}
-          meta={fields.classification}
-          placeholder={t("common:fields.choose")}
-          options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`classification.${c}`) }))}
-        />
-        <TextAreaField label={t("fields.note")} meta={fields.note} />
-        <Field label={t("fields.sourceUrl")} meta={fields.sourceUrl} type="url" />
-        <p className="hint">{t("corrections.notifyHint")}</p>
-        <button type="submit">{t("corrections.save")}</button>
-      </Form>
-      <section className="card" aria-labelledby="remove-step-heading">
-        <h2 id="remove-step-heading">{t("corrections.removeHeading")}</h2>
-        <p>{t("corrections.removeLead")}</p>
-        <ConfirmAction
-          label={t("corrections.remove")}
-          question={t("corrections.removeQuestion")}
-          confirmLabel={t("corrections.removeConfirm")}
-          intent="delete"
-        />
-      </section>
+      <div className="stack narrow">
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="intent" value="correct" />
+          <Field label={t("fields.date")} meta={fields.occurredOn} type="date" />
+          <SelectField
+            label={t("fields.classification")}
+            meta={fields.classification}
+            placeholder={t("common:fields.choose")}
+            options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`classification.${c}`) }))}
+          />
+          <TextAreaField label={t("fields.note")} meta={fields.note} />
+          <Field label={t("fields.sourceUrl")} meta={fields.sourceUrl} type="url" />
+          <p className="hint">{t("corrections.notifyHint")}</p>
+          <button type="submit">{t("corrections.save")}</button>
+        </Form>
+        <section className="card" aria-labelledby="remove-step-heading">
+          <h2 id="remove-step-heading">{t("corrections.removeHeading")}</h2>
+          <p>{t("corrections.removeLead")}</p>
+          <ConfirmAction
+            label={t("corrections.remove")}
+            question={t("corrections.removeQuestion")}
+            confirmLabel={t("corrections.removeConfirm")}
+            intent="delete"
+          />
+        </section>
+      </div>
     </div>
   );
 }

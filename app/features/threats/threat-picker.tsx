@@ -88,7 +88,9 @@ export function ThreatPicker({
         </button>
       </div>
       <p id={countId} className="hint" aria-live="polite">
-        {search.trim() ? t("picker.matching", { count: shown.length }) : t("picker.all", { count: options.length })}
+        {search.trim()
+          ? t("picker.matching", { count: filterOptions(options, search).length })
+          : t("picker.all", { count: options.length })}
       </p>
       <select
         {...select}
