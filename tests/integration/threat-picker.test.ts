@@ -82,6 +82,12 @@ describe("the picker's options", () => {
   it("offers staff the list on the campaign form, the chosen threat kept whatever the search", async () => {
     const html = await (await staff.get(`/campaigns/new?threat=${made.other.id}&threat_q=duplicate`)).text();
     const values = optionsOf(html, "threat").map(([value]) => value);
+    // The search form carries the preselection over to the next search.
+    expect(html).toMatch(
+      new RegExp(
+        `<form id="campaign-threat-search"[^>]*><input type="hidden" name="threat" value="${made.other.id}"/>`,
+      ),
+    );
     expect(values).toEqual(["", String(made.first.id), String(made.second.id), String(made.other.id)].sort());
   });
 });

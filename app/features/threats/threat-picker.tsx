@@ -1,4 +1,5 @@
 import { getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
@@ -13,7 +14,15 @@ const toList = (value: unknown): string[] =>
  * Enter or the button reloads the page with `?threat_q=`, and the list comes back filtered.
  */
 export function ThreatSearchForm({ id }: { id: string }) {
-  return <form id={id} method="get" hidden />;
+  // The page's other parameters (a preselected threat, `?threat=`) survive the search.
+  const [params] = useSearchParams();
+  return (
+    <form id={id} method="get" hidden>
+      {[...params].map(([name, value]) =>
+        name === PICKER_QUERY ? null : <input key={`${name}=${value}`} type="hidden" name={name} value={value} />,
+      )}
+    </form>
+  );
 }
 
 /**
