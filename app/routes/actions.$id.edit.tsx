@@ -7,7 +7,8 @@ import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireIdParam } from "~/features/auth/guards.server";
 import { ActionForm } from "~/features/actions/action-form";
-import { threatOptions, updateAction, withdrawAction } from "~/features/actions/actions.server";
+import { updateAction, withdrawAction } from "~/features/actions/actions.server";
+import { listThreatPickerOptions, pickerQuery } from "~/features/threats/picker.server";
 import { requireEditableAction } from "~/features/actions/guards.server";
 import { ActionSchema } from "~/features/actions/forms";
 import { ReviewBadge } from "~/features/actions/action-lists";
@@ -18,7 +19,8 @@ export const handle = { titleKey: "actions:edit.title" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { action } = await requireEditableAction(request, requireIdParam(params.id));
   return {
-    threats: await threatOptions(),
+    threats: await listThreatPickerOptions(),
+    threatQuery: pickerQuery(request),
     action: {
       id: action.id,
       status: action.review_status,
@@ -55,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditActionPage() {
   const { t } = useTranslation("actions");
-  const { threats, action: logged, defaults } = useLoaderData<typeof loader>();
+  const { threats, threatQuery, action: logged, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const withdrawError = actionData && "withdrawError" in actionData ? actionData.withdrawError : null;
   const lastResult = actionData && !("withdrawError" in actionData) ? actionData : undefined;
@@ -82,6 +84,7 @@ export default function EditActionPage() {
             lastResult={lastResult}
             defaultValue={defaults}
             threats={threats}
+            threatQuery={threatQuery}
             submitLabel={t("edit.submit")}
           />
           <section className="stack" aria-labelledby="withdraw-heading">

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { getScopeName } from "~/features/auth/accounts.server";
 import { ActionForm } from "~/features/actions/action-form";
-import { logAction, threatOptions } from "~/features/actions/actions.server";
+import { logAction } from "~/features/actions/actions.server";
+import { listThreatPickerOptions, pickerQuery } from "~/features/threats/picker.server";
 import { requireLogger } from "~/features/actions/guards.server";
 import { ActionSchema } from "~/features/actions/forms";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
@@ -14,10 +15,15 @@ export const handle = { titleKey: "actions:new.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireLogger(request);
-  const [threats, scopeName] = await Promise.all([threatOptions(), getScopeName(user)]);
+  const [threats, scopeName] = await Promise.all([listThreatPickerOptions(), getScopeName(user)]);
   // A link from a threat page preselects it (?threat=<id>).
   const threat = new URL(request.url).searchParams.get("threat") ?? "";
-  return { threats, scopeName, preselected: /^\d{1,12}$/.test(threat) ? threat : "" };
+  return {
+    threats,
+    threatQuery: pickerQuery(request),
+    scopeName,
+    preselected: /^\d{1,12}$/.test(threat) ? threat : "",
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewActionPage() {
   const { t } = useTranslation("actions");
-  const { threats, scopeName, preselected } = useLoaderData<typeof loader>();
+  const { threats, threatQuery, scopeName, preselected } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
@@ -43,6 +49,7 @@ export default function NewActionPage() {
         lastResult={useActionData<typeof action>()}
         defaultValue={{ threatId: preselected }}
         threats={threats}
+        threatQuery={threatQuery}
         submitLabel={t("new.submit")}
       />
     </div>

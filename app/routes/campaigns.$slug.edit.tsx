@@ -8,6 +8,7 @@ import { CampaignForm } from "~/features/campaigns/campaign-form";
 import { getCampaignForEdit, updateCampaign } from "~/features/campaigns/campaigns.server";
 import { campaignDefaults, formPickers } from "~/features/campaigns/editing.server";
 import { CampaignSchema } from "~/features/campaigns/forms";
+import { pickerQuery } from "~/features/threats/picker.server";
 
 export const handle = { titleKey: "campaigns:form.editTitle" };
 
@@ -17,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   return {
     ...(await formPickers()),
+    threatQuery: pickerQuery(request),
     slug: found.campaign.slug,
     status: found.campaign.status,
     defaults: campaignDefaults(found.campaign, found.templates, found.recipientIds),
@@ -43,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditCampaignPage() {
   const { t } = useTranslation("campaigns");
-  const { threats, lawmakers, defaults, slug, status } = useLoaderData<typeof loader>();
+  const { threats, threatQuery, lawmakers, defaults, slug, status } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
@@ -54,6 +56,7 @@ export default function EditCampaignPage() {
         lastResult={useActionData<typeof action>()}
         defaultValue={defaults}
         threats={threats}
+        threatQuery={threatQuery}
         lawmakers={lawmakers}
         submitLabel={t("form.save")}
       />

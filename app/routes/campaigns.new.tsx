@@ -8,6 +8,7 @@ import { CampaignForm } from "~/features/campaigns/campaign-form";
 import { createCampaign } from "~/features/campaigns/campaigns.server";
 import { formPickers, newCampaignDefaults } from "~/features/campaigns/editing.server";
 import { CampaignSchema } from "~/features/campaigns/forms";
+import { pickerQuery } from "~/features/threats/picker.server";
 
 export const handle = { titleKey: "campaigns:form.newTitle" };
 
@@ -16,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const threat = Number(new URL(request.url).searchParams.get("threat"));
   return {
     ...(await formPickers()),
+    threatQuery: pickerQuery(request),
     defaults: newCampaignDefaults(Number.isInteger(threat) && threat > 0 ? threat : undefined),
   };
 }
@@ -31,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCampaignPage() {
   const { t } = useTranslation("campaigns");
-  const { threats, lawmakers, defaults } = useLoaderData<typeof loader>();
+  const { threats, threatQuery, lawmakers, defaults } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
@@ -42,6 +44,7 @@ export default function NewCampaignPage() {
         lastResult={useActionData<typeof action>()}
         defaultValue={defaults}
         threats={threats}
+        threatQuery={threatQuery}
         lawmakers={lawmakers}
         submitLabel={t("form.create")}
       />

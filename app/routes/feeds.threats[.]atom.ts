@@ -51,14 +51,12 @@ export async function loader() {
   });
   for (const change of changes) {
     const name = change.short_name || change.title;
-    const what =
-      change.type === "step"
-        ? tThreats(`classification.${change.classification}`)
-        : tThreats("outcomeChange", { outcome: tThreats(`outcome.${change.outcome}`) });
+    const what = changeLabel(change, tThreats, t);
     const link = threatUrl(change.slug, appUrl);
     feed.addItem({
-      // Entry ids are permanent for feed readers: steps keep the "action-" prefix they were published with.
-      id: `${link}#${change.type === "step" ? "action" : "outcome"}-${change.id}`,
+      // Entry ids are permanent for feed readers: steps keep the "action-" prefix they were
+      // published with, and a corrected or removed step keeps its id, so readers update the entry.
+      id: `${link}#${change.type === "outcome" ? "outcome" : "action"}-${change.id}`,
       title: html(t("feed.entryTitle", { threat: name, change: what })),
       link,
       date: new Date(change.updated_at),
@@ -75,10 +73,19 @@ export async function loader() {
   });
 }
 
+function changeLabel(change: FeedChange, tThreats: TFunction, t: TFunction): string {
+  if (change.type === "outcome") return tThreats("outcomeChange", { outcome: tThreats(`outcome.${change.outcome}`) });
+  const step = tThreats(`classification.${change.classification}`);
+  if (change.type === "removal") return t("feed.removed", { change: step });
+  // A step edited after it was recorded says so: its content is the corrected one.
+  return change.updated_at !== change.created_at ? t("feed.corrected", { change: step }) : step;
+}
+
 function entryContent(change: FeedChange, t: TFunction): string {
   const parts = [
     `<p>${html(t("feed.entryMeta", { title: change.title, jurisdiction: change.jurisdiction_code, date: change.date }))}</p>`,
   ];
+  if (change.type === "removal") parts.push(`<p>${html(t("feed.removedNote"))}</p>`);
   if (change.note) parts.push(`<p>${html(change.note)}</p>`);
   if (change.source_url && /^https?:\/\//i.test(change.source_url)) {
     parts.push(`<p><a href="${html(change.source_url)}">${html(t("feed.source"))}</a></p>`);

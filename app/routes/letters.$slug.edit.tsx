@@ -8,6 +8,7 @@ import { LetterForm, withBlankRows } from "~/features/letters/letter-form";
 import { LetterSchema } from "~/features/letters/forms";
 import { getLetterBySlug } from "~/features/letters/letter-page.server";
 import { getLetterForEdit, updateLetter } from "~/features/letters/letters.server";
+import { listThreatPickerOptions, pickerQuery } from "~/features/threats/picker.server";
 
 export const handle = { titleKey: "letters:form.editTitle" };
 
@@ -22,12 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: letter.status,
     version: letter.current_version,
     confirmed: letter.confirmed_count,
+    threats: await listThreatPickerOptions(),
+    threatQuery: pickerQuery(request),
     defaults: {
       texts: withBlankRows(texts),
       opensOn: letter.opens_on ?? "",
       closesOn: letter.closes_on ?? "",
       goal: letter.signature_goal ? String(letter.signature_goal) : "",
-      threats: threatSlugs.join("\n"),
+      threats: threatSlugs,
     },
   };
 }
@@ -53,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditLetterPage() {
   const { t } = useTranslation("letters");
-  const { slug, title, status, version, confirmed, defaults } = useLoaderData<typeof loader>();
+  const { slug, title, status, version, confirmed, defaults, threats, threatQuery } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div>
@@ -67,6 +70,8 @@ export default function EditLetterPage() {
         <LetterForm
           lastResult={lastResult}
           defaultValue={defaults}
+          threats={threats}
+          threatQuery={threatQuery}
           submitLabel={t("form.save")}
           warning={
             status === "draft" ? undefined : t("form.frozenWarning", { count: confirmed, version, next: version + 1 })

@@ -1,18 +1,19 @@
 import { parseWithZod } from "~/lib/parse-form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { requireStaff } from "~/features/auth/guards.server";
 import { LetterForm, withBlankRows } from "~/features/letters/letter-form";
 import { LetterSchema } from "~/features/letters/forms";
 import { createLetter } from "~/features/letters/letters.server";
+import { listThreatPickerOptions, pickerQuery } from "~/features/threats/picker.server";
 
 export const handle = { titleKey: "letters:form.newTitle" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return null;
+  return { threats: await listThreatPickerOptions(), threatQuery: pickerQuery(request) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,6 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewLetterPage() {
   const { t } = useTranslation("letters");
+  const { threats, threatQuery } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
@@ -37,6 +39,8 @@ export default function NewLetterPage() {
       <LetterForm
         lastResult={useActionData<typeof action>()}
         defaultValue={{ texts: withBlankRows([{ language: "en", title: "", body: "" }]) }}
+        threats={threats}
+        threatQuery={threatQuery}
         submitLabel={t("form.create")}
       />
     </div>

@@ -81,6 +81,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ intent: null, result: null }, { status: 400 });
 }
 
+const SAVED_MESSAGES: Record<string, string> = {
+  action: "detail.stepAdded",
+  outcome: "detail.outcomeSet",
+  corrected: "corrections.saved",
+  removed: "corrections.removed",
+};
+
 function StaffForms() {
   const { t } = useTranslation("threats");
   const actionData = useActionData<typeof action>();
@@ -100,9 +107,9 @@ function StaffForms() {
   const saved = searchParams.get("saved");
   return (
     <>
-      {saved === "action" || saved === "outcome" ? (
+      {saved && saved in SAVED_MESSAGES ? (
         <p className="alert alert-success" role="status">
-          {t(saved === "action" ? "detail.stepAdded" : "detail.outcomeSet")}
+          {t(SAVED_MESSAGES[saved])}
         </p>
       ) : null}
       <section className="card" aria-labelledby="add-step-heading">
@@ -216,7 +223,11 @@ export default function ThreatPage() {
           ) : null}
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("detail.timeline")}</h2>
-            <ThreatTimeline steps={threat.steps} outcomes={threat.outcomes} />
+            <ThreatTimeline
+              steps={threat.steps}
+              outcomes={threat.outcomes}
+              correctUrl={staff ? (id) => `/threats/${threat.slug}/steps/${id}` : undefined}
+            />
           </section>
           <section aria-labelledby="assessment-heading">
             <h2 id="assessment-heading">{t("detail.assessment")}</h2>

@@ -27,7 +27,7 @@ test("a chapter member logs an action on a threat, staff accept it, it shows on 
   await page.getByLabel("What was done", { exact: true }).fill(description);
   await page.getByLabel("Policymakers or bodies targeted", { exact: true }).fill("Kenyan delegation to the ITU");
   const threatSelect = page.getByLabel("Linked threat", { exact: true });
-  const itu = await threatSelect.locator("option", { hasText: "ITU New IP" }).first().getAttribute("value");
+  const itu = await threatSelect.locator("option", { hasText: "New IP" }).first().getAttribute("value");
   expect(itu).toMatch(/^\d+$/);
   await threatSelect.selectOption(itu as string);
   await page.getByLabel("Outcome", { exact: true }).fill(outcome);

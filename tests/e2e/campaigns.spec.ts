@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { leaveRole, linkFromDevMailboxAsAdmin, screen, switchToRole, uniqueEmail } from "./helpers";
 
+// The threat picker lists titles (repeated ones with identifier and year).
 const THREAT_LABEL =
-  "US · STOP CSAM Act — Strengthening Transparency and Obligations to Protect Children Suffering from Abuse and Mistreatment Act of 2023";
+  "Strengthening Transparency and Obligations to Protect Children Suffering from Abuse and Mistreatment Act of 2023";
 
 function runId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -9,8 +9,8 @@ import { RESEND_SERVER_URL, RESEND_TEST_WEBHOOK_SECRET } from "./delivery-env";
 import { BODY_HIDDEN_NOTICE, leaveRole, openDevMail, screen, switchToRole, uniqueEmail } from "./helpers";
 
 const HEADER = "name,title,body,jurisdiction,constituency,party,email,contact_url,source_url,verified_on";
-const THREAT_LABEL =
-  "AU · e-Safety industry codes — Online Safety Act 2021: industry codes and standards for class 1 material";
+// The threat picker lists titles (repeated ones with identifier and year).
+const THREAT_LABEL = "Online Safety Act 2021: industry codes and standards for class 1 material";
 
 interface AcceptedMail {
   id: string;

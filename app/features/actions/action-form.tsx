@@ -5,24 +5,22 @@ import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { ACTION_KINDS } from "~/lib/vocabularies";
 import { ActionSchema } from "~/features/actions/forms";
-
-export interface ThreatOption {
-  id: number;
-  jurisdiction_code: string;
-  title: string;
-  short_name: string | null;
-}
+import type { PickerOption } from "~/features/threats/picker";
+import { ThreatPicker, ThreatSearchForm } from "~/features/threats/threat-picker";
 
 /** The log form, for a new action and for editing one. Works without JavaScript. */
 export function ActionForm({
   lastResult,
   defaultValue,
   threats,
+  threatQuery,
   submitLabel,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: Record<string, string>;
-  threats: ThreatOption[];
+  threats: PickerOption[];
+  /** The threat search the page was loaded with. */
+  threatQuery: string;
   submitLabel: string;
 }) {
   const { t } = useTranslation(["actions", "common"]);
@@ -35,41 +33,44 @@ export function ActionForm({
     shouldRevalidate: "onInput",
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="narrow">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value="save" />
-      <SelectField
-        label={t("fields.kind")}
-        meta={fields.kind}
-        placeholder={t("common:fields.choose")}
-        options={ACTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-      />
-      <Field label={t("fields.occurredOn")} meta={fields.occurredOn} type="date" />
-      <TextAreaField
-        label={t("fields.description")}
-        hint={t("form.descriptionHint")}
-        meta={fields.description}
-        rows={5}
-      />
-      <TextAreaField
-        label={t("fields.policymakers")}
-        hint={t("form.policymakersHint")}
-        meta={fields.policymakers}
-        rows={2}
-      />
-      <SelectField
-        label={t("fields.threat")}
-        hint={t("form.threatHint")}
-        meta={fields.threatId}
-        placeholder={t("form.noThreat")}
-        options={threats.map((th) => ({
-          value: th.id,
-          label: `${th.jurisdiction_code} · ${th.short_name ? `${th.short_name} — ` : ""}${th.title}`,
-        }))}
-      />
-      <TextAreaField label={t("fields.outcome")} hint={t("form.outcomeHint")} meta={fields.outcome} rows={3} />
-      <Field label={t("fields.evidenceUrl")} hint={t("form.evidenceHint")} meta={fields.evidenceUrl} type="url" />
-      <button type="submit">{submitLabel}</button>
-    </Form>
+    <>
+      <ThreatSearchForm id="action-threat-search" />
+      <Form method="post" {...getFormProps(form)} className="narrow">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="save" />
+        <SelectField
+          label={t("fields.kind")}
+          meta={fields.kind}
+          placeholder={t("common:fields.choose")}
+          options={ACTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <Field label={t("fields.occurredOn")} meta={fields.occurredOn} type="date" />
+        <TextAreaField
+          label={t("fields.description")}
+          hint={t("form.descriptionHint")}
+          meta={fields.description}
+          rows={5}
+        />
+        <TextAreaField
+          label={t("fields.policymakers")}
+          hint={t("form.policymakersHint")}
+          meta={fields.policymakers}
+          rows={2}
+        />
+        <ThreatPicker
+          label={t("fields.threat")}
+          hint={t("form.threatHint")}
+          meta={fields.threatId}
+          placeholder={t("form.noThreat")}
+          options={threats}
+          valueKey="id"
+          query={threatQuery}
+          searchFormId="action-threat-search"
+        />
+        <TextAreaField label={t("fields.outcome")} hint={t("form.outcomeHint")} meta={fields.outcome} rows={3} />
+        <Field label={t("fields.evidenceUrl")} hint={t("form.evidenceHint")} meta={fields.evidenceUrl} type="url" />
+        <button type="submit">{submitLabel}</button>
+      </Form>
+    </>
   );
 }

@@ -46,16 +46,6 @@ export function seesAllOf(user: User | null, owner: { chapterId?: number; coalit
 }
 
 /** Threats to link an action to: every tracked one, by country then title. */
-export async function threatOptions() {
-  return db
-    .selectFrom("threats")
-    .select(["id", "jurisdiction_code", "title", "short_name"])
-    .orderBy("jurisdiction_code")
-    .orderBy("title")
-    .limit(5000)
-    .execute();
-}
-
 async function checkThreat(input: ActionInput): Promise<FieldErrors | null> {
   if (input.threatId === undefined) return null;
   const threat = await db.selectFrom("threats").select("id").where("id", "=", input.threatId).executeTakeFirst();

@@ -9,8 +9,8 @@ import {
   type CampaignRow,
   type CampaignTemplate,
 } from "~/features/campaigns/campaigns.server";
-import { listThreatsForPicker } from "~/features/campaigns/lists.server";
 import { threatTitleOf } from "~/features/campaigns/sending.server";
+import { listThreatPickerOptions } from "~/features/threats/picker.server";
 import {
   candidateLawmakers,
   fallbackLawmaker,
@@ -21,7 +21,7 @@ import { renderSubject, renderTemplate, sampleValues } from "~/features/campaign
 import { ruleConstituenciesFromJson } from "~/features/campaigns/recipient-rules";
 
 export async function formPickers() {
-  const [threats, lawmakers] = await Promise.all([listThreatsForPicker(), listLawmakersForPicker()]);
+  const [threats, lawmakers] = await Promise.all([listThreatPickerOptions(), listLawmakersForPicker()]);
   return { threats, lawmakers };
 }
 

@@ -110,12 +110,3 @@ export async function listOpenCampaigns(locale: string) {
 }
 
 /** Threats for the staff picker. */
-export async function listThreatsForPicker() {
-  return db
-    .selectFrom("threats")
-    .select(["id", "slug", "title", "short_name", "jurisdiction_code"])
-    .orderBy("jurisdiction_code")
-    .orderBy("title")
-    .limit(5000)
-    .execute();
-}

@@ -52,11 +52,12 @@ const Texts = z
 
 export type LetterTextInput = z.output<typeof Texts>[number];
 
-/** Linked threats by their address name (slug), one per line or separated by commas. */
+/**
+ * Linked threats by their address name (slug): the picker posts one value per chosen threat; a
+ * single text (one per line or separated by commas) is read the same way.
+ */
 const threatSlugs = z
-  .string()
-  .max(5_000, "validation.tooLong")
-  .optional()
+  .preprocess((v) => (Array.isArray(v) ? v.join("\n") : v), z.string().max(5_000, "validation.tooLong").optional())
   .transform((v) => [
     ...new Set(
       (v ?? "")

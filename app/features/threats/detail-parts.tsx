@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
 import type { ThreatDetail } from "~/features/threats/queries.server";
@@ -7,9 +8,12 @@ type Serialized<T> = T extends Date ? string : T;
 export function ThreatTimeline({
   steps,
   outcomes,
+  correctUrl,
 }: {
   steps: ThreatDetail["steps"];
   outcomes: ThreatDetail["outcomes"];
+  /** For staff: where a step is corrected or removed. */
+  correctUrl?: (stepId: number) => string;
 }) {
   const { t, i18n } = useTranslation("threats");
   const entries = [
@@ -20,6 +24,7 @@ export function ThreatTimeline({
       note: a.note,
       source: a.source_url,
       order: a.id,
+      correct: correctUrl ? correctUrl(a.id) : null,
     })),
     ...outcomes.map((o) => ({
       key: `o${o.id}`,
@@ -28,6 +33,7 @@ export function ThreatTimeline({
       note: o.reason,
       source: null,
       order: o.id,
+      correct: null,
     })),
   ].sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
   if (entries.length === 0) return <p className="empty-state">{t("detail.noSteps")}</p>;
@@ -42,6 +48,13 @@ export function ThreatTimeline({
               <a href={e.source} rel="noopener noreferrer nofollow">
                 {t("detail.source")}
               </a>
+            </div>
+          ) : null}
+          {e.correct ? (
+            <div>
+              <Link to={e.correct} aria-label={t("corrections.linkFor", { step: e.label, date: e.date })}>
+                {t("corrections.link")}
+              </Link>
             </div>
           ) : null}
         </li>

@@ -62,6 +62,16 @@ export const StepSchema = z.object({
 });
 export type StepInput = z.infer<typeof StepSchema>;
 
+/** A correction of a recorded step: the same fields as adding one. */
+export const StepCorrectionSchema = StepSchema.extend({ intent: z.literal("correct") });
+export type StepCorrectionInput = z.infer<typeof StepCorrectionSchema>;
+
+/** Removing a recorded step; asked twice (ConfirmAction posts confirm=yes). */
+export const StepRemovalSchema = z.object({
+  intent: z.literal("delete"),
+  confirm: z.literal("yes", { errorMap: () => ({ message: "validation.confirm" }) }),
+});
+
 export const OutcomeSchema = z.object({
   intent: z.literal("outcome"),
   outcome: z.enum(OUTCOMES, { errorMap: () => ({ message: "validation.choose" }) }),

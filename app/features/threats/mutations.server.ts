@@ -156,7 +156,7 @@ export async function updateThreat(actor: User, threatId: number, input: ThreatI
 }
 
 /** Recomputes the cached stage from every step of the threat. */
-async function refreshStage(trx: Tx, threatId: number, now: string) {
+export async function refreshStage(trx: Tx, threatId: number, now: string) {
   const steps = await trx
     .selectFrom("threat_actions")
     .select(["id", "occurred_on", "classification"])

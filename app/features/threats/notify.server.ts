@@ -7,7 +7,9 @@ import type { Classification, Outcome } from "~/lib/vocabularies";
 
 type Change =
   | { kind: "step"; id: number; classification: Classification; date: string; note: string | null }
-  | { kind: "outcome"; id: number; outcome: Outcome; date: string; note: string | null };
+  | { kind: "outcome"; id: number; outcome: Outcome; date: string; note: string | null }
+  /** A recorded step corrected or removed; the id makes the mail's key (one per correction). */
+  | { kind: "correction" | "removal"; id: string; classification: Classification; date: string; note: string | null };
 
 /**
  * Queues one e-mail per follower of the threat or of its country (never the person who made the
@@ -40,9 +42,11 @@ export async function notifyFollowers(
   for (const follower of followers) {
     const t = await getFixedT(follower.locale, "threats");
     const changeLabel =
-      change.kind === "step"
-        ? t(`classification.${change.classification}`)
-        : t("outcomeChange", { outcome: t(`outcome.${change.outcome}`) });
+      change.kind === "outcome"
+        ? t("outcomeChange", { outcome: t(`outcome.${change.outcome}`) })
+        : change.kind === "step"
+          ? t(`classification.${change.classification}`)
+          : t(`corrections.${change.kind}`, { step: t(`classification.${change.classification}`) });
     await queueEmail(trx, {
       template: "threat-update",
       to: follower.email,

@@ -1,4 +1,4 @@
-import { createThreat } from "~/features/threats/mutations.server";
+import { createThreat, recordStep } from "~/features/threats/mutations.server";
 import { all, staffOnly, signedIn, adminOnly, type MatrixArea } from "./expectations";
 
 export const area: MatrixArea = {
@@ -7,6 +7,7 @@ export const area: MatrixArea = {
     "routes/threats.new": { path: "/threats/new", expect: staffOnly },
     "routes/threats.$slug._index": { path: "/threats/:threat", expect: all(200) },
     "routes/threats.$slug.edit": { path: "/threats/:threat/edit", expect: staffOnly },
+    "routes/threats.$slug.steps.$stepId": { path: "/threats/:threat/steps/:step", expect: staffOnly },
     // Chapter leads assess threats of their own chapter's country (the test threat is Kenyan).
     "routes/threats.$slug.assessment": {
       path: "/threats/:threat/assessment",
@@ -33,6 +34,7 @@ export const area: MatrixArea = {
   notFound: [
     { path: "/threats/no-such-threat", as: "anonymous" },
     { path: "/threats/no-such-threat/edit", as: "staff" },
+    { path: "/threats/no-such-threat/steps/1", as: "staff" },
     { path: "/countries/XX", as: "anonymous" },
     { path: "/countries/../etc", as: "anonymous" },
     { path: "/api/v1/threats/no-such-threat", as: "anonymous" },
@@ -49,6 +51,11 @@ export const area: MatrixArea = {
       sources: [],
     });
     if (!threat.ok) throw new Error("could not create the test threat");
-    return { threat: threat.slug };
+    const step = await recordStep(staff, threat.id, {
+      intent: "action",
+      occurredOn: "2026-01-06",
+      classification: "introduced",
+    });
+    return { threat: threat.slug, step: String(step) };
   },
 };
