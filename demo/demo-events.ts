@@ -9,7 +9,7 @@ function utc(local: string, zone: string): string {
   return result.utc;
 }
 
-/** Editions 2022–2026 and events for 2025 and 2026. Idempotent: existing years and slugs are kept. */
+/** Editions 2022–2027 and events for 2025 and 2026. Idempotent: existing years and slugs are kept. */
 export async function seedDemoEvents(db: Kysely<Database>): Promise<void> {
   const now = new Date().toISOString();
   for (const edition of EDITIONS) {

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { getOptionalUser, notFound } from "~/features/auth/guards.server";
+import { isEventPast } from "~/features/events/edition-days";
 import { getEventBySlug } from "~/features/events/events.server";
 import { canManageEvent } from "~/features/events/organiser.server";
 import { canReport } from "~/features/events/report.server";
@@ -62,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       registrationUrl: event.registration_url,
       year: event.edition_year,
       approved: event.status === "approved",
+      past: isEventPast(event, { day: event.edition_day }),
     },
     when: describeWhen(event, locale),
     rsvpOpen: acceptsRsvps(event),
@@ -184,7 +186,13 @@ export default function EventPage() {
   const where = [event.city, event.jurisdiction].filter(Boolean).join(", ");
   return (
     <div className="stack">
-      <PageHeader title={event.title} lead={t(`kind.${event.kind}`)} />
+      <PageHeader title={event.title} lead={t(`kind.${event.kind}`)}>
+        {event.past ? (
+          <p>
+            <span className="badge badge-past">{t("year.past")}</span>
+          </p>
+        ) : null}
+      </PageHeader>
       <dl className="event-facts">
         <dt>{t("detail.date")}</dt>
         <dd>{when.date}</dd>
