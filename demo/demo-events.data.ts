@@ -7,8 +7,6 @@ export const EDITIONS = [
   { year: 2024, theme: null },
   { year: 2025, theme: "Defend end-to-end encryption" },
   { year: 2026, theme: "Encryption is a human right" },
-  // The coming edition, opened ahead of its day and still without events.
-  { year: 2027, theme: null },
 ] as const;
 
 type Organiser = { chapter: string } | { organisation: true } | { staff: string };

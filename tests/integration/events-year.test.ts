@@ -60,6 +60,17 @@ describe("/events around an edition's day", () => {
     const all = await editions();
     const next = nextEdition(all)!;
     const previous = previousEdition(all)!;
+    // The demo's last edition has events; whichever edition is last, give it one of its own.
+    await insertEvent({
+      editionId: previous.id,
+      status: "approved",
+      jurisdiction: "FR",
+      startsLocal: `${previous.day}T18:00`,
+      endsLocal: `${previous.day}T20:00`,
+      timezone: "Europe/Paris",
+      startsAt: `${previous.day}T16:00:00.000Z`,
+      endsAt: `${previous.day}T18:00:00.000Z`,
+    });
     const approved = Number(
       (
         await db
