@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { isEditionPast } from "../app/features/events/edition-days";
 import { localToUtc } from "../app/features/events/time.server";
 import type { Database } from "../db/schema";
 import { EDITIONS, EVENTS } from "./demo-events.data";
@@ -9,10 +10,21 @@ function utc(local: string, zone: string): string {
   return result.utc;
 }
 
-/** Editions 2022–2026 and events for 2025 and 2026. Idempotent: existing years and slugs are kept. */
+/** The coming edition's year: this year's, until its day (21 October) is over, then next year's. */
+export function comingDemoYear(now = new Date()): number {
+  const year = now.getUTCFullYear();
+  return isEditionPast({ day: `${year}-10-21` }, now) ? year + 1 : year;
+}
+
+/**
+ * Editions 2022–2026 and the coming one (opened ahead of its day, without events), and events for
+ * 2025 and 2026. Idempotent: existing years and slugs are kept.
+ */
 export async function seedDemoEvents(db: Kysely<Database>): Promise<void> {
   const now = new Date().toISOString();
-  for (const edition of EDITIONS) {
+  const coming = comingDemoYear();
+  const all = EDITIONS.some((e) => e.year === coming) ? EDITIONS : [...EDITIONS, { year: coming, theme: null }];
+  for (const edition of all) {
     await db
       .insertInto("event_editions")
       .values({

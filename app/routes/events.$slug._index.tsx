@@ -8,6 +8,7 @@ import { JsonLd } from "~/components/json-ld";
 import { PageHeader } from "~/components/layout";
 import { loadConfig } from "~/config.server";
 import { getOptionalUser, notFound } from "~/features/auth/guards.server";
+import { isEventPast } from "~/features/events/edition-days";
 import { getEventBySlug } from "~/features/events/events.server";
 import { canManageEvent } from "~/features/events/organiser.server";
 import { canReport } from "~/features/events/report.server";
@@ -65,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       registrationUrl: event.registration_url,
       year: event.edition_year,
       approved: event.status === "approved",
+      past: isEventPast(event, { day: event.edition_day }),
     },
     when: describeWhen(event, locale),
     jsonLd:
@@ -192,7 +194,13 @@ export default function EventPage() {
   return (
     <div className="stack">
       <JsonLd data={jsonLd} />
-      <PageHeader title={event.title} lead={t(`kind.${event.kind}`)} />
+      <PageHeader title={event.title} lead={t(`kind.${event.kind}`)}>
+        {event.past ? (
+          <p>
+            <span className="badge badge-past">{t("year.past")}</span>
+          </p>
+        ) : null}
+      </PageHeader>
       <dl className="event-facts">
         <dt>{t("detail.date")}</dt>
         <dd>{when.date}</dd>

@@ -7,6 +7,13 @@ import { Pagination } from "~/components/pagination";
 import { TableScroll } from "~/components/table-scroll";
 import { MapAttribution, MapLegend, WorldMap, type MapCountry } from "~/components/world-map";
 import { EVENT_KINDS, ONLINE_FILTERS, PUBLIC_PER_PAGE } from "~/features/events/constants";
+import {
+  defaultEdition,
+  isEditionPast,
+  isEventPast,
+  nextEdition,
+  previousEdition,
+} from "~/features/events/edition-days";
 import { listEditions } from "~/features/events/editions.server";
 import { eventCountsByJurisdiction, listApprovedEvents } from "~/features/events/public.server";
 import { editionTotals } from "~/features/events/report.server";
@@ -27,22 +34,45 @@ export const links: LinksFunction = () => [
   { rel: "alternate", type: "text/calendar", href: "/events.ics" },
 ];
 
-/** Public: an edition's approved events (the latest by default), filtered, on a map, with totals. */
+/**
+ * Public: an edition's approved events, filtered, on a map, with totals. By default the next
+ * edition (else the latest that took place), with the previous edition's figures beside it.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = await getLocale(request);
+  const now = new Date();
   const editions = await listEditions();
   const asked = Number(url.searchParams.get("edition"));
-  const edition = editions.find((e) => e.year === asked) ?? editions[0] ?? null;
+  const edition = editions.find((e) => e.year === asked) ?? defaultEdition(editions, now) ?? null;
+  const next = nextEdition(editions, now) ?? null;
+  const previous = previousEdition(editions, now) ?? null;
   const filters = parseEventFilters(url.searchParams);
   const page = parsePage(url.searchParams);
   const [jurisdictions, options] = await Promise.all([listJurisdictions(), jurisdictionOptions(locale)]);
   if (!edition)
-    return { editions, edition: null, filters, options, page, list: null, totals: null, countries: {}, mapRows: [] };
-  const [list, totals, counts] = await Promise.all([
+    return {
+      editions,
+      edition: null,
+      past: false,
+      next: null,
+      previousReport: null,
+      filters,
+      options,
+      page,
+      list: null,
+      totals: null,
+      countries: {},
+      mapRows: [],
+    };
+  const past = isEditionPast(edition, now);
+  // Beside a coming edition, what the one before it reached (its full figures are its own page).
+  const showPrevious = !past && previous !== null && previous.id !== edition.id;
+  const [list, totals, counts, previousTotals] = await Promise.all([
     listApprovedEvents(edition.id, filters, page),
     editionTotals(edition.id),
     eventCountsByJurisdiction(edition.id),
+    showPrevious ? editionTotals(previous.id) : null,
   ]);
   const byCode = new Map(counts.map((c) => [c.code, c.events]));
   const countries: Record<string, MapCountry> = {};
@@ -54,6 +84,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     editions,
     edition,
+    past,
+    next: past && next ? { year: next.year, day: next.day } : null,
+    previousReport:
+      previous && previousTotals
+        ? {
+            year: previous.year,
+            events: previousTotals.events,
+            countries: previousTotals.countries,
+            reach: previousTotals.reach,
+            reported: previousTotals.reported,
+          }
+        : null,
     filters,
     options,
     page,
@@ -63,6 +105,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ...row,
         country: countries[row.jurisdiction_code]?.name ?? row.jurisdiction_code,
         when: describeWhen(row, locale),
+        past: isEventPast(row, edition, now),
       })),
     },
     totals,
@@ -73,9 +116,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EventsPage() {
   const { t, i18n } = useTranslation(["events", "common"]);
-  const { editions, edition, filters, options, page, list, totals, countries, mapRows } =
+  const { editions, edition, past, next, previousReport, filters, options, page, list, totals, countries, mapRows } =
     useLoaderData<typeof loader>();
-  const number = (n: number) => n.toLocaleString(i18n.language === "fr" ? "fr-FR" : "en-GB");
+  const tag = i18n.language === "fr" ? "fr-FR" : "en-GB";
+  const number = (n: number) => n.toLocaleString(tag);
+  const longDay = (day: string) =>
+    new Date(`${day}T12:00:00Z`).toLocaleDateString(tag, { dateStyle: "long", timeZone: "UTC" });
   if (!edition || !list || !totals) {
     return (
       <div className="stack">
@@ -91,14 +137,19 @@ export default function EventsPage() {
         title={t("list.editionTitle", { year: edition.year })}
         lead={edition.theme ? t("list.leadTheme", { theme: edition.theme }) : t("list.lead")}
       >
-        <p className="muted">
-          {t("list.day", {
-            day: new Date(`${edition.day}T12:00:00Z`).toLocaleDateString(i18n.language === "fr" ? "fr-FR" : "en-GB", {
-              dateStyle: "long",
-              timeZone: "UTC",
-            }),
-          })}
-        </p>
+        <p className="muted">{t("list.day", { day: longDay(edition.day) })}</p>
+        {past ? (
+          <p className="alert alert-info" data-testid="edition-past">
+            {t("year.pastNotice", { year: edition.year })}{" "}
+            {next ? (
+              <Link to={`/events?edition=${next.year}`}>
+                {t("year.nextLink", { year: next.year, day: longDay(next.day) })}
+              </Link>
+            ) : (
+              t("year.noNext")
+            )}
+          </p>
+        ) : null}
         <p>
           <a href={`/events/${edition.year}.ics`}>{t("list.calendarEdition", { year: edition.year })}</a> ·{" "}
           <a href="/events.ics">{t("list.calendarAll")}</a> · <Link to="/events/new">{t("list.submit")}</Link>
@@ -136,6 +187,28 @@ export default function EventsPage() {
         <button type="submit">{t("list.apply")}</button>
       </Form>
 
+      {previousReport ? (
+        <section aria-labelledby="previous-heading" className="card">
+          <h2 id="previous-heading">{t("year.previousHeading", { year: previousReport.year })}</h2>
+          <div className="stats">
+            <p>
+              <strong>{number(previousReport.events)}</strong> {t("totals.events", { count: previousReport.events })}
+            </p>
+            <p>
+              <strong>{number(previousReport.countries)}</strong>{" "}
+              {t("totals.countries", { count: previousReport.countries })}
+            </p>
+            <p>
+              <strong>{number(previousReport.reach)}</strong> {t("year.reached")}
+            </p>
+          </div>
+          <p>
+            <Link to={`/events?edition=${previousReport.year}`}>
+              {t("year.previousLink", { year: previousReport.year })}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       {totals.events > 0 ? (
         <>
           <section aria-labelledby="totals-heading">
@@ -241,6 +314,7 @@ export default function EventsPage() {
               <li key={row.id} className="card">
                 <h3>
                   <Link to={`/events/${row.slug}`}>{row.title}</Link>
+                  {row.past ? <span className="badge badge-past">{t("year.past")}</span> : null}
                 </h3>
                 <p className="muted">
                   {t(`kind.${row.kind}`)} · {row.organiser_name} · {[row.city, row.country].filter(Boolean).join(", ")}

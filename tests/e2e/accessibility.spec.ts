@@ -32,7 +32,8 @@ const PUBLIC_PAGES: Array<string | { list: string; prefix: string; name: string 
   "/campaigns",
   { list: "/campaigns", prefix: "/campaigns/", name: "a campaign" },
   "/events",
-  { list: "/events", prefix: "/events/", name: "an event" },
+  // The coming edition may have no events yet: an event of the demo edition that has them.
+  { list: "/events?edition=2026", prefix: "/events/", name: "an event" },
   "/coalition",
   "/targets",
   "/reports",

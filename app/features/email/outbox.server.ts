@@ -23,6 +23,7 @@ import {
   type ApplicationDecidedProps,
 } from "~emails/application-decided";
 import { ActionReviewedEmail, actionReviewedSubject, type ActionReviewedProps } from "~emails/action-reviewed";
+import { EditionRequestEmail, editionRequestSubject, type EditionRequestProps } from "~emails/edition-request";
 import { EventReviewedEmail, eventReviewedSubject, type EventReviewedProps } from "~emails/event-reviewed";
 import { FailedSignInsEmail, failedSignInsSubject, type FailedSignInsProps } from "~emails/failed-sign-ins";
 import { InvitationEmail, invitationSubject, type InvitationProps } from "~emails/invitation";
@@ -68,6 +69,7 @@ export interface EmailTemplateProps {
   "action-reviewed": ActionReviewedProps;
   "rsvp-confirm": RsvpConfirmProps;
   "event-reviewed": EventReviewedProps;
+  "edition-request": EditionRequestProps;
   "member-change-reviewed": MemberChangeReviewedProps;
   "failed-sign-ins": FailedSignInsProps;
   "staff-digest": StaffDigestProps;
@@ -88,6 +90,7 @@ const templates: { [N in EmailTemplateName]: TemplateDefinition<EmailTemplatePro
   "action-reviewed": { component: ActionReviewedEmail, subject: actionReviewedSubject },
   "rsvp-confirm": { component: RsvpConfirmEmail, subject: rsvpConfirmSubject },
   "event-reviewed": { component: EventReviewedEmail, subject: eventReviewedSubject },
+  "edition-request": { component: EditionRequestEmail, subject: (t) => editionRequestSubject(t) },
   "member-change-reviewed": { component: MemberChangeReviewedEmail, subject: memberChangeReviewedSubject },
   "failed-sign-ins": { component: FailedSignInsEmail, subject: (t) => failedSignInsSubject(t) },
   "staff-digest": { component: StaffDigestEmail, subject: staffDigestSubject },

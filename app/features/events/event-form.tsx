@@ -1,14 +1,18 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { EVENT_KINDS } from "~/features/events/constants";
 import { EventSchema } from "~/features/events/forms";
+import { orderZones, zoneForCountry } from "~/features/events/zone-order";
 
 export interface EventFormOptions {
   jurisdictions: ReadonlyArray<{ value: string; label: string }>;
   timeZones: readonly string[];
+  /** Country code → its zones (names as in `timeZones`), the most common first. */
+  countryZones: Readonly<Record<string, readonly string[]>>;
   /** Staff type the organiser's name; others submit for their chapter or organisation. */
   typesOrganiser: boolean;
   organiserName: string | null;
@@ -68,6 +72,22 @@ export function EventForm({
     shouldRevalidate: "onInput",
   });
   const online = getInputProps(fields.online, { type: "checkbox" });
+  // The zone follows the country: its zones are listed first, in the server's render as in the
+  // browser; choosing another country (with JavaScript) picks its most common zone.
+  const country = typeof fields.jurisdiction.value === "string" ? fields.jurisdiction.value : undefined;
+  const currentZone = typeof fields.timezone.value === "string" ? fields.timezone.value : undefined;
+  const zones = orderZones(options.timeZones, options.countryZones, country);
+  const countryLabel = options.jurisdictions.find((j) => j.value === country)?.label ?? country ?? "";
+  const shownCountry = useRef(country);
+  const timezoneName: string = fields.timezone.name;
+  useEffect(() => {
+    if (shownCountry.current === country) return;
+    shownCountry.current = country;
+    const zone = zoneForCountry(options.countryZones, country, currentZone);
+    // Also when the zone stays: regrouping the options has cleared the select's choice.
+    if (zone !== undefined) form.update({ name: timezoneName, value: zone });
+  }, [country, currentZone, options.countryZones, form, timezoneName]);
+  const zoneOption = (zone: string) => ({ value: zone, label: zone.replace(/_/g, " ") });
   return (
     <Form method="post" {...getFormProps(form)} className="narrow">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -100,10 +120,18 @@ export function EventForm({
       </div>
       <SelectField
         label={t("fields.timezone")}
-        hint={t("form.timezoneHint")}
+        hint={`${t("form.timezoneHint")} ${t("tz.countryHint")}`}
         meta={fields.timezone}
         placeholder={t("common:fields.choose")}
-        options={options.timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
+        options={zones.country.length === 0 ? zones.others.map(zoneOption) : []}
+        groups={
+          zones.country.length === 0
+            ? []
+            : [
+                { label: t("tz.countryGroup", { country: countryLabel }), options: zones.country.map(zoneOption) },
+                { label: t("tz.others"), options: zones.others.map(zoneOption) },
+              ]
+        }
       />
       <LocalTimeField label={t("fields.starts")} hint={t("form.localHint")} meta={fields.startsLocal} />
       <LocalTimeField label={t("fields.ends")} hint={t("form.localHint")} meta={fields.endsLocal} />

@@ -185,7 +185,7 @@ export async function getEventBySlug(slug: string) {
     .selectFrom("events")
     .innerJoin("event_editions", "event_editions.id", "events.edition_id")
     .selectAll("events")
-    .select(["event_editions.year as edition_year"])
+    .select(["event_editions.year as edition_year", "event_editions.day as edition_day"])
     .where("events.slug", "=", slug)
     .executeTakeFirst();
 }

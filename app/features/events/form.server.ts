@@ -9,10 +9,18 @@ import type { SaveResult } from "~/features/events/events.server";
 import { organiserFor } from "~/features/events/organiser.server";
 import { EventSchema, type EventInput } from "~/features/events/forms";
 import { timeZones } from "~/features/events/time.server";
+import { zonesByCountry } from "~/features/events/zones.server";
 
 export async function eventFormOptions(user: User, locale: string): Promise<EventFormOptions> {
   const [jurisdictions, organiser] = await Promise.all([jurisdictionOptions(locale), organiserFor(user)]);
-  return { jurisdictions, timeZones: timeZones(), typesOrganiser: isStaff(user), organiserName: organiser.name };
+  const zones = timeZones();
+  return {
+    jurisdictions,
+    timeZones: zones,
+    countryZones: zonesByCountry(zones),
+    typesOrganiser: isStaff(user),
+    organiserName: organiser.name,
+  };
 }
 
 /** Parses the form, saves through `save`, and answers: a redirect to the event, or a 400 with field errors. */

@@ -133,3 +133,15 @@ export const ReportSchema = z
     }
   });
 export type ReportInput = z.infer<typeof ReportSchema>;
+
+/** Someone who may submit events asks staff to open the next edition, with an optional note. */
+export const EditionRequestSchema = z.object({
+  intent: z.literal("requestEdition", { errorMap: () => ({ message: "validation.intent" }) }),
+  note: z
+    .string()
+    .trim()
+    .max(500, "validation.tooLong")
+    .refine((v) => !CONTROL_CHARACTERS.test(v), "validation.controlCharacters")
+    .optional(),
+});
+export type EditionRequestInput = z.infer<typeof EditionRequestSchema>;

@@ -12,6 +12,7 @@ import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
 import type { RsvpInput } from "~/features/events/forms";
 import { describeWhen } from "~/features/events/time.server";
+import { isEditionPast } from "~/features/events/edition-days";
 import type { Nothing, Result } from "~/lib/result";
 
 function tokenHash(token: string): string | null {
@@ -27,11 +28,15 @@ interface RsvpEvent {
   starts_at: string;
   ends_at: string;
   timezone: string;
+  /** The edition's day (`YYYY-MM-DD`): once it is over, the edition's events take no more replies. */
+  edition_day: string;
 }
 
-/** Replies are open while an approved event has not ended. */
-export function acceptsRsvps(event: Pick<RsvpEvent, "status" | "ends_at">, now = new Date()): boolean {
-  return event.status === "approved" && event.ends_at > now.toISOString();
+/** Replies are open while an approved event has not ended and its edition's day is not over. */
+export function acceptsRsvps(event: Pick<RsvpEvent, "status" | "ends_at" | "edition_day">, now = new Date()): boolean {
+  return (
+    event.status === "approved" && event.ends_at > now.toISOString() && !isEditionPast({ day: event.edition_day }, now)
+  );
 }
 
 function whenText(event: RsvpEvent, locale: string): string {
@@ -140,7 +145,15 @@ export async function confirmRsvp(token: string, now = new Date()): Promise<Conf
     const row = await trx
       .selectFrom("event_rsvps")
       .innerJoin("events", "events.id", "event_rsvps.event_id")
-      .select(["event_rsvps.id", "event_rsvps.event_id", "events.slug", "events.status", "events.ends_at"])
+      .innerJoin("event_editions", "event_editions.id", "events.edition_id")
+      .select([
+        "event_rsvps.id",
+        "event_rsvps.event_id",
+        "events.slug",
+        "events.status",
+        "events.ends_at",
+        "event_editions.day as edition_day",
+      ])
       .where("event_rsvps.confirm_token_hash", "=", hash)
       .where("event_rsvps.status", "=", "pending")
       .executeTakeFirst();
