@@ -83,7 +83,8 @@ export function ShareBlock(props: ShareBlockProps) {
         <p id={`${id}-hint`} className="hint">
           {t("share.linkHint")}
         </p>
-        <p role="status" className="share-status">
+        {/* A live region without the status role: the page's own status (signed, confirmed) stays the one. */}
+        <p aria-live="polite" className="share-status">
           {status}
         </p>
       </div>

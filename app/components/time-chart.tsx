@@ -59,6 +59,9 @@ export function TimeChart({
   const gap = Math.min(4, step * 0.2);
   const scale = (v: number) => (PLOT * v) / max;
   const every = Math.max(1, Math.ceil(items.length / LABELS_WANTED));
+  // The last column is labelled too, unless a regular label sits too close before it.
+  const last = items.length - 1;
+  const labelled = (i: number) => i % every === 0 || (i === last && last % every >= every / 2);
   const height = TOP + PLOT + AXIS;
   const figures = items.map((i) => `${periodLabel(i.period, locale)} ${numbers.format(i.value)}`).join(", ");
   const label = `${title}: ${figures}${goal ? `. ${goal.label}` : ""}`;
@@ -70,6 +73,14 @@ export function TimeChart({
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} preserveAspectRatio="xMinYMin meet">
         <g aria-hidden="true">
           <line x1={0} x2={WIDTH} y1={TOP + PLOT} y2={TOP + PLOT} className="time-chart-axis" />
+          {goal ? null : (
+            <>
+              <line x1={0} x2={WIDTH} y1={TOP} y2={TOP} className="time-chart-grid" />
+              <text x={0} y={TOP - 4} className="time-chart-scale">
+                {numbers.format(max)}
+              </text>
+            </>
+          )}
           {items.map((item, i) => {
             const h = Math.max(item.value > 0 ? 1.5 : 0, scale(item.value));
             const x = i * step + gap / 2;
@@ -81,7 +92,7 @@ export function TimeChart({
                     {numbers.format(item.value)}
                   </text>
                 ) : null}
-                {i % every === 0 || i === items.length - 1 ? (
+                {labelled(i) ? (
                   <text x={x + (step - gap) / 2} y={TOP + PLOT + 16} className="time-chart-tick">
                     {periodLabel(item.period, locale, true)}
                   </text>
@@ -98,7 +109,7 @@ export function TimeChart({
                 y2={TOP + PLOT - scale(goal.value)}
                 className="time-chart-goal"
               />
-              <text x={WIDTH} y={TOP + PLOT - scale(goal.value) - 4} className="time-chart-goal-label">
+              <text x={0} y={TOP + PLOT - scale(goal.value) - 4} className="time-chart-goal-label">
                 {goal.label}
               </text>
             </>

@@ -76,10 +76,10 @@ export default function ThreatMapPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t("map:columns.country")}</th>
-                    <th scope="col">{t("map:columns.highest")}</th>
                     <th scope="col" className="numeric">
                       {t("map:columns.open")}
                     </th>
+                    <th scope="col">{t("map:columns.highest")}</th>
                     <th scope="col">{t("map:columns.page")}</th>
                   </tr>
                 </thead>
@@ -87,13 +87,13 @@ export default function ThreatMapPage() {
                   {rows.map((row) => (
                     <tr key={row.code}>
                       <th scope="row">{row.name}</th>
+                      <td className="numeric">{row.open}</td>
                       <td>
                         {row.highest ? (
                           <span className={`map-swatch map-severity-${row.highest}`} aria-hidden="true" />
                         ) : null}{" "}
                         {row.highest ? t(`threats:severity.${row.highest}`) : "—"}
                       </td>
-                      <td className="numeric">{row.open}</td>
                       <td>
                         <a href={`/countries/${row.code}`}>{t("map:viewCountry", { country: row.name })}</a>
                       </td>

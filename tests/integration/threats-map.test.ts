@@ -111,10 +111,10 @@ describe("GET /threats/map", () => {
     expect(table).toContain('<th scope="col">Country</th>');
     expect(table).toContain('<th scope="col">Highest severity</th>');
     expect(table).toMatch(
-      /<th scope="row">Fiji<\/th><td><span class="map-swatch map-severity-high" aria-hidden="true"><\/span> <!-- -->High<\/td><td class="numeric">2<\/td><td><a href="\/countries\/FJ">/,
+      /<th scope="row">Fiji<\/th><td class="numeric">2<\/td><td><span class="map-swatch map-severity-high" aria-hidden="true"><\/span> <!-- -->High<\/td><td><a href="\/countries\/FJ">/,
     );
     expect(table).toMatch(
-      new RegExp(`<th scope="row">European Union</th><td>.*?</td><td class="numeric">${await openCount("EU")}</td>`),
+      new RegExp(`<th scope="row">European Union</th><td class="numeric">${await openCount("EU")}</td>`),
     );
     if ((await openCount("INT")) > 0) expect(table).toContain('<a href="/countries/INT">');
     expect(table).not.toContain("Iceland");
