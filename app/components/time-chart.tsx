@@ -17,6 +17,8 @@ const PLOT = 150;
 const TOP = 18;
 const AXIS = 22;
 const LABELS_WANTED = 6;
+/** A column is never wider than this: a single day stays a column, not a block. */
+const MAX_STEP = 50;
 
 const LOCALES: Record<string, string> = { en: "en-GB", fr: "fr-FR" };
 
@@ -55,7 +57,9 @@ export function TimeChart({
   const id = useId();
   const numbers = new Intl.NumberFormat(LOCALES[locale] ?? "en-GB");
   const max = Math.max(1, goal?.value ?? 0, ...items.map((i) => i.value));
-  const step = WIDTH / Math.max(1, items.length);
+  const step = Math.min(MAX_STEP, WIDTH / Math.max(1, items.length));
+  // Up to a year of months, each column carries its value; longer series get a scale instead.
+  const valuesShown = items.length <= 12;
   const gap = Math.min(4, step * 0.2);
   const scale = (v: number) => (PLOT * v) / max;
   const every = Math.max(1, Math.ceil(items.length / LABELS_WANTED));
@@ -73,7 +77,7 @@ export function TimeChart({
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} preserveAspectRatio="xMinYMin meet">
         <g aria-hidden="true">
           <line x1={0} x2={WIDTH} y1={TOP + PLOT} y2={TOP + PLOT} className="time-chart-axis" />
-          {goal ? null : (
+          {goal || valuesShown ? null : (
             <>
               <line x1={0} x2={WIDTH} y1={TOP} y2={TOP} className="time-chart-grid" />
               <text x={0} y={TOP - 4} className="time-chart-scale">
@@ -87,7 +91,7 @@ export function TimeChart({
             return (
               <g key={item.period}>
                 <rect x={x} y={TOP + PLOT - h} width={step - gap} height={h} className="time-chart-bar" />
-                {items.length <= 12 && item.value > 0 ? (
+                {valuesShown && item.value > 0 ? (
                   <text x={x + (step - gap) / 2} y={TOP + PLOT - h - 4} className="time-chart-value">
                     {numbers.format(item.value)}
                   </text>

@@ -51,7 +51,7 @@ export default function ThreatMapPage() {
   return (
     <>
       <PageHeader title={t("map:title")} lead={t("map:lead")} />
-      <div className="map-layout">
+      <div className="map-layout map-layout-table-first">
         <section className="map-figure" aria-labelledby="map-heading">
           <h2 id="map-heading" className="visually-hidden">
             {t("map:mapHeading")}
