@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { SEVERITIES, type Severity } from "~/lib/vocabularies";
 import shapeIds from "~/assets/world-map-shapes.json";
 import shapesUrl from "~/assets/world-map.svg?url";
 
@@ -27,6 +28,18 @@ export interface MapCountry {
   /** Localised name. */
   name: string;
   open: number;
+  /** The highest severity among its open threats, when the map is shaded by severity. */
+  highest?: Severity | null;
+}
+
+/** How a map is shaded: by a count in discrete classes, or by the highest severity. */
+export type MapShading = "count" | "severity";
+
+/** The severity levels a country can be shaded in, lightest first. */
+export const SEVERITY_SHADES = ["none", ...SEVERITIES] as const;
+
+export function shadeClass(country: MapCountry, shading: MapShading): string {
+  return shading === "severity" ? `map-severity-${country.highest ?? "none"}` : `map-class-${mapClass(country.open)}`;
 }
 
 type Countries = Record<string, MapCountry>;
@@ -42,8 +55,10 @@ export function WorldMap({
   titleId,
   title,
   countryLabel,
+  shading = "count",
 }: {
   countries: Countries;
+  shading?: MapShading;
   titleId: string;
   /** What the map shows, and each country's label, when it counts something else than open threats. */
   title?: string;
@@ -70,7 +85,7 @@ export function WorldMap({
         return (
           <a key={id} href={`/countries/${code}`} aria-label={name}>
             <title>{name}</title>
-            <use href={href} className={`map-country map-class-${mapClass(country.open)}`} />
+            <use href={href} className={`map-country ${shadeClass(country, shading)}`} />
           </a>
         );
       })}
@@ -97,6 +112,26 @@ export function MapLegend({ title }: { title?: string } = {}) {
                 : range.min === range.max
                   ? t("map:legend.exactly", { count: range.min })
                   : t("map:legend.range", { min: range.min, max: range.max })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What each severity shade means; the words carry the meaning, the colour only repeats it. */
+export function SeverityLegend() {
+  const { t } = useTranslation(["map", "threats"]);
+  return (
+    <div className="map-legend">
+      <p className="map-legend-title" id="map-legend-title">
+        {t("map:severityLegend.title")}
+      </p>
+      <ul aria-labelledby="map-legend-title">
+        {SEVERITY_SHADES.map((level) => (
+          <li key={level}>
+            <span className={`map-swatch map-severity-${level}`} aria-hidden="true" />
+            {level === "none" ? t("map:severityLegend.none") : t(`threats:severity.${level}`)}
           </li>
         ))}
       </ul>

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { getOptionalUser, isStaff, notFound } from "~/features/auth/guards.server";
 import { getCampaignBySlug } from "~/features/campaigns/campaigns.server";
-import { campaignPage } from "~/features/campaigns/public-page.server";
+import { campaignPage, campaignUrl } from "~/features/campaigns/public-page.server";
+import { CampaignShareBlock } from "~/features/campaigns/share";
 import { SEND_HONEYPOT_FIELD, SendLettersSchema } from "~/features/campaigns/forms";
 import { LettersPreview, SenderForm, type SendActionData } from "~/features/campaigns/send-form";
 import { prepareLetters, sendLetters, validSeed } from "~/features/campaigns/sending.server";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw notFound();
   // A draft is not public yet; staff see it to check it.
   if (page.status === "draft" && !isStaff(await getOptionalUser(request))) throw notFound();
-  return { page, pageTitle: page.title };
+  return { page, pageTitle: page.title, shareUrl: campaignUrl(page.slug) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CampaignPage() {
   const { t } = useTranslation(["campaigns", "common"]);
-  const { page } = useLoaderData<typeof loader>();
+  const { page, shareUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const sent = searchParams.get("sent") === "1" && !actionData;
@@ -127,6 +128,7 @@ export default function CampaignPage() {
         <div className="stack" role="status">
           <h2>{t("send.doneTitle")}</h2>
           <p className="alert alert-success">{t("send.done")}</p>
+          <CampaignShareBlock url={shareUrl} title={page.title} />
         </div>
       ) : !accepting ? (
         <p className="alert alert-info" role="status">

@@ -1,5 +1,5 @@
 import { parseWithZod } from "~/lib/parse-form";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/confirm-action";
@@ -24,6 +24,10 @@ import { CAMPAIGN_LETTER_STATUSES } from "~/features/campaigns/constants";
 import { listEntityHistory } from "~/features/security/audit.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { AuditHistory } from "~/components/audit-history";
+import { TimeChart } from "~/components/time-chart";
+import chartStyles from "~/styles/charts.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];
 
 export const handle = { titleKey: "campaigns:manage.title" };
 
@@ -35,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lawmakerParam = Number(url.searchParams.get("lawmaker"));
   const [templates, dashboard, problems, candidates, lawmakers, history, preview] = await Promise.all([
     templatesOf(campaign.id),
-    campaignDashboard(campaign.id),
+    campaignDashboard(campaign.id, campaign.status === "open" ? new Date().toISOString().slice(0, 10) : null),
     campaign.status === "draft" ? openProblems(campaign) : Promise.resolve([]),
     candidateLawmakers(campaign),
     listLawmakersForPicker(),
@@ -238,6 +242,17 @@ export default function ManageCampaignPage() {
         {dashboard.days.length === 0 ? (
           <p>{t("manage.noLetters")}</p>
         ) : (
+          <TimeChart
+            title={t("manage.perDay.title")}
+            caption={t("manage.perDay.caption")}
+            items={dashboard.perDay}
+            locale={lang}
+            periodHeading={t("fields.date")}
+            valueHeading={t("manage.created")}
+            tableSummary={t("manage.perDay.table")}
+          />
+        )}
+        {dashboard.days.length === 0 ? null : (
           <table>
             <thead>
               <tr>

@@ -1,6 +1,7 @@
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmedLetters } from "~/features/campaigns/confirmed-letters";
+import { CampaignShareBlock } from "~/features/campaigns/share";
 import { SENDER_CONFIRM_DAYS } from "~/features/campaigns/constants";
 import { checkCampaignToken, confirmSender } from "~/features/campaigns/confirm.server";
 import { MailedLinkPage } from "~/features/mailed-links/mailed-link-page";
@@ -30,6 +31,7 @@ export default function ConfirmLettersPage() {
               body: (
                 <>
                   <ConfirmedLetters letters={result.letters} />
+                  <CampaignShareBlock url={result.campaignUrl} title={result.campaignTitle} />
                   <p>
                     <Link to={`/campaigns/${result.campaignSlug}`}>{t("confirm.backToCampaign")}</Link>
                   </p>

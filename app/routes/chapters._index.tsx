@@ -1,5 +1,5 @@
 import { filterYears } from "~/lib/format";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
@@ -11,6 +11,11 @@ import { jurisdictionName } from "~/features/jurisdictions/names";
 import { getLocale } from "~/i18n/i18next.server";
 import { REGIONS, CHAPTER_KINDS } from "~/lib/vocabularies";
 import { FilterSelect } from "~/components/filter-select";
+import { TimeChart } from "~/components/time-chart";
+import { acceptedActionsPerMonth } from "~/features/chapters/actions-per-month.server";
+import chartStyles from "~/styles/charts.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];
 
 export const handle = { titleKey: "nav.chapters" };
 
@@ -24,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listChaptersForStaff(filters, year),
     getLocale(request).then(jurisdictionOptions),
   ]);
-  return { staff: { rows, filters, year, jurisdictions, query: url.search }, chapters: [] };
+  const perMonth = await acceptedActionsPerMonth(
+    year,
+    rows.map((r) => r.id),
+  );
+  return { staff: { rows, filters, year, jurisdictions, perMonth, query: url.search }, chapters: [] };
 }
 
 function StaffChapters({ staff }: { staff: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["staff"]> }) {
@@ -81,6 +90,15 @@ function StaffChapters({ staff }: { staff: NonNullable<ReturnType<typeof useLoad
         <Link to="/chapters">{t("filters.clear")}</Link>
       </Form>
       <p role="status">{t("chapters.count", { count: staff.rows.length })}</p>
+      <TimeChart
+        title={t("chapters.perMonth.title", { year: staff.year })}
+        caption={t("chapters.perMonth.caption")}
+        items={staff.perMonth}
+        locale={i18n.language}
+        periodHeading={t("chapters.perMonth.month")}
+        valueHeading={t("chapters.perMonth.count")}
+        tableSummary={t("chapters.perMonth.table")}
+      />
       <div className="table-wrap">
         <table>
           <thead>

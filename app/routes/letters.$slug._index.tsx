@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { getOptionalUser, isStaff, notFound } from "~/features/auth/guards.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
-import { getLetterPage } from "~/features/letters/letter-page.server";
+import { getLetterPage, letterUrl } from "~/features/letters/letter-page.server";
 import { SignatureForm } from "~/features/letters/signature-form";
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/lib/format";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationOf: user?.role === "coalition_member" ? user.coalition_member_id : null,
   });
   if (!page) throw notFound();
-  return { pageTitle: page.text.title, ...page, staff };
+  return { pageTitle: page.text.title, ...page, staff, shareUrl: letterUrl(page.letter.slug) };
 }
 
 function Count({ confirmed, goal }: { confirmed: number; goal: number | null }) {
@@ -56,8 +56,19 @@ function Count({ confirmed, goal }: { confirmed: number; goal: number | null }) 
 export default function LetterPage() {
   const root = useRootData();
   const { t, i18n } = useTranslation(["letters", "common"]);
-  const { letter, version, text, languages, versions, counts, signatories, threats, staff, organisationSignedAt } =
-    useLoaderData<typeof loader>();
+  const {
+    letter,
+    version,
+    text,
+    languages,
+    versions,
+    counts,
+    signatories,
+    threats,
+    staff,
+    organisationSignedAt,
+    shareUrl,
+  } = useLoaderData<typeof loader>();
   const lang = i18n.language;
   const older = version !== letter.current_version;
   const versionQuery = older ? `version=${version}&` : "";
@@ -116,6 +127,7 @@ export default function LetterPage() {
             letter={{ slug: letter.slug, status: letter.status }}
             isRepresentative={root?.user?.role === "coalition_member"}
             organisationSignedAt={organisationSignedAt}
+            share={{ url: shareUrl, title: text.title }}
           />
           <dl className="meta">
             {letter.opens_on ? (

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "~/lib/parse-form";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/confirm-action";
@@ -13,6 +13,11 @@ import { closeLetter, getLetterForEdit, markDelivered, openLetter } from "~/feat
 import { listEntityHistory } from "~/features/security/audit.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { AuditHistory } from "~/components/audit-history";
+import { TimeChart } from "~/components/time-chart";
+import { signaturesPerDay } from "~/features/letters/signatures-per-day.server";
+import chartStyles from "~/styles/charts.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];
 
 export const handle = { titleKey: "letters:manage.title" };
 
@@ -21,8 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getLetterForEdit(params.slug ?? "");
   if (!found) throw notFound();
   const { letter, texts } = found;
-  const [versions, history] = await Promise.all([listVersions(letter.id), listEntityHistory("open_letter", letter.id)]);
-  return { letter, title: texts[0]?.title ?? letter.slug, versions, history };
+  const [versions, history, perDay] = await Promise.all([
+    listVersions(letter.id),
+    listEntityHistory("open_letter", letter.id),
+    signaturesPerDay(letter),
+  ]);
+  return { letter, title: texts[0]?.title ?? letter.slug, versions, history, perDay };
 }
 
 /** Staff move a letter along draft → open → closed → delivered, one confirmed step at a time. */
@@ -79,7 +88,7 @@ function DeliverForm() {
 
 export default function ManageLetterPage() {
   const { t, i18n } = useTranslation(["letters", "common"]);
-  const { letter, title, versions, history } = useLoaderData<typeof loader>();
+  const { letter, title, versions, history, perDay } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const lang = i18n.language;
   return (
@@ -122,6 +131,24 @@ export default function ManageLetterPage() {
           <Link to={`/staff/letters/${letter.slug}/signatures`}>{t("manage.signatures")}</Link>
         ) : null}
       </p>
+      {letter.status !== "draft" ? (
+        <section aria-labelledby="per-day-heading">
+          <h2 id="per-day-heading">{t("manage.perDay.heading")}</h2>
+          {perDay.length === 0 ? (
+            <p className="empty-state">{t("manage.perDay.empty")}</p>
+          ) : (
+            <TimeChart
+              title={t("manage.perDay.title")}
+              caption={t("manage.perDay.caption")}
+              items={perDay}
+              locale={lang}
+              periodHeading={t("manage.perDay.day")}
+              valueHeading={t("manage.perDay.count")}
+              tableSummary={t("manage.perDay.table")}
+            />
+          )}
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">{t("manage.statusHeading")}</h2>
         <p className="hint">{t(`manage.next.${letter.status}`)}</p>

@@ -9,6 +9,7 @@ import { SignatureDone, SignatureForm, type SignActionData } from "~/features/le
 import { IndividualSignatureSchema, isSignatureHoneypotFilled } from "~/features/letters/forms";
 import { signForOrganisation, signIndividual } from "~/features/letters/signing.server";
 import { letterForSigning, letterIdForSigning } from "~/features/letters/signing-letter.server";
+import { letterUrl } from "~/features/letters/letter-page.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";
 import { getLocale } from "~/i18n/i18next.server";
@@ -21,7 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const letter = await letterForSigning(params.slug ?? "", await getLocale(request));
   // A draft is not public yet.
   if (!letter || letter.status === "draft") throw notFound();
-  return { letter: { slug: letter.slug, status: letter.status, title: letter.title }, pageTitle: letter.title };
+  return {
+    letter: { slug: letter.slug, status: letter.status, title: letter.title },
+    share: { url: letterUrl(letter.slug), title: letter.title },
+    pageTitle: letter.title,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -68,7 +73,7 @@ function done(slug: string, kind: "individual" | "organisation") {
 export default function SignLetterPage() {
   const root = useRootData();
   const { t } = useTranslation("signatures");
-  const { letter } = useLoaderData<typeof loader>();
+  const { letter, share } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const doneParam = searchParams.get("done");
@@ -80,7 +85,7 @@ export default function SignLetterPage() {
       {done && !actionData ? (
         <>
           <h2>{done === "individual" ? t("done.checkEmailTitle") : t("done.organisationTitle")}</h2>
-          <SignatureDone done={done} />
+          <SignatureDone done={done} share={share} />
         </>
       ) : (
         <SignatureForm

@@ -11,9 +11,15 @@ import { jurisdictionNames, toCardData } from "~/features/targets/view.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { parsePage } from "~/lib/paging";
 
+import { TimeChart } from "~/components/time-chart";
+import { progressByMonth } from "~/features/targets/timeline.server";
+import chartStyles from "~/styles/charts.css?url";
 import targetStyles from "~/styles/targets.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: targetStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: targetStyles },
+  { rel: "stylesheet", href: chartStyles },
+];
 
 export const handle = { titleKey: "targets:title" };
 
@@ -33,13 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page,
     total: detail.rows.length,
     names: await jurisdictionNames(codes, locale),
+    timeline: progressByMonth(detail),
     staff: isStaff(user),
   };
 }
 
 export default function TargetDrilldownPage() {
-  const { t } = useTranslation("targets");
-  const { card, rows, page, total, names, staff } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("targets");
+  const { card, rows, page, total, names, staff, timeline } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <PageHeader title={t("drill.title", { title: card.title, year: card.year })}>
@@ -48,6 +55,24 @@ export default function TargetDrilldownPage() {
         </p>
       </PageHeader>
       <TargetCard target={card} jurisdictionNames={names} staff={staff} linkToRows={false} />
+      {timeline ? (
+        <section aria-labelledby="drill-timeline" className="stack">
+          <h2 id="drill-timeline">{t("drill.timeline.heading")}</h2>
+          <TimeChart
+            title={t("drill.timeline.title", { year: card.year })}
+            caption={t("drill.timeline.caption")}
+            items={timeline}
+            locale={i18n.language}
+            periodHeading={t("drill.timeline.month")}
+            valueHeading={t("drill.timeline.value")}
+            tableSummary={t("drill.timeline.table")}
+            goal={{
+              value: card.goal,
+              label: t("drill.timeline.goal", { goal: card.goal.toLocaleString(i18n.language) }),
+            }}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="drill-rows" className="stack">
         <h2 id="drill-rows">{t("drill.rows", { count: total })}</h2>
         {total === 0 ? (

@@ -4,6 +4,9 @@ import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { createThreat, setOutcome } from "../../app/features/threats/mutations.server";
 import type { ThreatInput } from "../../app/features/threats/forms";
+import { openThreatCounts } from "../../app/features/threats/queries.server";
+import { highestSeverity } from "../../app/lib/severity";
+import type { Severity } from "../../app/lib/vocabularies";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 
 let server: TestServer;
@@ -17,22 +20,25 @@ beforeAll(async () => {
     .selectAll()
     .where("email", "=", DEMO.staff)
     .executeTakeFirstOrThrow();
-  const input = (jurisdiction: string, title: string): ThreatInput => ({
+  const input = (jurisdiction: string, title: string, severity: Severity): ThreatInput => ({
     jurisdiction,
     kind: "bill",
     title,
     categories: ["encryption"],
-    severity: "high",
+    severity,
     firstSeenOn: "2024-01-01",
     sources: [],
   });
-  for (const [jurisdiction, title] of [
-    ["FJ", "Fiji online safety bill"],
-    ["FJ", "Fiji lawful access bill"],
-    ["FJ", "Fiji mitigated bill"],
-    ["EU", "EU map test regulation"],
-  ]) {
-    const result = await createThreat(actor, input(jurisdiction, title));
+  const rows: Array<[string, string, Severity]> = [
+    ["FJ", "Fiji online safety bill", "medium"],
+    ["FJ", "Fiji lawful access bill", "high"],
+    // Mitigated: its critical severity must not shade Fiji.
+    ["FJ", "Fiji mitigated bill", "critical"],
+    ["EU", "EU map test regulation", "high"],
+    ["TO", "Tonga low bill", "low"],
+  ];
+  for (const [jurisdiction, title, severity] of rows) {
+    const result = await createThreat(actor, input(jurisdiction, title, severity));
     if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
     if (title.includes("mitigated")) {
       await setOutcome(actor, result.id, {
@@ -56,25 +62,45 @@ async function openCount(code: string): Promise<number> {
   return Number(row.n);
 }
 
+describe("highest severity per country", () => {
+  it("picks the most severe, and none for an empty set", () => {
+    expect(highestSeverity([])).toBeNull();
+    expect(highestSeverity(["low"])).toBe("low");
+    expect(highestSeverity(["medium", "critical", "low"])).toBe("critical");
+    expect(highestSeverity(["high", "medium"])).toBe("high");
+  });
+
+  it("counts only open threats, and takes the highest of those", async () => {
+    const counts = await openThreatCounts();
+    const fiji = counts.find((row) => row.code === "FJ");
+    expect(fiji).toMatchObject({ open: 2, highest: "high" });
+    expect(counts.find((row) => row.code === "TO")).toMatchObject({ open: 1, highest: "low" });
+    expect(counts.find((row) => row.code === "IS")).toBeUndefined();
+    // Every row's count is the sum over its severities, never a row per severity.
+    expect(new Set(counts.map((row) => row.code)).size).toBe(counts.length);
+  });
+});
+
 describe("GET /threats/map", () => {
-  it("draws each country as a link named with its open threats, shaded by class", async () => {
+  it("draws each country as a link named with its open threats, shaded by highest severity", async () => {
     const response = await client.get("/threats/map", { "Accept-Language": "en" });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("<title>Threat map · ");
     expect(html).toMatch(/<svg[^>]*class="world-map"[^>]*viewBox="0 0 1010 666"/);
     expect(html).toContain(
-      '<a href="/countries/FJ" aria-label="Fiji: 2 open threats"><title>Fiji: 2 open threats</title>',
+      '<a href="/countries/FJ" aria-label="Fiji: 2 open threats, highest severity High"><title>Fiji: 2 open threats, highest severity High</title>',
     );
     expect(html).toMatch(
-      /<a href="\/countries\/FJ"[^>]*>.*?<use href="\/assets\/world-map-[\w-]+\.svg#fj" class="map-country map-class-2"><\/use>/,
+      /<a href="\/countries\/FJ"[^>]*>.*?<use href="\/assets\/world-map-[\w-]+\.svg#fj" class="map-country map-severity-high"><\/use>/,
     );
+    expect(html).toMatch(/<a href="\/countries\/TO"[^>]*>.*?class="map-country map-severity-low"/);
     // The page points at the shapes; it does not carry them.
     expect(html).not.toContain("<path d=");
     expect(html.length).toBeLessThan(150_000);
-    // A country without threats is a link too, in the lightest class.
+    // A country without threats is a link too, in the lightest shade.
     expect(html).toMatch(
-      /<a href="\/countries\/IS" aria-label="Iceland: 0 open threats">.*?class="map-country map-class-0"/,
+      /<a href="\/countries\/IS" aria-label="Iceland: 0 open threats">.*?class="map-country map-severity-none"/,
     );
     expect((html.match(/<a href="\/countries\/[A-Z]{2}" aria-label=/g) ?? []).length).toBeGreaterThan(200);
   });
@@ -83,7 +109,10 @@ describe("GET /threats/map", () => {
     const html = await (await client.get("/threats/map", { "Accept-Language": "en" })).text();
     const table = html.slice(html.indexOf("<table"), html.indexOf("</table>"));
     expect(table).toContain('<th scope="col">Country</th>');
-    expect(table).toMatch(/<th scope="row">Fiji<\/th><td class="numeric">2<\/td><td><a href="\/countries\/FJ">/);
+    expect(table).toContain('<th scope="col">Highest severity</th>');
+    expect(table).toMatch(
+      /<th scope="row">Fiji<\/th><td class="numeric">2<\/td><td><span class="map-swatch map-severity-high" aria-hidden="true"><\/span> <!-- -->High<\/td><td><a href="\/countries\/FJ">/,
+    );
     expect(table).toMatch(
       new RegExp(`<th scope="row">European Union</th><td class="numeric">${await openCount("EU")}</td>`),
     );
@@ -94,7 +123,15 @@ describe("GET /threats/map", () => {
   it("has a legend and the map data's attribution, and no inline styles", async () => {
     const html = await (await client.get("/threats/map", { "Accept-Language": "en" })).text();
     expect(html).toContain('class="map-legend"');
-    expect(html).toContain("7 or more");
+    const legend = html.slice(
+      html.indexOf('class="map-legend"'),
+      html.indexOf("</ul>", html.indexOf('class="map-legend"')),
+    );
+    for (const level of ["none", "low", "medium", "high", "critical"]) {
+      expect(legend).toContain(`class="map-swatch map-severity-${level}"`);
+    }
+    expect(legend).toContain("No open threats");
+    expect(legend).toContain("Critical");
     expect(html).toContain("Victor Cazanave");
     expect(html).toContain('href="https://creativecommons.org/licenses/by/4.0/"');
     expect(html).toMatch(/<link rel="stylesheet" href="\/assets\/map-[\w-]+\.css"/);
@@ -105,7 +142,7 @@ describe("GET /threats/map", () => {
 
   it("speaks French", async () => {
     const html = await (await client.get("/threats/map", { "Accept-Language": "fr" })).text();
-    expect(html).toContain('aria-label="Fidji : 2 menaces en cours"');
+    expect(html).toContain('aria-label="Fidji : 2 menaces en cours, gravité la plus haute Élevée"');
     expect(html).toContain("Carte des menaces");
   });
 });

@@ -12,6 +12,7 @@ import { queueRenderedEmail, renderEmail, type RenderedEmail } from "~/features/
 import { pickTemplate, templatesOf } from "~/features/campaigns/campaigns.server";
 import { transitionLetters } from "~/features/campaigns/letter-state.server";
 import { senderConfirmCutoff } from "~/features/campaigns/pending.server";
+import { campaignUrl } from "~/features/campaigns/public-page.server";
 import type { Result } from "~/lib/result";
 
 function tokenHash(token: string): string | null {
@@ -66,7 +67,7 @@ export interface ConfirmedLetter {
 }
 
 export type ConfirmResult = Result<
-  { campaignSlug: string; campaignTitle: string; letters: ConfirmedLetter[] },
+  { campaignSlug: string; campaignTitle: string; campaignUrl: string; letters: ConfirmedLetter[] },
   { reason: "invalid" | "notOpen" | "expired" }
 >;
 
@@ -215,6 +216,7 @@ export async function confirmSender(token: string, now = new Date()): Promise<Co
       ok: true,
       campaignSlug: sender.slug,
       campaignTitle: title,
+      campaignUrl: campaignUrl(sender.slug),
       letters: letters.map((l) => ({
         id: l.id,
         lawmakerName: l.name,

@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { db } from "~db/connection";
 import { CAMPAIGN_LETTER_STATUSES, type CampaignLetterStatus } from "~/lib/vocabularies";
 import { neutraliseFormula } from "~/lib/spreadsheet";
+import { dailySeries } from "~/lib/periods";
 
 export type StateCounts = Record<CampaignLetterStatus, number>;
 
@@ -14,7 +15,11 @@ function emptyCounts(): StateCounts {
   return Object.fromEntries(CAMPAIGN_LETTER_STATUSES.map((s) => [s, 0])) as StateCounts;
 }
 
-export async function campaignDashboard(campaignId: number) {
+/**
+ * `until` ends the per-day chart (today while the campaign is open); without it the chart ends on
+ * the last day a letter was written.
+ */
+export async function campaignDashboard(campaignId: number, until: string | null = null) {
   // substr(text, 1, 10) is the date of an ISO timestamp in SQLite and PostgreSQL alike.
   const day = sql<string>`substr(created_at, 1, 10)`;
   const [byState, byRecipient, created, sent, senders] = await Promise.all([
@@ -96,6 +101,11 @@ export async function campaignDashboard(campaignId: number) {
     senders: Object.fromEntries(senders.map((r) => [r.status, Number(r.n)])) as Record<string, number>,
     recipients: [...recipients.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
     days: [...days.values()].sort((a, b) => b.day.localeCompare(a.day)),
+    /** Letters written per day, quiet days as zero, for the chart. */
+    perDay: dailySeries(
+      created.map((row) => ({ period: row.day, value: Number(row.n) })),
+      until,
+    ),
   };
 }
 

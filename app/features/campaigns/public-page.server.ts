@@ -3,6 +3,7 @@
  * letters go to, and the places a sender can pick.
  */
 import { db } from "~db/connection";
+import { loadConfig } from "~/config.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { getCampaignBySlug, pickTemplate, templatesOf } from "~/features/campaigns/campaigns.server";
 import { placeValue } from "~/features/campaigns/recipient-rules";
@@ -61,4 +62,9 @@ export async function campaignPage(slug: string, locale: string) {
     recipients: named.map((l) => ({ id: l.id, name: l.name, title: l.title, constituency: l.constituency })),
     recipientCount: picks ? candidates.length : candidates.length || (fallback ? 1 : 0),
   };
+}
+
+/** A campaign's absolute URL, the link its senders pass on. */
+export function campaignUrl(slug: string, appUrl = loadConfig().appUrl): string {
+  return `${appUrl}/campaigns/${encodeURIComponent(slug)}`;
 }

@@ -6,6 +6,7 @@ import { db } from "~db/connection";
 import { sha256Hex } from "~/features/auth/tokens.server";
 import { countSignatures } from "~/features/letters/signature-counts.server";
 import type { Result } from "~/lib/result";
+import { letterUrl } from "~/features/letters/letter-page.server";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;
@@ -105,4 +106,21 @@ export async function withdrawSignature(token: string, now = new Date()): Promis
     if (row.status === "confirmed") await countSignatures(trx, row.letter_id, [withdrawn], -1, stamp);
     return { ok: true, letterSlug: row.slug };
   });
+}
+
+/** Confirms, and on success adds what the page offers to pass on: the letter's URL and title. */
+export async function confirmSignatureToShare(
+  token: string,
+): Promise<TokenActionResult | (Extract<TokenActionResult, { ok: true }> & { share: { url: string; title: string } })> {
+  const result = await confirmSignature(token);
+  if (!result.ok) return result;
+  const text = await db
+    .selectFrom("open_letters")
+    .innerJoin("open_letter_texts", "open_letter_texts.letter_id", "open_letters.id")
+    .select("open_letter_texts.title")
+    .where("open_letters.slug", "=", result.letterSlug)
+    .orderBy("open_letter_texts.version", "desc")
+    .orderBy("open_letter_texts.id")
+    .executeTakeFirst();
+  return { ...result, share: { url: letterUrl(result.letterSlug), title: text?.title ?? result.letterSlug } };
 }

@@ -7,6 +7,7 @@ import enCountries from "i18n-iso-countries/langs/en.json";
 import frCountries from "i18n-iso-countries/langs/fr.json";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { ShareBlock } from "~/components/share-block";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import type { LetterStatus } from "~/features/letters/constants";
 import { IndividualSignatureSchema, SIGNATURE_HONEYPOT_FIELD } from "~/features/letters/forms";
@@ -46,20 +47,44 @@ export interface SignatureFormProps {
   organisationSignedAt?: string | null;
   /** The reader is a signed-in coalition member representative: they sign for their organisation. */
   isRepresentative: boolean;
+  /** The letter's absolute URL and title, offered to pass on once signed. */
+  share?: LetterShare;
+}
+
+export interface LetterShare {
+  url: string;
+  title: string;
+}
+
+/** The share step after a signature (the "check your e-mail" answer and the confirmed one). */
+export function LetterShareBlock({ share }: { share: LetterShare }) {
+  const { t } = useTranslation("common");
+  return (
+    <ShareBlock
+      url={share.url}
+      subject={t("share.letterSubject", { title: share.title })}
+      text={t("share.letterText")}
+    />
+  );
 }
 
 /** The answer after signing, in place of the form. */
-export function SignatureDone({ done }: { done: "individual" | "organisation" }) {
+export function SignatureDone({ done, share }: { done: "individual" | "organisation"; share?: LetterShare }) {
   const { t } = useTranslation("signatures");
-  return done === "individual" ? (
-    <div className="stack" role="status">
-      <p className="alert alert-success">{t("done.checkEmail")}</p>
-      <p>{t("done.checkEmailNext")}</p>
-    </div>
-  ) : (
-    <p className="alert alert-success" role="status">
-      {t("done.organisation")}
-    </p>
+  return (
+    <>
+      {done === "individual" ? (
+        <div className="stack" role="status">
+          <p className="alert alert-success">{t("done.checkEmail")}</p>
+          <p>{t("done.checkEmailNext")}</p>
+        </div>
+      ) : (
+        <p className="alert alert-success" role="status">
+          {t("done.organisation")}
+        </p>
+      )}
+      {share ? <LetterShareBlock share={share} /> : null}
+    </>
   );
 }
 
@@ -68,7 +93,13 @@ export function SignatureDone({ done }: { done: "individual" | "organisation" })
  * a signed-in coalition member representative may sign for their organisation in one click.
  * Posts to `/letters/:slug/sign`, which decides; works without JavaScript.
  */
-export function SignatureForm({ letter, lastResult, isRepresentative, organisationSignedAt }: SignatureFormProps) {
+export function SignatureForm({
+  letter,
+  lastResult,
+  isRepresentative,
+  organisationSignedAt,
+  share,
+}: SignatureFormProps) {
   const { t, i18n } = useTranslation(["signatures", "common"]);
   const countryOptions = useCountryOptions(i18n.language);
   const action = `/letters/${encodeURIComponent(letter.slug)}/sign`;
@@ -95,7 +126,7 @@ export function SignatureForm({ letter, lastResult, isRepresentative, organisati
     return (
       <section className="signature-form stack" aria-labelledby={`sign-${letter.slug}-heading`}>
         <h2 id={`sign-${letter.slug}-heading`}>{t("form.title")}</h2>
-        <SignatureDone done={fetcher.data.done} />
+        <SignatureDone done={fetcher.data.done} share={share} />
       </section>
     );
   }

@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import type { TokenActionResult, TokenLookup } from "~/features/letters/confirmation.server";
 import { DoneNotice, MailedLinkPage } from "~/features/mailed-links/mailed-link-page";
 import type { LinkRefusal } from "~/features/mailed-links/mailed-link.server";
+import { LetterShareBlock, type LetterShare } from "~/features/letters/signature-form";
 
 /** Confirm or withdraw a signature: the page behind the link in the signer's mail. */
 export function SignatureLinkPage({ kind }: { kind: "confirm" | "withdraw" }) {
   const { t } = useTranslation("signatures");
   const { token, found } = useLoaderData<{ token: string | null; found: TokenLookup | null }>();
-  const result = useActionData<TokenActionResult | LinkRefusal>();
+  const result = useActionData<TokenActionResult | LinkRefusal | (TokenActionResult & { share?: LetterShare })>();
+  const share = result?.ok && "share" in result ? result.share : undefined;
   const backToLetter = (slug: string) => (
     <Link to={`/letters/${encodeURIComponent(slug)}`}>{t("page.backToLetter")}</Link>
   );
@@ -23,7 +25,12 @@ export function SignatureLinkPage({ kind }: { kind: "confirm" | "withdraw" }) {
         result?.ok
           ? {
               title: t(`${kind}.doneTitle`),
-              body: <DoneNotice message={t(`${kind}.done`)} next={backToLetter(result.letterSlug)} />,
+              body: (
+                <>
+                  <DoneNotice message={t(`${kind}.done`)} next={backToLetter(result.letterSlug)} />
+                  {share ? <LetterShareBlock share={share} /> : null}
+                </>
+              ),
             }
           : null
       }

@@ -3,7 +3,8 @@ import { db } from "~db/connection";
 import type { Database } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
 import { renderMarkdown } from "~/lib/markdown.server";
-import type { Category } from "~/lib/vocabularies";
+import { highestSeverity } from "~/lib/severity";
+import type { Category, Severity } from "~/lib/vocabularies";
 import { DEFAULT_PER_PAGE, type ThreatFilters } from "~/features/threats/filters";
 
 function filteredThreats(executor: Kysely<Database>, filters: ThreatFilters) {
@@ -241,24 +242,43 @@ export async function getAssessment(threatId: number) {
 }
 
 /** Open threats per jurisdiction, for the map. */
+/**
+ * Open threats per jurisdiction, with the highest severity among them. Counted per (jurisdiction,
+ * severity) from the outcome index, then folded here: four severities at most per jurisdiction,
+ * and no dialect's own "max over an ordered enum".
+ */
 export async function openThreatCounts(): Promise<
-  Array<{ code: string; name_en: string; name_fr: string; open: number }>
+  Array<{ code: string; name_en: string; name_fr: string; open: number; highest: Severity | null }>
 > {
-  // Counted from the (outcome, jurisdiction) index alone, then named: grouping by the names made
-  // SQLite sort every open threat.
   const counts = db
     .selectFrom("threats")
-    .select((eb) => ["threats.jurisdiction_code", eb.fn.countAll<number | string>().as("open")])
+    .select((eb) => ["threats.jurisdiction_code", "threats.severity", eb.fn.countAll<number | string>().as("open")])
     .where("threats.outcome", "=", "open")
-    .groupBy("threats.jurisdiction_code")
+    .groupBy(["threats.jurisdiction_code", "threats.severity"])
     .as("counts");
   const rows = await db
     .selectFrom(counts)
     .innerJoin("jurisdictions", "jurisdictions.code", "counts.jurisdiction_code")
-    .select(["jurisdictions.code", "jurisdictions.name_en", "jurisdictions.name_fr", "counts.open"])
+    .select(["jurisdictions.code", "jurisdictions.name_en", "jurisdictions.name_fr", "counts.severity", "counts.open"])
     .orderBy("jurisdictions.code")
     .execute();
-  return rows.map((r) => ({ ...r, open: Number(r.open) }));
+  const byCode = new Map<
+    string,
+    { code: string; name_en: string; name_fr: string; open: number; severities: Severity[] }
+  >();
+  for (const row of rows) {
+    const entry = byCode.get(row.code) ?? {
+      code: row.code,
+      name_en: row.name_en,
+      name_fr: row.name_fr,
+      open: 0,
+      severities: [],
+    };
+    entry.open += Number(row.open);
+    entry.severities.push(row.severity);
+    byCode.set(row.code, entry);
+  }
+  return [...byCode.values()].map(({ severities, ...rest }) => ({ ...rest, highest: highestSeverity(severities) }));
 }
 
 /** The few fields a form page about one threat needs. */
