@@ -86,6 +86,7 @@ describe("per-recipient caps", () => {
       contactEmail: spell("d"),
       motivation: "We train journalists to use end-to-end encrypted messaging.",
       consentPublic: "on",
+      publicProfile: "A group that defends private messaging.",
     });
     expect(applied.status).toBe(200);
     expect((await visitor().post(`/campaigns/${campaign.slug}`, senderForm({ email: spell("e") }))).status).toBe(303);
@@ -218,6 +219,7 @@ describe("names typed by people, in mails to addresses they may not own", () => 
       contactEmail: application,
       motivation: "We train journalists to use end-to-end encrypted messaging.",
       consentPublic: "on",
+      publicProfile: "A group that defends private messaging.",
     });
     const [confirm] = await mailsTo(application);
     expect(confirm.template).toBe("application-confirm");

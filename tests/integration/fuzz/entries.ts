@@ -82,6 +82,14 @@ export const FUZZ: Record<string, FuzzEntry> = {
   // Threats.
   "routes/threats.new": { path: "/threats/new", as: "staff" },
   "routes/threats.$slug.edit": { path: "/threats/:threat/edit", as: "staff" },
+  "routes/threats.$slug.steps.$stepId": {
+    path: "/threats/:threat/steps/:step",
+    as: "staff",
+    fields: ["confirm"],
+    intents: ["correct", "delete"],
+    // Removing the step changes what later entries may rely on.
+    last: true,
+  },
   "routes/threats.$slug._index": {
     path: "/threats/:threat",
     as: "staff",
