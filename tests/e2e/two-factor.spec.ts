@@ -44,6 +44,9 @@ test("a member turns on two-step sign-in, signs in with a code, and signs anothe
   await expect(page.getByRole("banner").getByRole("link", { name: "Account", exact: true })).toHaveCount(0);
   await page.getByLabel("Code", { exact: true }).fill(codeFor(secret, 1));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // A chapter member lands on their chapter's log.
+  await expect(page).toHaveURL(/\/actions$/);
+  await page.goto("/account");
   await expect(page.getByText(`Signed in as ${user.email}`, { exact: true })).toBeVisible();
 
   // A second browser signs in with a recovery code; the first lists it and signs it out.
@@ -56,6 +59,8 @@ test("a member turns on two-step sign-in, signs in with a code, and signs anothe
   await expect(second).toHaveURL(/\/login\/two-factor/);
   await second.getByLabel("Code", { exact: true }).fill(recoveryCodes[0].trim());
   await second.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(second).toHaveURL(/\/actions$/);
+  await second.goto("/account");
   await expect(second.getByText(`Signed in as ${user.email}`, { exact: true })).toBeVisible();
 
   await page.goto("/account");
