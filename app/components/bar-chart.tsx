@@ -4,6 +4,7 @@
  * the figures in its label; the same figures follow as a table for those who would rather read.
  */
 import { useId } from "react";
+import { ChartTable } from "~/components/chart-table";
 
 export interface BarChartItem {
   label: string;
@@ -55,27 +56,12 @@ export function BarChart({
           );
         })}
       </svg>
-      <details>
-        <summary>{tableSummary}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{itemHeading}</th>
-              <th scope="col" className="numeric">
-                {valueHeading}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item, i) => (
-              <tr key={`${item.label}-${i}`}>
-                <th scope="row">{item.label}</th>
-                <td className="numeric">{item.display}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={tableSummary}
+        itemHeading={itemHeading}
+        valueHeading={valueHeading}
+        rows={items.map((item, i) => ({ key: `${item.label}-${i}`, label: item.label, value: item.display }))}
+      />
     </figure>
   );
 }

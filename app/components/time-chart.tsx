@@ -5,6 +5,7 @@
  * as a dashed line and named in both.
  */
 import { useId } from "react";
+import { ChartTable } from "~/components/chart-table";
 
 export interface TimeChartItem {
   /** YYYY-MM-DD or YYYY-MM. */
@@ -120,36 +121,17 @@ export function TimeChart({
           ) : null}
         </g>
       </svg>
-      <details>
-        <summary>{tableSummary}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{periodHeading}</th>
-              <th scope="col" className="numeric">
-                {valueHeading}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.period}>
-                <th scope="row">
-                  <time dateTime={item.period}>{periodLabel(item.period, locale)}</time>
-                </th>
-                <td className="numeric">{numbers.format(item.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-          {goal ? (
-            <tfoot>
-              <tr>
-                <td colSpan={2}>{goal.label}</td>
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </details>
+      <ChartTable
+        summary={tableSummary}
+        itemHeading={periodHeading}
+        valueHeading={valueHeading}
+        rows={items.map((item) => ({
+          key: item.period,
+          label: <time dateTime={item.period}>{periodLabel(item.period, locale)}</time>,
+          value: numbers.format(item.value),
+        }))}
+        footer={goal ? goal.label : undefined}
+      />
     </figure>
   );
 }
