@@ -82,6 +82,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const title = usePageTitle();
   const nonce = useNonce();
   useChangeLanguage(locale);
+  // A page made to be framed on other sites (handle.embed): the content alone, and no script.
+  const embed = useMatches().some((m) => (m.handle as { embed?: boolean } | undefined)?.embed === true);
+  if (embed) {
+    return (
+      <html lang={locale} dir={i18n.dir(locale)}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title}</title>
+          <Links />
+        </head>
+        <body className="embed">{children}</body>
+      </html>
+    );
+  }
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>

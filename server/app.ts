@@ -111,6 +111,21 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
     }),
   );
 
+  // The embeddable pages (/embed/…) are the only ones any site may frame: they set no cookie and
+  // run no script, and a member organisation puts them in an <iframe> on its own site.
+  app.use((req, res, next) => {
+    if (req.path.startsWith("/embed/")) {
+      res.removeHeader("X-Frame-Options");
+      // Chromium also refuses to show a framed document whose resource policy is same-origin.
+      res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+      const policy = res.getHeader("Content-Security-Policy");
+      if (typeof policy === "string") {
+        res.setHeader("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors *"));
+      }
+    }
+    next();
+  });
+
   // A route that sends its own policy (the staff mail preview) replaces the default one instead of
   // adding a second header, which browsers would enforce as well.
   app.use((_req, res, next) => {
@@ -152,6 +167,7 @@ export function createApp({ config, build, assets, viteDev = false }: AppOptions
           "/events",
           "/targets",
           "/reports",
+          "/embed",
           "/api/v1",
           "/feeds",
         ],

@@ -32,7 +32,7 @@ export function areaOf(path: string): Area {
  * and letters; a published report notes when its rows were revised) show figures from every part
  * of the app.
  */
-const SUMMARIES: Area[] = ["home", "targets", "reports"];
+const SUMMARIES: Area[] = ["home", "targets", "reports", "embed"];
 
 const WRITES: Record<string, Area[]> = {
   threats: ["threats", "countries", ...SUMMARIES],

@@ -56,8 +56,11 @@ export function WorldMap({
   title,
   countryLabel,
   shading = "count",
+  linkTarget,
 }: {
   countries: Countries;
+  /** Where the countries' links open (`_blank` in a page framed on another site). */
+  linkTarget?: "_blank";
   shading?: MapShading;
   titleId: string;
   /** What the map shows, and each country's label, when it counts something else than open threats. */
@@ -83,7 +86,13 @@ export function WorldMap({
         if (!country) return <use key={id} href={href} className="map-country map-unknown" aria-hidden="true" />;
         const name = label(country);
         return (
-          <a key={id} href={`/countries/${code}`} aria-label={name}>
+          <a
+            key={id}
+            href={`/countries/${code}`}
+            aria-label={name}
+            target={linkTarget}
+            rel={linkTarget ? "noopener" : undefined}
+          >
             <title>{name}</title>
             <use href={href} className={`map-country ${shadeClass(country, shading)}`} />
           </a>

@@ -23,6 +23,12 @@ export const i18nServer = new RemixI18Next({
 });
 
 export async function getLocale(request: Request): Promise<Locale> {
+  // An embedded page says its language in its address (`?lang=`): the framing site chooses it.
+  const url = new URL(request.url);
+  if (url.pathname.startsWith("/embed/")) {
+    const lang = url.searchParams.get("lang");
+    if (isLocale(lang)) return lang;
+  }
   const locale = await i18nServer.getLocale(request);
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }

@@ -3,9 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
 import { MapAttribution, SeverityLegend, WorldMap, type MapCountry } from "~/components/world-map";
-import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
-import { jurisdictionName } from "~/features/jurisdictions/names";
-import { openThreatCounts } from "~/features/threats/queries.server";
+import { loadConfig } from "~/config.server";
+import { threatMapData } from "~/features/threats/map-data.server";
 import { getLocale } from "~/i18n/i18next.server";
 import mapStyles from "~/styles/map.css?url";
 
@@ -19,26 +18,11 @@ export const links: LinksFunction = () => [
 /** Public: open threats per jurisdiction and their highest severity, for the map and the table beside it. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const [counts, jurisdictions] = await Promise.all([openThreatCounts(), listJurisdictions()]);
-  const open = new Map(counts.map((row) => [row.code, row]));
-  const countries: Record<string, MapCountry> = {};
-  for (const jurisdiction of jurisdictions) {
-    countries[jurisdiction.code] = {
-      name: jurisdictionName(jurisdiction, locale),
-      open: open.get(jurisdiction.code)?.open ?? 0,
-      highest: open.get(jurisdiction.code)?.highest ?? null,
-    };
-  }
-  const collator = new Intl.Collator(locale);
-  const rows = counts
-    .map((row) => ({ code: row.code, name: jurisdictionName(row, locale), open: row.open, highest: row.highest }))
-    .filter((row) => row.open > 0)
-    .sort((a, b) => b.open - a.open || collator.compare(a.name, b.name));
-  return { countries, rows };
+  return { ...(await threatMapData(locale)), embedUrl: `${loadConfig().appUrl}/embed/threats-map?lang=${locale}` };
 }
 
 export default function ThreatMapPage() {
-  const { countries, rows } = useLoaderData<typeof loader>();
+  const { countries, rows, embedUrl } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["map", "threats"]);
   const countryLabel = (country: MapCountry) =>
     country.highest
@@ -107,6 +91,20 @@ export default function ThreatMapPage() {
           <p>
             <a href="/threats">{t("map:allThreats")}</a>
           </p>
+          <details className="embed-snippet">
+            <summary>{t("map:embed.summary")}</summary>
+            <p className="hint" id="embed-hint">
+              {t("map:embed.hint")}
+            </p>
+            <label htmlFor="embed-code">{t("map:embed.label")}</label>
+            <textarea
+              id="embed-code"
+              readOnly
+              rows={4}
+              aria-describedby="embed-hint"
+              value={`<iframe src="${embedUrl}" title="${t("map:embed.frameTitle")}" width="100%" height="560" loading="lazy" style="border:0"></iframe>`}
+            />
+          </details>
         </section>
       </div>
     </>

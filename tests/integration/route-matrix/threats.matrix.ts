@@ -25,6 +25,7 @@ export const area: MatrixArea = {
     // Open data, the feed and the map: public. The CSV export: staff.
     "routes/api.v1.threats": { path: "/api/v1/threats", expect: all(200) },
     "routes/api.v1.threats[.]geojson": { path: "/api/v1/threats.geojson", expect: all(200) },
+    "routes/embed.threats-map": { path: "/embed/threats-map", expect: all(200) },
     "routes/api.v1.threats.$slug": { path: "/api/v1/threats/:threat", expect: all(200) },
     "routes/api.v1.jurisdictions.$code": { path: "/api/v1/jurisdictions/KE", expect: all(200) },
     "routes/feeds.threats[.]atom": { path: "/feeds/threats.atom", expect: all(200) },
