@@ -45,6 +45,19 @@ export function shadeClass(country: MapCountry, shading: MapShading): string {
 type Countries = Record<string, MapCountry>;
 type Label = (country: MapCountry) => string;
 
+/** Each country's label on a map shaded by severity: its open threats and the highest severity. */
+export function useSeverityLabel(): Label {
+  const { t } = useTranslation(["map", "threats"]);
+  return (country) =>
+    country.highest
+      ? t("map:countryLabelSeverity", {
+          country: country.name,
+          count: country.open,
+          severity: t(`threats:severity.${country.highest}`),
+        })
+      : t("map:countryLabel", { country: country.name, count: country.open });
+}
+
 /**
  * The world, each country shaded by its number of open threats and linking to its page. Styled
  * with classes only (the CSP has no inline styles). `countries` is keyed by upper-case ISO code;

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/layout";
-import { MapAttribution, SeverityLegend, WorldMap, type MapCountry } from "~/components/world-map";
+import { MapAttribution, SeverityLegend, useSeverityLabel, WorldMap } from "~/components/world-map";
 import { loadConfig } from "~/config.server";
 import { threatMapData } from "~/features/threats/map-data.server";
 import { getLocale } from "~/i18n/i18next.server";
@@ -24,14 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ThreatMapPage() {
   const { countries, rows, embedUrl } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["map", "threats"]);
-  const countryLabel = (country: MapCountry) =>
-    country.highest
-      ? t("map:countryLabelSeverity", {
-          country: country.name,
-          count: country.open,
-          severity: t(`threats:severity.${country.highest}`),
-        })
-      : t("map:countryLabel", { country: country.name, count: country.open });
+  const countryLabel = useSeverityLabel();
   return (
     <>
       <PageHeader title={t("map:title")} lead={t("map:lead")} />
