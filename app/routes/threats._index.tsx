@@ -34,6 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The list's select filters, in the order the form shows them. */
+const FILTER_FIELDS = ["jurisdiction", "category", "stage", "outcome", "severity", "year"] as const;
+
 export default function ThreatsPage() {
   const { t, i18n } = useTranslation(["threats", "common"]);
   const { threats, total, filters, query, jurisdictions, staff, canPropose } = useLoaderData<typeof loader>();
@@ -83,48 +86,16 @@ export default function ThreatsPage() {
             <label htmlFor="filter-q">{t("list.search")}</label>
             <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
           </div>
-          <FilterSelect
-            anyLabel={t("list.any")}
-            name="jurisdiction"
-            label={t("list.jurisdiction")}
-            value={filters.jurisdiction}
-            options={choices.jurisdiction}
-          />
-          <FilterSelect
-            anyLabel={t("list.any")}
-            name="category"
-            label={t("list.category")}
-            value={filters.category}
-            options={choices.category}
-          />
-          <FilterSelect
-            anyLabel={t("list.any")}
-            name="stage"
-            label={t("list.stage")}
-            value={filters.stage}
-            options={choices.stage}
-          />
-          <FilterSelect
-            anyLabel={t("list.any")}
-            name="outcome"
-            label={t("list.outcome")}
-            value={filters.outcome}
-            options={choices.outcome}
-          />
-          <FilterSelect
-            anyLabel={t("list.any")}
-            name="severity"
-            label={t("list.severity")}
-            value={filters.severity}
-            options={choices.severity}
-          />
-          <FilterSelect
-            anyLabel={t("list.any")}
-            name="year"
-            label={t("list.year")}
-            value={filters.year}
-            options={choices.year}
-          />
+          {FILTER_FIELDS.map((name) => (
+            <FilterSelect
+              key={name}
+              anyLabel={t("list.any")}
+              name={name}
+              label={t(`list.${name}`)}
+              value={filters[name]}
+              options={choices[name]}
+            />
+          ))}
           <button type="submit">{t("common:actions.filter")}</button>
           <Link to="/threats">{t("list.clear")}</Link>
         </Form>
