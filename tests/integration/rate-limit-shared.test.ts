@@ -3,12 +3,11 @@
  * the real `npm start` entry point in a child process, each with its own memory — share one limit,
  * because the counters live in the `rate_limits` table. On SQLite (one instance) it is skipped.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/connection";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
-import { ROOT } from "../support/paths";
 import { testPostgresUrl } from "../support/postgres-test-db";
+import { freePort, spawnAppServer, waitForHealthy, type SpawnedServer } from "../support/spawned-server";
 
 const onPostgres = testPostgresUrl() !== undefined;
 if (!onPostgres) {
@@ -18,49 +17,24 @@ if (!onPostgres) {
 }
 
 let first: TestServer;
-let second: ChildProcess;
+let second: SpawnedServer;
 let secondUrl = "";
-
-async function waitForHealthy(url: string, deadline = Date.now() + 60_000): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} never became healthy`);
-}
 
 beforeAll(async () => {
   if (!onPostgres) return;
   process.env.RATE_LIMIT_STORE = "database";
   first = await startTestServer({ RATE_LIMIT_STORE: "database" });
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   secondUrl = `http://127.0.0.1:${port}`;
-  second = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      APP_URL: secondUrl,
-      RATE_LIMIT_STORE: "database",
-      TRUST_PROXY: "1",
-      SKIP_BUILD: "1",
-      NODE_ENV: "development",
-    },
-    stdio: "ignore",
-  });
-  await waitForHealthy(`${secondUrl}/healthz`);
-}, 90_000);
+  second = spawnAppServer(port, { APP_URL: secondUrl, RATE_LIMIT_STORE: "database", TRUST_PROXY: "1" });
+  await waitForHealthy(second);
+}, 150_000);
 
 afterAll(async () => {
   delete process.env.RATE_LIMIT_STORE;
-  if (second && second.exitCode === null) {
-    const exited = new Promise((resolve) => second.on("exit", resolve));
-    second.kill("SIGTERM");
-    await exited;
+  if (second && second.child.exitCode === null) {
+    second.child.kill("SIGTERM");
+    await second.exited;
   }
   await first?.close();
 });

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, TMP_DIR } from "../support/paths";
+import { TMP_DIR } from "../support/paths";
+import { freePort, spawnAppServer, waitForHealthy } from "../support/spawned-server";
 import { createDatabase, dropDatabase, testPostgresUrl, urlForDatabase } from "../support/postgres-test-db";
 
 // On PostgreSQL the server gets an empty database of its own, as it gets an empty file on SQLite.
@@ -14,46 +14,20 @@ afterAll(async () => {
   if (serverUrl) await dropDatabase(serverUrl, emptyDatabase);
 });
 
-/** Starts the real `npm start` entry point (build already made by the global setup) on a free port. */
 function startServer(port: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_PATH: path.join(TMP_DIR, `shutdown-${port}.db`),
-      ...(serverUrl ? { DATABASE_URL: urlForDatabase(serverUrl, emptyDatabase) } : {}),
-      SKIP_BUILD: "1",
-      LOG_LEVEL: "info",
-      NODE_ENV: "development",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  return spawnAppServer(port, {
+    DATABASE_PATH: path.join(TMP_DIR, `shutdown-${port}.db`),
+    ...(serverUrl ? { DATABASE_URL: urlForDatabase(serverUrl, emptyDatabase) } : {}),
+    LOG_LEVEL: "info",
   });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-async function waitForHealthy(url: string, deadline = Date.now() + 30_000): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} never became healthy`);
 }
 
 describe("npm start", () => {
   it("migrates, seeds an empty database, logs JSON lines, and exits cleanly on SIGTERM", async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const server = startServer(port);
     try {
-      await waitForHealthy(`http://127.0.0.1:${port}/healthz`);
+      await waitForHealthy(server);
       const login = await fetch(`http://127.0.0.1:${port}/login`, {
         method: "POST",
         redirect: "manual",
@@ -78,5 +52,5 @@ describe("npm start", () => {
     } finally {
       server.child.kill("SIGKILL");
     }
-  });
+  }, 150_000);
 });
