@@ -61,7 +61,10 @@ export const ApiLetterDetailSchema = z
   .openapi({ ref: "Letter", description: "A public open letter with its counts and versions." });
 
 export const LetterPathSchema = z.object({
-  slug: z.string().openapi({ description: "The letter's slug, as in its `url`." }),
+  slug: z.string().openapi({
+    description: "The letter's slug, as in its `url`.",
+    example: "global-encryption-day-2026-keep-end-to-end-encryption",
+  }),
 });
 
 export type ApiLetterListItem = z.infer<typeof ApiLetterListItemSchema>;

@@ -26,7 +26,9 @@ const stage = z
 export const ApiThreatSchema = z
   .object({
     id: z.number().int().openapi({ description: "The threat's number." }),
-    slug: z.string().openapi({ description: "Its key in addresses (`/threats/{slug}`).", example: "earn-it-act" }),
+    slug: z
+      .string()
+      .openapi({ description: "Its key in addresses (`/threats/{slug}`).", example: "us-earn-it-act-2023" }),
     jurisdiction: jurisdictionCode(),
     kind: z.enum(THREAT_KINDS).openapi({ description: "What kind of instrument it is." }),
     identifier: z.string().nullable().openapi({ description: "Its official identifier, e.g. `S.1207` or `C-63`." }),
@@ -175,7 +177,7 @@ export type ApiThreatsGeoJson = z.infer<typeof ApiThreatsGeoJsonSchema>;
 
 /** The path parameters of the threat and jurisdiction endpoints. */
 export const ThreatPathSchema = z.object({
-  slug: z.string().openapi({ description: "The threat's slug, as in its `url`.", example: "earn-it-act" }),
+  slug: z.string().openapi({ description: "The threat's slug, as in its `url`.", example: "us-earn-it-act-2023" }),
 });
 export const JurisdictionPathSchema = z.object({
   code: z.string().openapi({ description: "An ISO 3166-1 alpha-2 code, EU or INT (any case).", example: "KE" }),
