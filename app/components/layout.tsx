@@ -115,7 +115,7 @@ export function SiteFooter() {
       <div className="container">
         <p>{t("footer.mission")}</p>
         <p>
-          <a href="/reports">{t("footer.reports")}</a>
+          <a href="/reports">{t("footer.reports")}</a> · <a href="/api">{t("footer.api")}</a>
         </p>
         <p className="muted">{t("footer.privacy")}</p>
       </div>

@@ -38,6 +38,7 @@ const PUBLIC_PAGES: Array<string | { list: string; prefix: string; name: string 
   "/targets",
   "/reports",
   "/reports/2024",
+  "/api",
   "/login",
 ];
 

@@ -120,18 +120,19 @@ export async function findMemberByName(trx: Executor, name: string) {
 }
 
 export const MemberFiltersSchema = z.object({
-  sector: z.enum(SECTORS).optional(),
+  sector: z.enum(SECTORS).optional().describe("Members of this sector."),
   jurisdiction: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^([A-Z]{2}|EU|INT)$/)
-    .optional(),
+    .optional()
+    .describe("Members based in this jurisdiction: an ISO 3166-1 alpha-2 code, EU or INT (any case)."),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional().describe("Words to find in the name, public profile or website."),
   status: z.enum(MEMBER_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
-  per_page: z.coerce.number().int().min(1).max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional().describe("The page to answer, from 1."),
+  per_page: z.coerce.number().int().min(1).max(100).optional().describe("How many members a page holds (default 30)."),
 });
 export type MemberFilters = z.infer<typeof MemberFiltersSchema>;
 

@@ -1,6 +1,7 @@
 /** The open-data contract of `GET /api/v1/events`: approved events only, fields picked one by one. */
 import { z } from "zod";
 import { loadConfig } from "~/config.server";
+import type { ApiEvent, ApiEventList } from "~/features/events/api-schemas";
 import { EVENT_KINDS } from "~/features/events/constants";
 import { editionForYear } from "~/features/events/editions.server";
 import { listApprovedEvents } from "~/features/events/public.server";
@@ -12,40 +13,32 @@ export const API_DEFAULT_PER_PAGE = 25;
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 
-const ApiFiltersSchema = z.object({
-  edition: optional(z.coerce.number().int().min(2000).max(2100)),
-  kind: optional(z.enum(EVENT_KINDS)),
+/** The query parameters of `GET /api/v1/events` (the OpenAPI document is generated from them too). */
+export const EventApiFiltersSchema = z.object({
+  edition: optional(z.coerce.number().int().min(2000).max(2100)).describe(
+    "Events of the Global Encryption Day of this year.",
+  ),
+  kind: optional(z.enum(EVENT_KINDS)).describe("Events of this kind."),
   jurisdiction: optional(
     z
       .string()
       .trim()
       .toUpperCase()
       .regex(/^([A-Z]{2}|EU|INT)$/, "must be an ISO 3166-1 alpha-2 code, EU or INT"),
+  ).describe("Events in this jurisdiction: an ISO 3166-1 alpha-2 code, EU or INT (any case)."),
+  online: optional(z.enum(["true", "false"])).describe("`true`: online events only; `false`: in person only."),
+  page: optional(z.coerce.number().int().min(1).max(100_000)).describe("The page to answer, from 1."),
+  per_page: optional(z.coerce.number().int().min(1).max(API_MAX_PER_PAGE)).describe(
+    `How many events a page holds (default ${API_DEFAULT_PER_PAGE}).`,
   ),
-  online: optional(z.enum(["true", "false"])),
-  page: optional(z.coerce.number().int().min(1).max(100_000)),
-  per_page: optional(z.coerce.number().int().min(1).max(API_MAX_PER_PAGE)),
 });
-type ApiFilters = z.infer<typeof ApiFiltersSchema>;
+type ApiFilters = z.infer<typeof EventApiFiltersSchema>;
 /** Strict: unknown or bad parameters are named. Repeated parameters take the first value. */
 export function parseEventApiParams(params: URLSearchParams) {
-  return parseStrictParams(ApiFiltersSchema, params);
+  return parseStrictParams(EventApiFiltersSchema, params);
 }
 
-export interface ApiEvent {
-  id: number;
-  title: string;
-  kind: string;
-  jurisdiction: string;
-  city: string | null;
-  online: boolean;
-  starts_at: string;
-  ends_at: string;
-  timezone: string;
-  url: string;
-}
-
-export async function apiEventList(filters: ApiFilters) {
+export async function apiEventList(filters: ApiFilters): Promise<ApiEventList> {
   const page = filters.page ?? 1;
   const perPage = filters.per_page ?? API_DEFAULT_PER_PAGE;
   let editionId: number | null = null;

@@ -3,11 +3,13 @@
  * reach them officially, and nothing else (no source, no dates, no internal keys).
  */
 import { z } from "zod";
+import type { ApiLawmaker, ApiLawmakerList } from "~/features/lawmakers/api-schemas";
 import { listLawmakers, type LawmakerRow } from "~/features/lawmakers/lawmakers.server";
 import { DEFAULT_PER_PAGE, LawmakerFiltersSchema } from "~/features/lawmakers/forms";
 import { parseStrictParams } from "~/lib/api-params";
 
-const ApiFiltersSchema = LawmakerFiltersSchema.pick({
+/** The query parameters of `GET /api/v1/lawmakers` (the OpenAPI document is generated from them too). */
+export const LawmakerApiFiltersSchema = LawmakerFiltersSchema.pick({
   jurisdiction: true,
   body: true,
   party: true,
@@ -16,22 +18,10 @@ const ApiFiltersSchema = LawmakerFiltersSchema.pick({
   page: true,
   per_page: true,
 });
-type ApiFilters = z.infer<typeof ApiFiltersSchema>;
+type ApiFilters = z.infer<typeof LawmakerApiFiltersSchema>;
 /** Strict parse: unknown or bad parameters are named. Repeated parameters take the first value. */
 export function parseApiFilters(params: URLSearchParams) {
-  return parseStrictParams(ApiFiltersSchema, params);
-}
-
-export interface ApiLawmaker {
-  id: number;
-  name: string;
-  title: string | null;
-  body: string;
-  jurisdiction: string;
-  constituency: string | null;
-  party: string | null;
-  /** The official contact: the contact form, else `mailto:` the official address. */
-  url: string | null;
+  return parseStrictParams(LawmakerApiFiltersSchema, params);
 }
 
 export function officialContact(row: Pick<LawmakerRow, "contact_url" | "email">): string | null {
@@ -53,7 +43,7 @@ export function serializeLawmaker(row: LawmakerRow): ApiLawmaker {
   };
 }
 
-export async function lawmakersApi(filters: ApiFilters) {
+export async function lawmakersApi(filters: ApiFilters): Promise<ApiLawmakerList> {
   const page = filters.page ?? 1;
   const perPage = filters.per_page ?? DEFAULT_PER_PAGE;
   const result = await listLawmakers({ ...filters, page, per_page: perPage });

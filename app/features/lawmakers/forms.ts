@@ -16,17 +16,29 @@ export const DEFAULT_PER_PAGE = 50;
 
 /** The directory's and the API's filters (the API accepts a subset, see api.server.ts). */
 export const LawmakerFiltersSchema = z.object({
-  jurisdiction: optional(jurisdiction),
-  body: optional(z.string().trim().max(MAX_LENGTH.body, "must be at most 200 characters")),
-  party: optional(z.string().trim().max(MAX_LENGTH.party, "must be at most 120 characters")),
-  constituency: optional(z.string().trim().max(MAX_LENGTH.constituency, "must be at most 200 characters")),
-  q: optional(z.string().trim().max(200, "must be at most 200 characters")),
+  jurisdiction: optional(jurisdiction).describe(
+    "Lawmakers of this jurisdiction: an ISO 3166-1 alpha-2 code, EU or INT (any case).",
+  ),
+  body: optional(z.string().trim().max(MAX_LENGTH.body, "must be at most 200 characters")).describe(
+    "Lawmakers of this body or chamber (its exact name).",
+  ),
+  party: optional(z.string().trim().max(MAX_LENGTH.party, "must be at most 120 characters")).describe(
+    "Lawmakers of this party (its exact name).",
+  ),
+  constituency: optional(z.string().trim().max(MAX_LENGTH.constituency, "must be at most 200 characters")).describe(
+    "Lawmakers of this constituency (its exact name).",
+  ),
+  q: optional(z.string().trim().max(200, "must be at most 200 characters")).describe(
+    "Words to find in the name, title, body, constituency or party.",
+  ),
   stale: optional(z.enum(["1"])),
   contact_form_only: optional(z.enum(["1"])),
   /** No contact yet: neither an e-mail nor a contact form (campaigns leave them out). */
   needs_contact: optional(z.enum(["1"])),
-  page: optional(z.coerce.number().int().min(1).max(100_000)),
-  per_page: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)),
+  page: optional(z.coerce.number().int().min(1).max(100_000)).describe("The page to answer, from 1."),
+  per_page: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)).describe(
+    `How many lawmakers a page holds (default ${DEFAULT_PER_PAGE}).`,
+  ),
 });
 export type LawmakerFilters = z.infer<typeof LawmakerFiltersSchema>;
 

@@ -4,7 +4,6 @@
  */
 import { loadConfig } from "~/config.server";
 import { db } from "~db/connection";
-import type { LetterStatus } from "~db/schema";
 import {
   currentTexts,
   getLetterBySlug,
@@ -12,21 +11,14 @@ import {
   listVersions,
   PUBLIC_STATUSES,
 } from "~/features/letters/letter-page.server";
+import type { ApiLetterDetail, ApiLetterList } from "~/features/letters/api-schemas";
 import { signatureCounts } from "~/features/letters/signature-counts.server";
 
 /** The open-data list is small by nature (a few letters a year); this only bounds a runaway. */
 const API_LIST_CAP = 1_000;
 
-export interface ApiLetterListItem {
-  slug: string;
-  title: string;
-  status: LetterStatus;
-  confirmed: number;
-  url: string;
-}
-
 /** Every public letter (open, closed and delivered), titled in its own (first) language. */
-export async function listLettersForApi(): Promise<{ data: ApiLetterListItem[] }> {
+export async function listLettersForApi(): Promise<ApiLetterList> {
   const letters = await db
     .selectFrom("open_letters")
     .select(["id", "slug", "status", "confirmed_count"])
@@ -46,20 +38,6 @@ export async function listLettersForApi(): Promise<{ data: ApiLetterListItem[] }
       url: letterUrl(letter.slug, appUrl),
     })),
   };
-}
-
-export interface ApiLetterDetail {
-  slug: string;
-  title: string;
-  status: LetterStatus;
-  goal: number | null;
-  signatures: {
-    confirmed: number;
-    organisations: number;
-    individuals: number;
-    by_jurisdiction: Record<string, number>;
-  };
-  versions: Array<{ number: number; created_at: string }>;
 }
 
 /** One public letter with its counts; undefined for unknown letters and drafts. */

@@ -2,6 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { TFunction } from "i18next";
 import { loadConfig } from "~/config.server";
+import type { ApiReport } from "~/features/reports/api-schemas";
 import { flattenFigures, type FlatFigure } from "~/features/reports/types";
 import type { ReportView } from "~/features/reports/report.server";
 import { itemLabel } from "~/features/reports/report-view";
@@ -39,15 +40,6 @@ export function reportCsv(view: ReportView, t: TFunction, names: Record<string, 
     neutraliseFormula(definitionOf(f, t)),
   ]);
   return stringify([[...CSV_COLUMNS], ...rows], { bom: true, record_delimiter: "windows" });
-}
-
-export interface ApiReport {
-  year: number;
-  state: "published" | "draft";
-  published_at: string | null;
-  revised_on: string | null;
-  url: string;
-  figures: { section: string; figure: string; value: number; previous_year: number | null; unit: string }[];
 }
 
 /** The open-data contract of `GET /api/v1/reports/:year`: exactly these fields. */

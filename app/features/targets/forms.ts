@@ -16,6 +16,18 @@ import { UNITS } from "~/lib/vocabularies";
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
+const YEAR_MESSAGE = `expected a year between ${MIN_YEAR} and ${MAX_YEAR}, e.g. 2024`;
+
+/** The query parameters of `GET /api/v1/targets`: the year, four digits within the range. */
+export const TargetApiParamsSchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, YEAR_MESSAGE)
+    .pipe(z.coerce.number().int().min(MIN_YEAR, YEAR_MESSAGE).max(MAX_YEAR, YEAR_MESSAGE))
+    .optional()
+    .describe(`The year, from ${MIN_YEAR} to ${MAX_YEAR}; the current year when absent.`),
+});
+
 /** A year query parameter: absent, or four digits within the range. */
 export function parseYear(raw: string | null, fallback: number): Result<{ year: number }, Nothing> {
   if (raw === null || raw === "") return { ok: true, year: fallback };

@@ -1,6 +1,7 @@
 /** What the pages and the API publish about a year's targets, picked field by field. */
 import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
 import { jurisdictionName } from "~/features/jurisdictions/names";
+import type { ApiTargetList } from "~/features/targets/api-schemas";
 import { parseFilter } from "~/features/targets/catalogue";
 import { evaluateYear, type TargetProgress } from "~/features/targets/progress.server";
 import type { TargetCardData } from "~/features/targets/target-card";
@@ -32,18 +33,8 @@ export async function jurisdictionNames(codes: Iterable<string>, locale: string)
   return Object.fromEntries(all.filter((j) => wanted.has(j.code)).map((j) => [j.code, jurisdictionName(j, locale)]));
 }
 
-export interface ApiTarget {
-  id: number;
-  title: string;
-  metric: string;
-  goal: number;
-  value: number;
-  unit: string;
-  met: boolean;
-}
-
 /** The open-data contract of `GET /api/v1/targets?year=`: exactly these fields. */
-export async function apiTargets(year: number): Promise<{ data: ApiTarget[] }> {
+export async function apiTargets(year: number): Promise<ApiTargetList> {
   const progress = await evaluateYear(year);
   return {
     data: progress.map((p) => ({

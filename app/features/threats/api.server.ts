@@ -10,6 +10,8 @@ import type { getJurisdictionSummary } from "~/features/threats/countries.server
 import type { ThreatFilters } from "~/features/threats/filters";
 import { DEFAULT_PER_PAGE } from "~/features/threats/filters";
 import { listThreats, type ThreatDetail, type ThreatListRow } from "~/features/threats/queries.server";
+import type { ApiJurisdiction, ApiThreat, ApiThreatDetail, ApiThreatList } from "~/features/threats/api-schemas";
+import type { ApiInvalidParameters, ApiNotFound } from "~/lib/api-schemas";
 
 /** Headers of every successful answer: cacheable for a minute, readable from any origin. */
 export const API_HEADERS = {
@@ -28,33 +30,18 @@ export function apiJson(body: unknown, status = 200): Response {
 }
 
 export function apiNotFound(): Response {
-  return apiJson({ error: "not_found" }, 404);
+  const body: ApiNotFound = { error: "not_found" };
+  return apiJson(body, 404);
 }
 
 export function apiInvalidParameters(parameters: Record<string, string>): Response {
-  return apiJson({ error: "invalid_parameters", parameters }, 400);
+  const body: ApiInvalidParameters = { error: "invalid_parameters", parameters };
+  return apiJson(body, 400);
 }
 
 /** The absolute address of a threat's public page. */
 export function threatUrl(slug: string, appUrl = loadConfig().appUrl): string {
   return `${appUrl}/threats/${encodeURIComponent(slug)}`;
-}
-
-export interface ApiThreat {
-  id: number;
-  slug: string;
-  jurisdiction: string;
-  kind: string;
-  identifier: string | null;
-  title: string;
-  short_name: string | null;
-  categories: string[];
-  severity: string;
-  stage: string | null;
-  outcome: string;
-  first_seen_on: string;
-  updated_at: string;
-  url: string;
 }
 
 type ThreatFields = Pick<
@@ -96,36 +83,12 @@ export function serializeThreat(row: ThreatFields, appUrl = loadConfig().appUrl)
 export function serializeThreatList(
   result: { rows: ThreatListRow[]; total: number },
   filters: ThreatFilters,
-): { data: ApiThreat[]; meta: { page: number; per_page: number; total: number } } {
+): ApiThreatList {
   const appUrl = loadConfig().appUrl;
   return {
     data: result.rows.map((row) => serializeThreat(row, appUrl)),
     meta: { page: filters.page ?? 1, per_page: filters.per_page ?? DEFAULT_PER_PAGE, total: result.total },
   };
-}
-
-export interface ApiStatement {
-  id: number;
-  speaker: string;
-  role: string | null;
-  body: string | null;
-  jurisdiction: string;
-  date: string;
-  stance: string;
-  kind: string;
-  quote: string | null;
-  url: string | null;
-}
-
-export interface ApiThreatDetail extends ApiThreat {
-  summary: string;
-  actions: Array<{ date: string; classification: string; note: string | null; source: string | null }>;
-  statements: ApiStatement[];
-  assessment: {
-    summary: string | null;
-    updated_at: string;
-    ratings: Array<{ property: string; kind: string; name: string; rating: string; note: string | null }>;
-  } | null;
 }
 
 export function serializeThreatDetail(threat: ThreatDetail): ApiThreatDetail {
@@ -165,14 +128,6 @@ export function serializeThreatDetail(threat: ThreatDetail): ApiThreatDetail {
         }
       : null,
   };
-}
-
-export interface ApiJurisdiction {
-  code: string;
-  name: string;
-  open_threats: number;
-  threats_total: number;
-  statements: number;
 }
 
 export function serializeJurisdiction(

@@ -16,15 +16,21 @@ export const ThreatFiltersSchema = z.object({
       .trim()
       .toUpperCase()
       .regex(/^([A-Z]{2}|EU|INT)$/, "must be an ISO 3166-1 alpha-2 code, EU or INT"),
+  ).describe("Threats of this jurisdiction: an ISO 3166-1 alpha-2 code, EU or INT (any case)."),
+  category: optional(z.enum(CATEGORIES)).describe("Threats in this category."),
+  stage: optional(z.enum([...CLASSIFICATIONS, "none"])).describe(
+    "Threats at this stage of their timeline; `none` for those without a dated step yet.",
   ),
-  category: optional(z.enum(CATEGORIES)),
-  stage: optional(z.enum([...CLASSIFICATIONS, "none"])),
-  outcome: optional(z.enum(OUTCOMES)),
-  severity: optional(z.enum(SEVERITIES)),
-  year: optional(z.coerce.number().int().min(1990).max(2100)),
-  q: optional(z.string().trim().max(200, "must be at most 200 characters")),
-  page: optional(z.coerce.number().int().min(1).max(100_000)),
-  per_page: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)),
+  outcome: optional(z.enum(OUTCOMES)).describe("Threats with this outcome."),
+  severity: optional(z.enum(SEVERITIES)).describe("Threats of this severity."),
+  year: optional(z.coerce.number().int().min(1990).max(2100)).describe("Threats first seen in this year."),
+  q: optional(z.string().trim().max(200, "must be at most 200 characters")).describe(
+    "Words to find in the title, short name, identifier or summary.",
+  ),
+  page: optional(z.coerce.number().int().min(1).max(100_000)).describe("The page to answer, from 1."),
+  per_page: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)).describe(
+    `How many threats a page holds (default ${DEFAULT_PER_PAGE}).`,
+  ),
 });
 
 export type ThreatFilters = z.infer<typeof ThreatFiltersSchema>;

@@ -7,25 +7,14 @@ import { db } from "~db/connection";
 import { loadConfig } from "~/config.server";
 import points from "~/features/jurisdictions/country-points.json";
 import { threatUrl } from "~/features/threats/api.server";
-import { SEVERITIES, type Severity } from "~/lib/vocabularies";
+import type { ApiThreatsGeoJson } from "~/features/threats/api-schemas";
+import { SEVERITIES } from "~/lib/vocabularies";
 
 const POINTS = points as unknown as Record<string, [number, number] | undefined>;
 
-interface Feature {
-  type: "Feature";
-  id: string;
-  geometry: { type: "Point"; coordinates: [number, number] } | null;
-  properties: {
-    jurisdiction: string;
-    name: string;
-    url: string;
-    active_threats: number;
-    highest_severity: Severity;
-    threats: Array<{ slug: string; title: string; severity: Severity; stage: string | null; url: string }>;
-  };
-}
+type Feature = ApiThreatsGeoJson["features"][number];
 
-export async function threatsGeoJson(appUrl = loadConfig().appUrl) {
+export async function threatsGeoJson(appUrl = loadConfig().appUrl): Promise<ApiThreatsGeoJson> {
   const rows = await db
     .selectFrom("threats")
     .innerJoin("jurisdictions", "jurisdictions.code", "threats.jurisdiction_code")

@@ -4,7 +4,7 @@ import type { Database } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { highestSeverity } from "~/lib/severity";
-import type { Category, Severity } from "~/lib/vocabularies";
+import type { Category, Classification, Outcome, Severity, ThreatKind } from "~/lib/vocabularies";
 import { DEFAULT_PER_PAGE, type ThreatFilters } from "~/features/threats/filters";
 
 function filteredThreats(executor: Kysely<Database>, filters: ThreatFilters) {
@@ -35,14 +35,14 @@ export interface ThreatListRow {
   jurisdiction_code: string;
   jurisdiction_name_en: string;
   jurisdiction_name_fr: string;
-  kind: string;
+  kind: ThreatKind;
   identifier: string | null;
   title: string;
   short_name: string | null;
-  severity: string;
-  stage: string | null;
+  severity: Severity;
+  stage: Classification | null;
   stage_on: string | null;
-  outcome: string;
+  outcome: Outcome;
   first_seen_on: string;
   updated_at: string;
   categories: Category[];
