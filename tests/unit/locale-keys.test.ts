@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SITE_NAME_SPELLINGS } from "~/features/auth/password-rules";
+import { passwordRuleViolation, SITE_NAME_SPELLINGS } from "~/features/auth/password-rules";
 import { jurisdictionNamesOf, type LocaleBundle } from "~/i18n/bundle";
 import { NAMESPACES, SUPPORTED_LOCALES } from "~/i18n/config";
 
@@ -177,5 +177,7 @@ describe("the language bundles", () => {
   it("spell the site's name as the password rules know it", () => {
     for (const locale of SUPPORTED_LOCALES)
       expect(SITE_NAME_SPELLINGS, locale).toContain((read(locale, "common").get("app.name") ?? "").trim());
+    for (const name of SITE_NAME_SPELLINGS)
+      expect(passwordRuleViolation(`my ${name} 2026!`), name).toBe("validation.password.siteName");
   });
 });

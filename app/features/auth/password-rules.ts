@@ -11,7 +11,7 @@ const letters = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu
  * Written out rather than read from the locale files, which the browser loads one language at a
  * time.
  */
-export const SITE_NAME_SPELLINGS = ["Encryption Advocacy Hub"];
+export const SITE_NAME_SPELLINGS = ["Encryption Advocacy Hub", "Plateforme de défense du chiffrement"];
 const SITE_NAMES = [...new Set(SITE_NAME_SPELLINGS.map(letters))];
 
 // Rows of the QWERTY, AZERTY and QWERTZ layouts, and the digits.
