@@ -19,7 +19,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     },
   },
   server: { port: 3000 },
-  build: { target: "es2022" },
+  // The manifest (moved by Remix to build/.vite/client-manifest.json, outside what is served) tells
+  // the server which chunk holds each language's strings, for the page's modulepreload link.
+  build: { target: "es2022", manifest: true },
   plugins: [
     remix(remixConfig),
     // The browser's files are compressed once, here, at their best settings; the server sends the
@@ -27,6 +29,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     !isSsrBuild &&
       compression({
         threshold: 1024,
+        exclude: [/manifest\.json$/],
         algorithms: [defineAlgorithm("gzip", { level: 9 }), defineAlgorithm("brotliCompress")],
       }),
   ],

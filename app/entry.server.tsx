@@ -13,6 +13,7 @@ import { NonceProvider } from "~/components/nonce";
 import { logger } from "~/features/security/log.server";
 import { i18nConfig } from "~/i18n/config";
 import { getLocale } from "~/i18n/i18next.server";
+import { resources } from "~/i18n/resources.server";
 
 export const streamTimeout = 5_000;
 
@@ -25,7 +26,7 @@ function i18nFor(lng: string): Promise<i18n> {
     const instance = createInstance();
     pending = instance
       .use(initReactI18next)
-      .init({ ...i18nConfig, lng })
+      .init({ ...i18nConfig, resources, lng })
       .then(() => instance);
     instances.set(lng, pending);
   }

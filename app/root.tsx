@@ -19,6 +19,7 @@ import { hasChapterLog } from "~/features/auth/landing";
 import { waitingTotal } from "~/features/staff-inbox/inbox.server";
 import { commitSessionCookie } from "~/features/auth/session.server";
 import { getLocale } from "~/i18n/i18next.server";
+import { localeChunkUrls } from "~/i18n/locale-chunks.server";
 import stylesUrl from "~/styles/app.css?url";
 import responsiveStylesUrl from "~/styles/responsive.css?url";
 
@@ -53,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         chapterLog: hasChapterLog(session.user),
       }
     : null;
-  return data({ locale, user }, { headers });
+  return data({ locale, localeChunks: localeChunkUrls(locale), user }, { headers });
 }
 
 export type RootLoaderData = ReturnType<typeof useRootData>;
@@ -105,6 +106,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <title>{title}</title>
         <Meta />
         <Links />
+        {/* The page's language strings, fetched with the entry script rather than after it. */}
+        {rootData?.localeChunks.map((href) => (
+          <link key={href} rel="modulepreload" href={href} />
+        ))}
       </head>
       <body>
         <SiteHeader user={rootData?.user ?? null} locale={locale} />

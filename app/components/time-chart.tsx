@@ -4,6 +4,7 @@
  * same figures follow as a table for those who would rather read, and an optional goal is drawn
  * as a dashed line and named in both.
  */
+import { intlTag } from "~/i18n/config";
 import { useId } from "react";
 import { ChartTable } from "~/components/chart-table";
 
@@ -21,13 +22,11 @@ const LABELS_WANTED = 6;
 /** A column is never wider than this: a single day stays a column, not a block. */
 const MAX_STEP = 50;
 
-const LOCALES: Record<string, string> = { en: "en-GB", fr: "fr-FR" };
-
 /** "3 Nov 2026" for a day, "Nov 2026" for a month, in the reader's language. */
 export function periodLabel(period: string, locale: string, short = false): string {
   const day = period.length === 10;
   const date = new Date(day ? `${period}T00:00:00Z` : `${period}-01T00:00:00Z`);
-  return new Intl.DateTimeFormat(LOCALES[locale] ?? "en-GB", {
+  return new Intl.DateTimeFormat(intlTag(locale), {
     timeZone: "UTC",
     month: "short",
     ...(day ? { day: "numeric" } : {}),
@@ -56,7 +55,7 @@ export function TimeChart({
   goal?: { value: number; label: string };
 }) {
   const id = useId();
-  const numbers = new Intl.NumberFormat(LOCALES[locale] ?? "en-GB");
+  const numbers = new Intl.NumberFormat(intlTag(locale));
   const max = Math.max(1, goal?.value ?? 0, ...items.map((i) => i.value));
   const step = Math.min(MAX_STEP, WIDTH / Math.max(1, items.length));
   // Up to a year of months, each column carries its value; longer series get a scale instead.

@@ -3,6 +3,7 @@ import i18next, { type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { loadConfig } from "~/config.server";
 import { DEFAULT_LOCALE, i18nConfig, isLocale, SUPPORTED_LOCALES, type Locale, type Namespace } from "~/i18n/config";
+import { resources } from "~/i18n/resources.server";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -19,7 +20,7 @@ export const i18nServer = new RemixI18Next({
     cookie: localeCookie,
     order: ["cookie", "header"],
   },
-  i18next: { ...i18nConfig },
+  i18next: { ...i18nConfig, resources },
 });
 
 export async function getLocale(request: Request): Promise<Locale> {
@@ -34,7 +35,7 @@ export async function getLocale(request: Request): Promise<Locale> {
 }
 
 const fixed = i18next.createInstance();
-const ready = fixed.init({ ...i18nConfig, lng: DEFAULT_LOCALE });
+const ready = fixed.init({ ...i18nConfig, resources, lng: DEFAULT_LOCALE });
 
 /** A translation function for a given locale outside a request (e-mails, jobs). */
 export async function getFixedT(locale: string, ns: Namespace = "common"): Promise<TFunction> {

@@ -1,5 +1,5 @@
 /** Dates for an international readership: day-month-year, 24-hour clock, in UTC, said so. */
-const LOCALE_FORMATS: Record<string, string> = { en: "en-GB", fr: "fr-FR" };
+import { intlTag } from "~/i18n/config";
 
 // Building an Intl formatter is far slower than using one: keep one per locale and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -8,7 +8,7 @@ function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}`;
   let found = formatters.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat(LOCALE_FORMATS[locale] ?? "en-GB", {
+    found = new Intl.DateTimeFormat(intlTag(locale), {
       timeZone: "UTC",
       dateStyle: "medium",
       ...(withTime ? { timeStyle: "short" } : {}),

@@ -39,7 +39,10 @@ export default function FollowsPage() {
                 <Link to={`/countries/${f.jurisdiction_code}`}>
                   {t("follows.country", {
                     name: f.name_en
-                      ? jurisdictionName({ name_en: f.name_en, name_fr: f.name_fr ?? f.name_en }, i18n.language)
+                      ? jurisdictionName(
+                          { code: f.jurisdiction_code, name_en: f.name_en, name_fr: f.name_fr ?? f.name_en },
+                          i18n.language,
+                        )
                       : f.jurisdiction_code,
                   })}
                 </Link>

@@ -65,7 +65,10 @@ export default function MemberPage() {
           <>
             {" · "}
             <Link to={`/countries/${member.jurisdiction_code}`}>
-              {jurisdictionName({ name_en: member.name_en, name_fr: member.name_fr ?? member.name_en }, i18n.language)}
+              {jurisdictionName(
+                { code: member.jurisdiction_code, name_en: member.name_en, name_fr: member.name_fr ?? member.name_en },
+                i18n.language,
+              )}
             </Link>
           </>
         ) : null}

@@ -106,7 +106,10 @@ export default function CoalitionPage() {
               <p className="muted">
                 {t(`sector.${m.sector}`)}
                 {m.name_en
-                  ? ` · ${jurisdictionName({ name_en: m.name_en, name_fr: m.name_fr ?? m.name_en }, i18n.language)}`
+                  ? ` · ${jurisdictionName(
+                      { code: m.jurisdiction_code, name_en: m.name_en, name_fr: m.name_fr ?? m.name_en },
+                      i18n.language,
+                    )}`
                   : ""}
                 {m.joined_on ? ` · ${t("directory.since", { year: m.joined_on.slice(0, 4) })}` : ""}
               </p>

@@ -12,7 +12,7 @@ export const handle = { titleKey: "map:title", embed: true };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mapStyles }];
 
-/** Public: the world map of open threats, for a member organisation's own site (`?lang=en|fr`). */
+/** Public: the world map of open threats, for a member organisation's own site (`?lang=en|fr|es`). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const { countries, rows } = await threatMapData(locale);

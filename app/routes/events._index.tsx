@@ -1,3 +1,4 @@
+import { intlTag } from "~/i18n/config";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -118,7 +119,7 @@ export default function EventsPage() {
   const { t, i18n } = useTranslation(["events", "common"]);
   const { editions, edition, past, next, previousReport, filters, options, page, list, totals, countries, mapRows } =
     useLoaderData<typeof loader>();
-  const tag = i18n.language === "fr" ? "fr-FR" : "en-GB";
+  const tag = intlTag(i18n.language);
   const number = (n: number) => n.toLocaleString(tag);
   const longDay = (day: string) =>
     new Date(`${day}T12:00:00Z`).toLocaleDateString(tag, { dateStyle: "long", timeZone: "UTC" });

@@ -220,7 +220,7 @@ export default function LetterPage() {
                     {s.kind === "organisation" ? ` · ${t("kind.organisation")}` : null}
                     {s.affiliation ? ` · ${s.affiliation}` : null}
                     {s.jurisdiction_name_en && s.jurisdiction_name_fr
-                      ? ` · ${jurisdictionName({ name_en: s.jurisdiction_name_en, name_fr: s.jurisdiction_name_fr }, lang)}`
+                      ? ` · ${jurisdictionName({ code: s.jurisdiction_code, name_en: s.jurisdiction_name_en, name_fr: s.jurisdiction_name_fr }, lang)}`
                       : null}
                   </li>
                 ))}

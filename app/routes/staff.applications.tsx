@@ -81,7 +81,10 @@ export default function ApplicationsQueuePage() {
       {pending.map((a) => {
         const errors = errorsFor(a.id);
         const place = a.name_en
-          ? jurisdictionName({ name_en: a.name_en, name_fr: a.name_fr ?? a.name_en }, i18n.language)
+          ? jurisdictionName(
+              { code: a.jurisdiction_code, name_en: a.name_en, name_fr: a.name_fr ?? a.name_en },
+              i18n.language,
+            )
           : a.jurisdiction_code;
         return (
           <section key={a.id} className="card stack" aria-labelledby={`application-${a.id}`}>

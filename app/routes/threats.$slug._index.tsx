@@ -170,7 +170,14 @@ export default function ThreatPage() {
       <p className="muted">
         <Link to="/threats">{t("detail.back")}</Link> ·{" "}
         <Link to={`/countries/${threat.jurisdiction_code}`}>
-          {jurisdictionName({ name_en: threat.jurisdiction_name_en, name_fr: threat.jurisdiction_name_fr }, lang)}
+          {jurisdictionName(
+            {
+              code: threat.jurisdiction_code,
+              name_en: threat.jurisdiction_name_en,
+              name_fr: threat.jurisdiction_name_fr,
+            },
+            lang,
+          )}
         </Link>
       </p>
       <h1>{threat.title}</h1>

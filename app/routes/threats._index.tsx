@@ -111,7 +111,11 @@ export default function ThreatsPage() {
               threat={{
                 ...threat,
                 jurisdiction_name: jurisdictionName(
-                  { name_en: threat.jurisdiction_name_en, name_fr: threat.jurisdiction_name_fr },
+                  {
+                    code: threat.jurisdiction_code,
+                    name_en: threat.jurisdiction_name_en,
+                    name_fr: threat.jurisdiction_name_fr,
+                  },
                   i18n.language,
                 ),
               }}

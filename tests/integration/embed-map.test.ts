@@ -40,6 +40,11 @@ it("follows ?lang= and not the reader's own language", async () => {
   const en = await (await client.get("/embed/threats-map?lang=en", { "Accept-Language": "fr" })).text();
   expect(en).toContain('<html lang="en"');
   expect(en).toContain("Open the threat tracker");
+  const es = await (await client.get("/embed/threats-map?lang=es", { "Accept-Language": "fr" })).text();
+  expect(es).toContain('<html lang="es"');
+  expect(es).toContain("Abrir el seguimiento de amenazas");
+  expect(es).toContain("Estados Unidos");
+  expect(es).not.toContain("<script");
 });
 
 it("leaves every other page unframeable", async () => {

@@ -31,6 +31,24 @@ const nonceOf = (response: Response) =>
   /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
 
 describe("micro-cache of public pages", () => {
+  it("keeps a Spanish and an English copy of a page apart, each preloading its own language's chunk", async () => {
+    const chunk = (html: string) => /<link rel="modulepreload" href="\/assets\/(en|fr|es)-[\w-]+\.js"/.exec(html)?.[1];
+    const spanish = new Client(server.url, "10.4.0.31");
+    const english = new Client(server.url, "10.4.0.32");
+    await spanish.get("/threats?q=cache-es", { "Accept-Language": "es-MX" });
+    await english.get("/threats?q=cache-es", { "Accept-Language": "en" });
+    const es = await spanish.get("/threats?q=cache-es", { "Accept-Language": "es-419" });
+    const en = await english.get("/threats?q=cache-es", { "Accept-Language": "en-GB" });
+    expect(es.headers.get("x-cache")).toBe("hit");
+    expect(en.headers.get("x-cache")).toBe("hit");
+    const [esHtml, enHtml] = [await es.text(), await en.text()];
+    expect(esHtml).toContain('<html lang="es"');
+    expect(chunk(esHtml)).toBe("es");
+    expect(enHtml).toContain('<html lang="en"');
+    expect(chunk(enHtml)).toBe("en");
+    expect(es.headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+
   it("serves the second anonymous view from the cache, its inline scripts allowed by hash, not by a nonce", async () => {
     const visitor = new Client(server.url);
     const first = await visitor.get("/threats?q=cache");

@@ -1,8 +1,8 @@
 /**
- * Every HTML page, in English and in French, read as a person reads it: no raw translation key
- * (`country.lead`, `threats:outcome.open`), no i18next placeholder left in (`{{`), and on a French
- * page no English interface text (every English value longer than 12 characters that differs from
- * its French value). The pages are the route matrix's (one concrete path per route, its objects
+ * Every HTML page, in English, French and Spanish, read as a person reads it: no raw translation
+ * key (`country.lead`, `threats:outcome.open`), no i18next placeholder left in (`{{`), and on a
+ * French or Spanish page no English interface text (every English value longer than 12 characters
+ * that differs from its value in that language). The pages are the route matrix's (one concrete path per route, its objects
  * made by the areas' setup), each fetched as the first role that may see it.
  */
 import type { ChildNode } from "domhandler";
@@ -10,7 +10,7 @@ import { parseDocument } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { db } from "../../db/connection";
-import { resources } from "../../app/i18n/config";
+import { resources } from "../../app/i18n/resources.server";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 import type { MatrixArea, Who } from "./route-matrix/expectations";
 
@@ -48,8 +48,10 @@ function flatten(tree: Tree, prefix = ""): Array<[string, string]> {
 }
 
 const en = resources.en as unknown as Record<string, Tree>;
-const fr = resources.fr as unknown as Record<string, Tree>;
 const namespaces = Object.keys(en);
+/** The languages whose pages must show no English interface text. */
+const TRANSLATED = ["fr", "es"] as const;
+const LOCALES = ["en", ...TRANSLATED] as const;
 
 /** Every key, as `ns:key` and bare `key`, plural suffixes dropped (what a missing `t()` would show). */
 const KEYS = new Set<string>();
@@ -64,21 +66,26 @@ for (const ns of namespaces) {
 }
 
 /**
- * The English interface strings that must not show on a French page: the static parts of every
- * English value (placeholders and markup tags cut out) longer than 12 characters, when the French
- * value differs. E-mail templates are not pages.
+ * The English interface strings that must not show on a page in another language: the static
+ * parts of every English value (placeholders and markup tags cut out) longer than 12 characters,
+ * when that language's value differs. E-mail templates are not pages.
  */
-const ENGLISH: Array<{ key: string; text: string }> = [];
-for (const ns of namespaces.filter((n) => n !== "email")) {
-  const french = new Map(flatten(fr[ns]));
-  for (const [key, value] of flatten(en[ns])) {
-    if (french.get(key) === value) continue;
-    for (const part of value.split(/\{\{[^}]*\}\}|<\/?\d+>|<\/?\w+\s*\/?>|\$t\([^)]*\)/)) {
-      const text = part.trim();
-      if (text.length > 12 && !(french.get(key) ?? "").includes(text)) ENGLISH.push({ key: `${ns}:${key}`, text });
+function englishNotIn(locale: (typeof TRANSLATED)[number]): Array<{ key: string; text: string }> {
+  const found: Array<{ key: string; text: string }> = [];
+  const target = resources[locale] as unknown as Record<string, Tree>;
+  for (const ns of namespaces.filter((n) => n !== "email")) {
+    const translated = new Map(flatten(target[ns]));
+    for (const [key, value] of flatten(en[ns])) {
+      if (translated.get(key) === value) continue;
+      for (const part of value.split(/\{\{[^}]*\}\}|<\/?\d+>|<\/?\w+\s*\/?>|\$t\([^)]*\)/)) {
+        const text = part.trim();
+        if (text.length > 12 && !(translated.get(key) ?? "").includes(text)) found.push({ key: `${ns}:${key}`, text });
+      }
     }
   }
+  return found;
 }
+const ENGLISH = { fr: englishNotIn("fr"), es: englishNotIn("es") };
 
 const VISIBLE_ATTRIBUTES = ["aria-label", "placeholder", "title", "alt"];
 
@@ -160,7 +167,7 @@ beforeAll(async () => {
   server = await startTestServer();
   let ip = 1;
   for (const who of READERS) {
-    for (const locale of ["en", "fr"]) {
+    for (const locale of LOCALES) {
       const client = new Client(server.url, `10.7.6.${ip++}`);
       if (who !== "anonymous") await client.login(DEMO[who]);
       clients.set(`${who}:${locale}`, client);
@@ -173,9 +180,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("the English interface strings", () => {
-  it("are many (the list the French pages are checked against is not empty by mistake)", () => {
-    expect(ENGLISH.length).toBeGreaterThan(500);
-    expect(ENGLISH.some((e) => e.text === "Why do you want to join?")).toBe(true);
+  it("are many (the lists the French and Spanish pages are checked against are not empty by mistake)", () => {
+    for (const locale of TRANSLATED) {
+      expect(ENGLISH[locale].length, locale).toBeGreaterThan(500);
+      expect(ENGLISH[locale].some((e) => e.text === "Why do you want to join?")).toBe(true);
+    }
   });
 
   it("the checks find what they look for", () => {
@@ -192,14 +201,14 @@ describe("the English interface strings", () => {
   });
 });
 
-describe("every page in English and in French", () => {
+describe("every page in English, French and Spanish", () => {
   for (const [routeId, entry] of Object.entries(MATRIX)) {
     const reader = READERS.find((who) => entry.expect[who] === 200);
     if (!reader || CONTENT_PAGES.has(routeId)) continue;
     it(`${routeId} (${entry.path}, as ${reader})`, async () => {
       const path = entry.path.replace(/:(\w+)/g, (_m, key: string) => params[key]);
       const problems: string[] = [];
-      for (const locale of ["en", "fr"] as const) {
+      for (const locale of LOCALES) {
         const response = await clients.get(`${reader}:${locale}`)!.get(path, { "Accept-Language": locale });
         expect(response.status, `${locale} ${path}`).toBe(200);
         if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) return;
@@ -208,12 +217,12 @@ describe("every page in English and in French", () => {
         const text = visibleText(html);
         for (const key of rawKeys(text)) problems.push(`${locale}: raw key ${key}`);
         for (const [at] of text.matchAll(/.{0,30}\{\{.{0,30}/g)) problems.push(`${locale}: placeholder in “${at}”`);
-        if (locale === "fr") {
+        if (locale !== "en") {
           let interfaceText = visibleText(html, locale);
           for (const value of content)
             if (interfaceText.includes(value)) interfaceText = interfaceText.replaceAll(value, " ¶ ");
-          for (const { key, text: english } of ENGLISH)
-            if (interfaceText.includes(english)) problems.push(`fr: English “${english}” (${key})`);
+          for (const { key, text: english } of ENGLISH[locale])
+            if (interfaceText.includes(english)) problems.push(`${locale}: English “${english}” (${key})`);
         }
       }
       expect(problems).toEqual([]);

@@ -3,13 +3,16 @@
  * site: the e-mail address's local part, the site's name, one character repeated, a keyboard row.
  * Shared by the browser and the server; each rule answers with the i18n key of its field message.
  */
-import enCommon from "~/i18n/locales/en/common.json";
-import frCommon from "~/i18n/locales/fr/common.json";
 
 const letters = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
-/** The site's name as every locale spells it, without spaces ("encryptionadvocacyhub"). */
-const SITE_NAMES = [...new Set([enCommon.app.name, frCommon.app.name].map(letters))];
+/**
+ * The site's name as every locale spells it (`common:app.name`; a test keeps the two in step).
+ * Written out rather than read from the locale files, which the browser loads one language at a
+ * time.
+ */
+export const SITE_NAME_SPELLINGS = ["Encryption Advocacy Hub", "Plateforme de défense du chiffrement"];
+const SITE_NAMES = [...new Set(SITE_NAME_SPELLINGS.map(letters))];
 
 // Rows of the QWERTY, AZERTY and QWERTZ layouts, and the digits.
 const KEYBOARD_ROWS = [

@@ -3,6 +3,7 @@
  * arithmetic with the platform's time-zone database; a local time that a DST change skips does
  * not exist, and Luxon would silently move it: the round trip below catches that.
  */
+import { intlTag } from "~/i18n/config";
 import { DateTime, IANAZone } from "luxon";
 import { tzlib_get_timezones } from "timezones-ical-library";
 import type { Result } from "~/lib/result";
@@ -51,8 +52,6 @@ export function utcToLocal(utc: string, zone: string): string {
   return DateTime.fromISO(utc, { zone: "utc" }).setZone(zone).toFormat(LOCAL_FORMAT);
 }
 
-const LOCALE_TAGS: Record<string, string> = { en: "en-GB", fr: "fr-FR" };
-
 export interface EventWhen {
   /** "Wednesday 21 October 2026" in the event's zone. */
   date: string;
@@ -70,7 +69,7 @@ export function describeWhen(
   event: { starts_at: string; ends_at: string; timezone: string },
   locale: string,
 ): EventWhen {
-  const tag = LOCALE_TAGS[locale] ?? "en-GB";
+  const tag = intlTag(locale);
   const start = DateTime.fromISO(event.starts_at, { zone: "utc" }).setZone(event.timezone).setLocale(tag);
   const end = DateTime.fromISO(event.ends_at, { zone: "utc" }).setZone(event.timezone).setLocale(tag);
   const sameDay = start.toISODate() === end.toISODate();

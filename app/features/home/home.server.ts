@@ -4,6 +4,7 @@
  * features that own them. Anonymous views are micro-cached like the other public pages; every
  * write empties the home area (see server/page-cache-areas.ts).
  */
+import { jurisdictionName } from "~/features/jurisdictions/names";
 import { listOpenCampaigns } from "~/features/campaigns/lists.server";
 import { listEditions } from "~/features/events/editions.server";
 import { nextEdition } from "~/features/events/edition-days";
@@ -51,7 +52,10 @@ export async function getHomePage(locale: string, now = new Date()) {
       slug: t.slug,
       title: t.short_name || t.title,
       jurisdiction: t.jurisdiction_code,
-      jurisdictionName: locale === "fr" ? t.jurisdiction_name_fr : t.jurisdiction_name_en,
+      jurisdictionName: jurisdictionName(
+        { code: t.jurisdiction_code, name_en: t.jurisdiction_name_en, name_fr: t.jurisdiction_name_fr },
+        locale,
+      ),
       stage: t.stage,
       stageOn: t.stage_on,
       updatedAt: t.updated_at,

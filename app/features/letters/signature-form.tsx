@@ -2,31 +2,30 @@ import { formatDate } from "~/lib/format";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/lib/parse-form";
 import { useFetcher } from "@remix-run/react";
-import countries from "i18n-iso-countries";
-import enCountries from "i18n-iso-countries/langs/en.json";
-import frCountries from "i18n-iso-countries/langs/fr.json";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ShareBlock } from "~/components/share-block";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import type { LetterStatus } from "~/features/letters/constants";
 import { IndividualSignatureSchema, SIGNATURE_HONEYPOT_FIELD } from "~/features/letters/forms";
+import { jurisdictionNamesIn } from "~/features/jurisdictions/names";
+import { isLocale } from "~/i18n/config";
 
-countries.registerLocale(enCountries);
-countries.registerLocale(frCountries);
+/** Jurisdictions that are not countries: a person signs from a country, or from none ("INT"). */
+const NOT_COUNTRIES = new Set(["EU", "INT"]);
 
 /**
- * Country choices from the same package the jurisdictions seed uses, so the codes match the table
- * without a loader: the form renders on any page (the letter page, the sign route).
+ * Country choices from the same package the jurisdictions seed uses (the language bundle's
+ * names), so the codes match the table without a loader: the form renders on any page (the letter
+ * page, the sign route).
  */
 function useCountryOptions(locale: string) {
   const { t } = useTranslation("signatures");
   return useMemo(() => {
-    const lang = locale === "fr" ? "fr" : "en";
-    const options = Object.keys(countries.getAlpha2Codes()).map((code) => ({
-      value: code,
-      label: countries.getName(code, lang) ?? code,
-    }));
+    const lang = isLocale(locale) ? locale : "en";
+    const options = Object.entries(jurisdictionNamesIn(lang))
+      .filter(([code]) => !NOT_COUNTRIES.has(code))
+      .map(([code, label]) => ({ value: code, label }));
     options.sort((a, b) => a.label.localeCompare(b.label, lang));
     return [...options, { value: "INT", label: t("form.noCountry") }];
   }, [locale, t]);

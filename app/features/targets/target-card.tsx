@@ -1,3 +1,4 @@
+import { intlTag } from "~/i18n/config";
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -33,7 +34,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number, locale: string): string {
   let format = numberFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 });
+    format = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 1 });
     numberFormats.set(locale, format);
   }
   return format.format(value);
