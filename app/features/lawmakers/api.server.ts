@@ -12,6 +12,8 @@ const ApiFiltersSchema = LawmakerFiltersSchema.pick({
   body: true,
   party: true,
   constituency: true,
+  ocd_division_id: true,
+  ocd_division_prefix: true,
   q: true,
   page: true,
   per_page: true,
@@ -30,6 +32,8 @@ export interface ApiLawmaker {
   jurisdiction: string;
   constituency: string | null;
   party: string | null;
+  /** The constituency as an Open Civic Data division id, when known. */
+  ocd_division_id: string | null;
   /** The official contact: the contact form, else `mailto:` the official address. */
   url: string | null;
 }
@@ -49,6 +53,7 @@ export function serializeLawmaker(row: LawmakerRow): ApiLawmaker {
     jurisdiction: row.jurisdiction_code,
     constituency: row.constituency,
     party: row.party,
+    ocd_division_id: row.ocd_division_id,
     url: officialContact(row),
   };
 }

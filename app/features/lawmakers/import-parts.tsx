@@ -1,4 +1,7 @@
-/** The lawmakers import page's own parts: the choice of mode, and what a finished import did. */
+/**
+ * The lawmakers import page's own parts: the choice of format and mode, and what a finished
+ * import did.
+ */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ImportMode } from "~/lib/csv-import.server";
@@ -15,6 +18,71 @@ export function ImportModeField({ mode }: { mode: ImportMode }) {
         <input type="radio" name="mode" value="skip" defaultChecked={mode === "skip"} /> {t("import.mode.skip")}
       </label>
     </fieldset>
+  );
+}
+
+/**
+ * How to read the file: detected (a file starting with `{` is Popolo JSON), or said; and for a
+ * Popolo file, which legislature (needed only when it has several) and which jurisdiction
+ * (needed only when its divisions do not tell).
+ */
+export function ImportFormatFields({
+  fields,
+  jurisdictions,
+}: {
+  fields: Record<string, string>;
+  jurisdictions: Array<{ value: string; label: string }>;
+}) {
+  const { t } = useTranslation("lawmakers");
+  const format = fields.format === "csv" || fields.format === "popolo" ? fields.format : "auto";
+  return (
+    <>
+      <fieldset className="field checkbox-group">
+        <legend>{t("import.format.legend")}</legend>
+        {(["auto", "csv", "popolo"] as const).map((value) => (
+          <label key={value}>
+            <input type="radio" name="format" value={value} defaultChecked={format === value} />{" "}
+            {t(`import.format.${value}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t("import.popolo.legend")}</legend>
+        <div className="field">
+          <label htmlFor="import-legislature">{t("import.popolo.legislature")}</label>
+          <p className="hint" id="import-legislature-hint">
+            {t("import.popolo.legislatureHint")}
+          </p>
+          <input
+            id="import-legislature"
+            name="legislature"
+            type="text"
+            maxLength={1000}
+            defaultValue={fields.legislature ?? ""}
+            aria-describedby="import-legislature-hint"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="import-jurisdiction">{t("import.popolo.jurisdiction")}</label>
+          <p className="hint" id="import-jurisdiction-hint">
+            {t("import.popolo.jurisdictionHint")}
+          </p>
+          <select
+            id="import-jurisdiction"
+            name="jurisdiction"
+            defaultValue={fields.jurisdiction ?? ""}
+            aria-describedby="import-jurisdiction-hint"
+          >
+            <option value="">{t("import.popolo.fromFile")}</option>
+            {jurisdictions.map((j) => (
+              <option key={j.value} value={j.value}>
+                {j.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import { neutraliseFormula } from "~/lib/spreadsheet";
 import { loadConfig } from "~/config.server";
+import { jurisdictionDivisionId } from "~/features/jurisdictions/division";
 import type { getJurisdictionSummary } from "~/features/threats/countries.server";
 import type { ThreatFilters } from "~/features/threats/filters";
 import { DEFAULT_PER_PAGE } from "~/features/threats/filters";
@@ -170,6 +171,8 @@ export function serializeThreatDetail(threat: ThreatDetail): ApiThreatDetail {
 export interface ApiJurisdiction {
   code: string;
   name: string;
+  /** The country's Open Civic Data division (`ocd-division/country:fr`); null for EU and INT. */
+  ocd_division_id: string | null;
   open_threats: number;
   threats_total: number;
   statements: number;
@@ -181,6 +184,7 @@ export function serializeJurisdiction(
   return {
     code: summary.jurisdiction.code,
     name: summary.jurisdiction.name_en,
+    ocd_division_id: jurisdictionDivisionId(summary.jurisdiction.code),
     open_threats: summary.counts.open,
     threats_total: summary.counts.total,
     statements: summary.statements,
