@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { jurisdictionDivisionId } from "../../app/features/jurisdictions/division";
 import { LawmakerSchema } from "../../app/features/lawmakers/forms";
 import { checkOcdDivisionId, isOcdDivisionId, isWithinDivision, ocdCountry } from "../../app/features/lawmakers/ocd";
+import { mapUsCongressRow } from "../../app/features/lawmakers/us-congress";
 import { validateRow } from "../../app/features/lawmakers/validate-row";
 
 describe("Open Civic Data division ids", () => {
@@ -88,9 +89,9 @@ describe("the division in a CSV row and in the edit form", () => {
 
   it("is optional, checked, and stored composed", () => {
     expect(validateRow(row(""), known, "2026-12-01")).toMatchObject({ errors: [], values: { ocd_division_id: null } });
-    expect(validateRow(row(" ocd-division/country:us/state:wa/cd:7 "), known, "2026-12-01").values.ocd_division_id).toBe(
-      "ocd-division/country:us/state:wa/cd:7",
-    );
+    expect(
+      validateRow(row(" ocd-division/country:us/state:wa/cd:7 "), known, "2026-12-01").values.ocd_division_id,
+    ).toBe("ocd-division/country:us/state:wa/cd:7");
     expect(validateRow(row("ocd-division/country:us/state:wa"), known, "2026-12-01").errors).toEqual([]);
     expect(validateRow(row("ocd-division/country:us/state:wa", "CA"), known, "2026-12-01").errors).toEqual([
       "ocd_division_id.country",
@@ -111,5 +112,35 @@ describe("the division in a CSV row and in the edit form", () => {
     expect(wrong.error?.issues).toMatchObject([{ path: ["ocdDivisionId"], message: "lawmakers:form.ocd.invalid" }]);
     const elsewhere = LawmakerSchema.safeParse({ ...base, ocdDivisionId: "ocd-division/country:ca" });
     expect(elsewhere.error?.issues).toMatchObject([{ path: ["ocdDivisionId"], message: "lawmakers:form.ocd.country" }]);
+  });
+});
+
+describe("the US Congress list's divisions", () => {
+  const member = (chamber: string, state: string, district: string) =>
+    mapUsCongressRow(
+      {
+        cells: {
+          bioguide: "A000001",
+          official_full_name: "Member",
+          chamber,
+          state,
+          district,
+          party: "",
+          term_start: "2025-01-03",
+          website: "https://example.house.gov",
+          contact_form: "",
+        },
+      },
+      "2025-01-03",
+    ).cells.ocd_division_id;
+
+  it("is the state for a senator or an at-large seat, else the district; DC and territories as OCD writes them", () => {
+    expect(member("senate", "WA", "")).toBe("ocd-division/country:us/state:wa");
+    expect(member("house", "WA", "7")).toBe("ocd-division/country:us/state:wa/cd:7");
+    expect(member("house", "AK", "0")).toBe("ocd-division/country:us/state:ak");
+    expect(member("house", "DC", "0")).toBe("ocd-division/country:us/district:dc");
+    expect(member("house", "PR", "0")).toBe("ocd-division/country:us/territory:pr");
+    expect(member("rotunda", "WA", "7")).toBe("");
+    for (const id of [member("house", "WA", "7"), member("house", "DC", "0")]) expect(isOcdDivisionId(id)).toBe(true);
   });
 });

@@ -97,6 +97,7 @@ export const LawmakerSchema = z
     if (!value.ocdDivisionId) return;
     // Only the country: a malformed id already has its message from the field.
     const problem = checkOcdDivisionId(value.ocdDivisionId, value.jurisdiction);
-    if (problem === "country") ctx.addIssue({ code: "custom", path: ["ocdDivisionId"], message: `lawmakers:form.ocd.${problem}` });
+    if (problem === "country")
+      ctx.addIssue({ code: "custom", path: ["ocdDivisionId"], message: `lawmakers:form.ocd.${problem}` });
   });
 export type LawmakerInput = z.infer<typeof LawmakerSchema>;
