@@ -46,7 +46,7 @@ export function ImportFormatFields({
           </label>
         ))}
       </fieldset>
-      <fieldset className="field">
+      <fieldset className="field field-group">
         <legend>{t("import.popolo.legend")}</legend>
         <div className="field">
           <label htmlFor="import-legislature">{t("import.popolo.legislature")}</label>
