@@ -30,6 +30,10 @@ test("staff upload a Popolo file, see what it would import, import it, and find 
   await expect(
     page.getByRole("group", { name: "File format" }).getByRole("radio", { name: "Detect from the file" }),
   ).toBeChecked();
+  await expect(page.getByLabel("Legislature", { exact: true })).toHaveAccessibleDescription(
+    "Its id or name in the file; needed only when the file has several legislatures.",
+  );
+  await expect(page.getByLabel("Jurisdiction of the legislature")).toHaveValue("");
   await page.getByRole("button", { name: "Check the file" }).click();
 
   const report = page.getByRole("region", { name: "What the import will do" });

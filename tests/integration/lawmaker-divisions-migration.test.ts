@@ -4,52 +4,20 @@
  * The lawmakers stay as they were, with no division yet, and the division can then be stored and
  * found through its index.
  */
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { Migrator, sql, type Kysely, type MigrationProvider } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../db/connection";
-import { migrations } from "../../db/migrations";
-import { seedReferenceData } from "../../db/seeds/reference";
-import { TMP_DIR } from "../support/paths";
-import { createDatabase, dropDatabase, testPostgresUrl, urlForDatabase } from "../support/postgres-test-db";
+import type { DatabaseHandle } from "../../db/connection";
+import { databaseMigratedTo, migrator, type MigrationDatabase } from "../support/migration-db";
 
-const serverUrl = testPostgresUrl();
-const file = path.join(TMP_DIR, `migration-${process.pid}-${crypto.randomUUID()}.db`);
-const pgDatabase = `${(process.env.TEST_DATABASE_TEMPLATE ?? "hub_test_").replace(/template$/, "")}d${crypto.randomUUID().slice(0, 8)}`;
+let database: MigrationDatabase;
 let handle: DatabaseHandle;
 
-function migrator(target: DatabaseHandle): Migrator {
-  const provider: MigrationProvider = {
-    getMigrations: async () =>
-      Object.fromEntries(
-        Object.entries(migrations).map(([name, m]) => [
-          name,
-          { up: (db: Kysely<unknown>) => m.up(db, target.dialect) },
-        ]),
-      ),
-  };
-  return new Migrator({ db: target.db, provider });
-}
-
 beforeAll(async () => {
-  if (serverUrl) {
-    await createDatabase(serverUrl, pgDatabase);
-    handle = openDatabase({ DATABASE_URL: urlForDatabase(serverUrl, pgDatabase) });
-  } else {
-    handle = openDatabase({ DATABASE_PATH: file });
-  }
-  const before = await migrator(handle).migrateTo("0018_application_public_profile");
-  expect(before.error).toBeUndefined();
-  await seedReferenceData(handle.db);
+  database = await databaseMigratedTo("0018_application_public_profile", "d");
+  handle = database.handle;
 });
 
-afterAll(async () => {
-  await handle?.db.destroy();
-  if (serverUrl) await dropDatabase(serverUrl, pgDatabase);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-});
+afterAll(() => database?.close());
 
 describe("migration 0021_lawmaker_divisions", () => {
   it("adds an empty, indexed division to the lawmakers already there", async () => {

@@ -3,6 +3,7 @@
  * import did.
  */
 import { Link } from "@remix-run/react";
+import { cloneElement, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportMode } from "~/lib/csv-import.server";
 
@@ -18,6 +19,29 @@ export function ImportModeField({ mode }: { mode: ImportMode }) {
         <input type="radio" name="mode" value="skip" defaultChecked={mode === "skip"} /> {t("import.mode.skip")}
       </label>
     </fieldset>
+  );
+}
+
+/** A label, its hint and one control (given without id), tied together for screen readers. */
+function HintedField({
+  id,
+  label,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  children: ReactElement<{ id?: string; "aria-describedby"?: string }>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {cloneElement(children, { id, "aria-describedby": `${id}-hint` })}
+    </div>
   );
 }
 
@@ -48,31 +72,19 @@ export function ImportFormatFields({
       </fieldset>
       <fieldset className="field field-group">
         <legend>{t("import.popolo.legend")}</legend>
-        <div className="field">
-          <label htmlFor="import-legislature">{t("import.popolo.legislature")}</label>
-          <p className="hint" id="import-legislature-hint">
-            {t("import.popolo.legislatureHint")}
-          </p>
-          <input
-            id="import-legislature"
-            name="legislature"
-            type="text"
-            maxLength={1000}
-            defaultValue={fields.legislature ?? ""}
-            aria-describedby="import-legislature-hint"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="import-jurisdiction">{t("import.popolo.jurisdiction")}</label>
-          <p className="hint" id="import-jurisdiction-hint">
-            {t("import.popolo.jurisdictionHint")}
-          </p>
-          <select
-            id="import-jurisdiction"
-            name="jurisdiction"
-            defaultValue={fields.jurisdiction ?? ""}
-            aria-describedby="import-jurisdiction-hint"
-          >
+        <HintedField
+          id="import-legislature"
+          label={t("import.popolo.legislature")}
+          hint={t("import.popolo.legislatureHint")}
+        >
+          <input name="legislature" type="text" maxLength={1000} defaultValue={fields.legislature ?? ""} />
+        </HintedField>
+        <HintedField
+          id="import-jurisdiction"
+          label={t("import.popolo.jurisdiction")}
+          hint={t("import.popolo.jurisdictionHint")}
+        >
+          <select name="jurisdiction" defaultValue={fields.jurisdiction ?? ""}>
             <option value="">{t("import.popolo.fromFile")}</option>
             {jurisdictions.map((j) => (
               <option key={j.value} value={j.value}>
@@ -80,7 +92,7 @@ export function ImportFormatFields({
               </option>
             ))}
           </select>
-        </div>
+        </HintedField>
       </fieldset>
     </>
   );
