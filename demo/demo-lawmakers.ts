@@ -13,6 +13,8 @@ interface DemoLawmaker {
   email: string | null;
   contact_url: string | null;
   verified_on: string;
+  /** The constituency's Open Civic Data division id, where the demo has one. */
+  ocd_division_id: string | null;
 }
 
 const US_STATES = ["WA", "MN", "CA", "NY", "TX", "OR"];
@@ -63,6 +65,7 @@ export function demoLawmakers(): DemoLawmaker[] {
         email: n % 3 === 2 ? null : `senator.${state.toLowerCase()}${seat + 1}@example.org`,
         contact_url: `https://example.org/senate/${state.toLowerCase()}/${seat + 1}/contact`,
         verified_on: n % 7 === 6 ? "2024-02-01" : "2026-09-15",
+        ocd_division_id: `ocd-division/country:us/state:${state.toLowerCase()}`,
       });
     }
     for (let district = 1; district <= 2; district++, n++) {
@@ -77,6 +80,7 @@ export function demoLawmakers(): DemoLawmaker[] {
         email: n % 4 === 3 ? null : `rep.${code.toLowerCase()}@example.org`,
         contact_url: `https://example.org/house/${code.toLowerCase()}/contact`,
         verified_on: n % 9 === 8 ? "2023-11-20" : "2026-08-30",
+        ocd_division_id: `ocd-division/country:us/state:${state.toLowerCase()}/cd:${district}`,
       });
     }
   }
@@ -91,8 +95,10 @@ export function demoLawmakers(): DemoLawmaker[] {
       email: `mp.${constituency.toLowerCase().replace(/\s+/g, "-")}@example.org`,
       contact_url: null,
       verified_on: "2026-05-02",
+      ocd_division_id: null,
     });
   }
+  const euCountries: Record<string, string> = { Germany: "de", France: "fr", Ireland: "ie", Poland: "pl" };
   for (const constituency of ["Germany", "France", "Ireland", "Poland"]) {
     rows.push({
       name: person(),
@@ -104,6 +110,7 @@ export function demoLawmakers(): DemoLawmaker[] {
       email: `mep.${constituency.toLowerCase()}@example.org`,
       contact_url: "https://example.org/europarl/contact",
       verified_on: "2026-03-10",
+      ocd_division_id: `ocd-division/country:${euCountries[constituency]}`,
     });
   }
   for (const constituency of ["Holborn and St Pancras", "Brighton Pavilion", "Edinburgh North"]) {
@@ -118,6 +125,7 @@ export function demoLawmakers(): DemoLawmaker[] {
       email: null,
       contact_url: `https://example.org/commons/${constituency.toLowerCase().replace(/\s+/g, "-")}/contact`,
       verified_on: "2025-06-01",
+      ocd_division_id: null,
     });
   }
   return rows;

@@ -18,6 +18,8 @@ export const PAGE_QUERY_PARAMS: readonly string[] = [
     "body",
     "party",
     "constituency",
+    "ocd_division_id",
+    "ocd_division_prefix",
     "lang",
     "threat",
     "_routes",

@@ -12,10 +12,13 @@ export function CsvFileForm({
   ns,
   busy,
   hints,
+  accept = ".csv,text/csv",
   children,
 }: {
   ns: "coalition" | "lawmakers";
   busy: boolean;
+  /** The file types offered by the file picker. */
+  accept?: string;
   /** Paragraphs under the heading, each with an id, which the file input is described by. */
   hints: Array<{ id: string; text: ReactNode }>;
   /** More fields of the form (the import mode), between the file and the buttons. */
@@ -37,7 +40,7 @@ export function CsvFileForm({
             id="import-file-input"
             type="file"
             name="file"
-            accept=".csv,text/csv"
+            accept={accept}
             required
             aria-describedby={hints.map((hint) => hint.id).join(" ")}
           />
@@ -76,6 +79,7 @@ export function FileErrors({
             line: error.line,
             columns: error.columns?.join(", ") ?? "",
             expected: columns,
+            detail: error.detail ?? "",
           })}
         </li>
       ))}
@@ -130,17 +134,23 @@ export function ImportConfirm({
   label,
   busy,
   mode,
+  fields,
 }: {
   csv: string;
   label: string;
   busy?: boolean;
   /** The import mode chosen with the file, sent back with it. */
   mode?: string;
+  /** The other choices made with the file (how to read it), sent back with it. */
+  fields?: Record<string, string>;
 }) {
   return (
     <Form method="post" encType="multipart/form-data">
       <input type="hidden" name="csv" value={csv} />
       {mode ? <input type="hidden" name="mode" value={mode} /> : null}
+      {Object.entries(fields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button type="submit" name="intent" value="import" disabled={busy}>
         {label}
       </button>

@@ -25,6 +25,8 @@ export type CsvImportResult<R extends Report, Done = never> =
   | {
       intent: ImportIntent;
       mode: ImportMode;
+      /** The form's other fields as sent (see `fields`), to show and send back with the file. */
+      fields: Record<string, string>;
       fileErrors: FileError[];
       report: null;
       csv: null;
@@ -34,6 +36,7 @@ export type CsvImportResult<R extends Report, Done = never> =
   | {
       intent: ImportIntent;
       mode: ImportMode;
+      fields: Record<string, string>;
       fileErrors: FileError[];
       report: Omit<R, "rows">;
       /** The checked file, base64, for the Import button (only when it can be imported). */
@@ -44,6 +47,7 @@ export type CsvImportResult<R extends Report, Done = never> =
   | {
       intent: "import";
       mode: ImportMode;
+      fields: Record<string, string>;
       fileErrors: [];
       report: null;
       csv: null;
@@ -57,12 +61,14 @@ export interface CsvImportSteps<R extends Report, Outcome, Done = never> {
   /** The report table lists every flagged row, and the others up to this many. */
   tableLimit: number;
   flagged: (row: RowOf<R>) => boolean;
-  check: (text: string) => Promise<R>;
+  /** The form's other text fields that say how to read the file (given to `check` and `run`). */
+  fields?: readonly string[];
+  check: (text: string, fields: Record<string, string>) => Promise<R>;
   hasErrors: (report: R) => boolean;
   /** Whether the form offers the skipping mode; when not, every import is all or nothing. */
   modes?: boolean;
   /** Checks the file again and writes it: all of it only when nothing is wrong, or the valid rows. */
-  run: (text: string, mode: ImportMode) => Promise<Outcome>;
+  run: (text: string, mode: ImportMode, fields: Record<string, string>) => Promise<Outcome>;
   /** Where a finished import goes (post/redirect/get), its counts in the query. */
   doneUrl: (outcome: Extract<Outcome, { ok: true }>, ms: number) => string;
   /** What to render instead of redirecting, when a finished import has more to show than counts. */
@@ -84,20 +90,29 @@ export async function csvImportAction<R extends Report, Outcome extends Result<N
 ) {
   type Row = RowOf<R>;
   type Result = CsvImportResult<R, Done>;
-  const upload = await readCsvUpload(request, steps.maxBytes);
+  const upload = await readCsvUpload(request, steps.maxBytes, steps.fields);
   const mode: ImportMode = steps.modes ? upload.mode : "all";
   if (!upload.ok) {
     return data<Result>(
-      { intent: upload.intent, mode, fileErrors: [upload.error], report: null, csv: null, shown: null, done: null },
+      {
+        intent: upload.intent,
+        mode,
+        fields: {},
+        fileErrors: [upload.error],
+        report: null,
+        csv: null,
+        shown: null,
+        done: null,
+      },
       { status: 400 },
     );
   }
-  const { intent, text, bytes } = upload;
+  const { intent, text, bytes, fields } = upload;
   const show = (rows: Row[]) => shownRows(rows, steps.tableLimit, steps.flagged);
 
   if (intent === "import") {
     const started = performance.now();
-    const outcome = await steps.run(text, mode);
+    const outcome = await steps.run(text, mode, fields);
     if (outcome.ok) {
       const done = outcome as Extract<Outcome, { ok: true }>;
       const ms = Math.round(performance.now() - started);
@@ -106,6 +121,7 @@ export async function csvImportAction<R extends Report, Outcome extends Result<N
       return data<Result>({
         intent,
         mode,
+        fields,
         fileErrors: [],
         report: null,
         csv: null,
@@ -115,11 +131,11 @@ export async function csvImportAction<R extends Report, Outcome extends Result<N
     }
     const { rows, ...rest } = (outcome as { ok: false; report: R }).report;
     return data<Result>(
-      { intent, mode, fileErrors: rest.fileErrors, report: rest, csv: null, shown: show(rows), done: null },
+      { intent, mode, fields, fileErrors: rest.fileErrors, report: rest, csv: null, shown: show(rows), done: null },
       { status: 400 },
     );
   }
-  const report = await steps.check(text);
+  const report = await steps.check(text, fields);
   const { rows, ...rest } = report;
   // Skipping, a file whose rows have errors can still be imported; one the reader refused cannot.
   const importable =
@@ -128,6 +144,7 @@ export async function csvImportAction<R extends Report, Outcome extends Result<N
     {
       intent,
       mode,
+      fields,
       fileErrors: rest.fileErrors,
       report: rest,
       csv: importable ? Buffer.from(bytes).toString("base64") : null,

@@ -20,13 +20,25 @@ export type FileErrorCode =
   | "file.unterminated_quote"
   | "file.bad_quote"
   | "header.missing"
-  | "header.duplicate";
+  | "header.duplicate"
+  // JSON imports (lawmakers from Popolo).
+  | "file.not_json"
+  | "file.too_deep"
+  | "file.forbidden_key"
+  | "popolo.not_popolo"
+  | "popolo.invalid"
+  | "popolo.no_legislature"
+  | "popolo.choose_legislature"
+  | "popolo.unknown_legislature"
+  | "popolo.no_jurisdiction";
 
 export interface FileError {
   code: FileErrorCode;
   line?: number;
   /** The columns concerned (missing or repeated header columns). */
   columns?: string[];
+  /** What else the message names: where in a JSON file, or the choices it offers. */
+  detail?: string;
 }
 
 export type ImportIntent = "check" | "import";
@@ -47,9 +59,12 @@ export function decodeCsv(bytes: Uint8Array, maxBytes: number): Result<{ text: s
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export type CsvUpload = Result<
-  { intent: ImportIntent; mode: ImportMode; text: string; bytes: Uint8Array },
+  { intent: ImportIntent; mode: ImportMode; text: string; bytes: Uint8Array; fields: Record<string, string> },
   { intent: ImportIntent; mode: ImportMode; error: FileError }
 >;
+
+/** The longest value kept of a form's other fields (`fields`). */
+const MAX_FIELD_LENGTH = 1000;
 
 /** The largest import form for a file limit: the file may come back base64-encoded (4/3 larger). */
 export function csvRequestLimit(maxBytes: number): number {
@@ -60,10 +75,15 @@ const csvFieldLimit = (maxBytes: number) => Math.ceil(maxBytes / 3) * 4 + 16;
 
 /**
  * Reads an import form: `intent` (check | import), `mode` (all | skip, all unless said) and the file, either uploaded (`file`) or sent
- * back as base64 (`csv`) by the Import button after a clean dry run. Refuses what is too large
- * before reading it: browsers always say how large a form is.
+ * back as base64 (`csv`) by the Import button after a clean dry run, and the text fields named in
+ * `fields` (how to read the file; sent back with it). Refuses what is too large before reading
+ * it: browsers always say how large a form is.
  */
-export async function readCsvUpload(request: Request, maxBytes: number): Promise<CsvUpload> {
+export async function readCsvUpload(
+  request: Request,
+  maxBytes: number,
+  fieldNames: readonly string[] = [],
+): Promise<CsvUpload> {
   const maxFieldBytes = csvFieldLimit(maxBytes);
   const maxRequestBytes = csvRequestLimit(maxBytes);
   const length = request.headers.get("Content-Length");
@@ -86,6 +106,11 @@ export async function readCsvUpload(request: Request, maxBytes: number): Promise
   }
   const intent: ImportIntent = formData.get("intent") === "import" ? "import" : "check";
   const mode: ImportMode = formData.get("mode") === "skip" ? "skip" : "all";
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const name of fieldNames) {
+    const value = formData.get(name);
+    if (typeof value === "string" && value.length <= MAX_FIELD_LENGTH) fields[name] = value;
+  }
 
   let bytes: Uint8Array | null = null;
   const file = formData.get("file");
@@ -99,7 +124,7 @@ export async function readCsvUpload(request: Request, maxBytes: number): Promise
   if (!bytes) return { ok: false, intent, mode, error: { code: "file.missing" } };
   const decoded = decodeCsv(bytes, maxBytes);
   if (!decoded.ok) return { ok: false, intent, mode, error: decoded.error };
-  return { ok: true, intent, mode, text: decoded.text, bytes };
+  return { ok: true, intent, mode, text: decoded.text, bytes, fields };
 }
 
 export interface CsvRecord {

@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactUrl: lawmaker.contact_url ?? "",
       sourceUrl: lawmaker.source_url ?? "",
       verifiedOn: lawmaker.verified_on ?? "",
+      ocdDivisionId: lawmaker.ocd_division_id ?? "",
     },
   };
 }
@@ -98,6 +99,7 @@ export default function EditLawmakerPage() {
           options={jurisdictions}
         />
         <Field label={t("columns.constituency")} meta={fields.constituency} type="text" />
+        <Field label={t("columns.ocd_division_id")} meta={fields.ocdDivisionId} type="text" hint={t("form.ocdHint")} />
         <Field label={t("columns.party")} meta={fields.party} type="text" />
         <Field label={t("columns.email")} meta={fields.email} type="email" hint={t("form.contactHint")} />
         <Field label={t("columns.contact_url")} meta={fields.contactUrl} type="url" />

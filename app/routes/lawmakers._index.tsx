@@ -99,6 +99,20 @@ export default function LawmakersPage() {
           value={filters.body}
           options={data.bodies.map((body) => [body, body])}
         />
+        <div className="field">
+          <label htmlFor="lawmaker-division">{t("directory.division")}</label>
+          <input
+            id="lawmaker-division"
+            name="ocd_division_prefix"
+            type="text"
+            defaultValue={filters.ocd_division_prefix ?? ""}
+            maxLength={300}
+            aria-describedby="lawmaker-division-hint"
+          />
+          <p className="hint" id="lawmaker-division-hint">
+            {t("directory.divisionHint")}
+          </p>
+        </div>
         <FilterSelect
           anyLabel={t("directory.any")}
           name="party"

@@ -8,7 +8,9 @@ import { csvImportAction } from "~/lib/csv-import-action.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/features/lawmakers/constants";
 import { checkImport, hasErrors, importLawmakers, type ImportRow } from "~/features/lawmakers/import.server";
 import { csvDataUrl, skippedRowsCsv } from "~/features/lawmakers/skipped-csv.server";
-import { ImportDone, ImportModeField } from "~/features/lawmakers/import-parts";
+import { ImportDone, ImportFormatFields, ImportModeField } from "~/features/lawmakers/import-parts";
+import { IMPORT_OPTION_FIELDS, importOptionsOf } from "~/features/lawmakers/import-read";
+import { jurisdictionOptions } from "~/features/jurisdictions/jurisdictions.server";
 import { getLocale } from "~/i18n/i18next.server";
 
 export const handle = { titleKey: "lawmakers:import.title" };
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? { created, updated, unchanged, ms: ms ?? 0, noContact: count("no_contact") ?? 0, skipped: count("skipped") }
         : null,
     columns: IMPORT_COLUMNS.join(", "),
+    jurisdictions: await jurisdictionOptions(await getLocale(request)),
     maxRows: MAX_IMPORT_ROWS,
     maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024,
   };
@@ -42,10 +45,11 @@ export async function action({ request }: ActionFunctionArgs) {
     maxBytes: MAX_IMPORT_BYTES,
     tableLimit: 300,
     flagged: (row) => row.action === "error" || row.notes.length > 0,
-    check: checkImport,
+    fields: IMPORT_OPTION_FIELDS,
+    check: (text, fields) => checkImport(text, importOptionsOf(fields)),
     hasErrors,
     modes: true,
-    run: (text, mode) => importLawmakers(user, text, mode),
+    run: (text, mode, fields) => importLawmakers(user, text, mode, importOptionsOf(fields)),
     doneUrl: ({ created, updated, unchanged, mode, report }, ms) =>
       `/lawmakers/import?created=${created}&updated=${updated}&unchanged=${unchanged}&no_contact=${report.summary.noContact}&ms=${ms}${mode === "skip" ? "&skipped=0" : ""}`,
     // Skipped rows: the counts and their CSV, rendered here (the CSV does not fit in a URL and is
@@ -69,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function LawmakersImportPage() {
   const { t, i18n } = useTranslation("lawmakers");
-  const { imported, columns, maxRows, maxMegabytes } = useLoaderData<typeof loader>();
+  const { imported, columns, maxRows, maxMegabytes, jurisdictions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -102,14 +106,17 @@ export default function LawmakersImportPage() {
       <CsvFileForm
         ns="lawmakers"
         busy={busy}
+        accept=".csv,text/csv,.json,application/json"
         hints={[
           { id: "import-columns", text: t("import.columnsHint", { columns }) },
           {
             id: "import-limits",
             text: `${t("import.limits", { rows: number(maxRows), megabytes: maxMegabytes })} ${t("import.usHint")}`,
           },
+          { id: "import-popolo", text: t("import.popoloHint") },
         ]}
       >
+        <ImportFormatFields fields={result?.fields ?? {}} jurisdictions={jurisdictions} />
         <ImportModeField mode={result?.mode ?? "all"} />
       </CsvFileForm>
 
@@ -130,6 +137,16 @@ export default function LawmakersImportPage() {
         <section aria-labelledby="import-report" className="stack">
           <h2 id="import-report">{result.intent === "import" ? t("import.notImported") : t("import.report")}</h2>
           {result.report.format === "us_congress" ? <p className="alert alert-info">{t("import.usDetected")}</p> : null}
+          {result.report.popolo ? (
+            <p className="alert alert-info">
+              {t("import.popoloDetected", {
+                legislature: result.report.popolo.legislature.name,
+                jurisdiction: result.report.popolo.jurisdiction,
+                persons: number(result.report.popolo.persons),
+                leftOut: number(result.report.popolo.leftOut),
+              })}
+            </p>
+          ) : null}
           <p role="status" className={summary.errors ? "alert alert-error" : "alert alert-info"}>
             {t("import.summary", {
               count: summary.rows,
@@ -146,6 +163,7 @@ export default function LawmakersImportPage() {
             <ImportConfirm
               csv={result.csv}
               mode={result.mode}
+              fields={result.fields}
               label={
                 result.mode === "skip" && summary.errors
                   ? t("import.confirmSkip", {

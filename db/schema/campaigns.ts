@@ -21,6 +21,8 @@ export interface LawmakersTable extends Timestamps {
   contact_url: string | null;
   source_url: string | null;
   verified_on: string | null;
+  /** The constituency as an Open Civic Data division id; null when unknown. */
+  ocd_division_id: string | null;
   match_key: string;
   search_text: Generated<string>;
 }

@@ -239,7 +239,7 @@ describe("GET /api/v1/lawmakers", () => {
     expect(body.data).toHaveLength(5);
     for (const item of body.data) {
       expect(Object.keys(item).sort()).toEqual(
-        ["body", "constituency", "id", "jurisdiction", "name", "party", "title", "url"].sort(),
+        ["body", "constituency", "id", "jurisdiction", "name", "ocd_division_id", "party", "title", "url"].sort(),
       );
       const row = senators.find((s) => s.id === item.id)!;
       expect(item).toEqual({
@@ -250,6 +250,7 @@ describe("GET /api/v1/lawmakers", () => {
         jurisdiction: "US",
         constituency: row.constituency,
         party: row.party,
+        ocd_division_id: row.ocd_division_id,
         url: row.contact_url ?? `mailto:${row.email}`,
       });
     }

@@ -3,54 +3,21 @@
  * PostgreSQL database with TEST_DATABASE_URL) migrated to 0012, filled, then migrated to the end.
  * Its counters must equal a GROUP BY over the rows it found.
  */
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { Migrator, type Kysely, type MigrationProvider } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../db/connection";
-import { migrations } from "../../db/migrations";
+import type { DatabaseHandle } from "../../db/connection";
 import type { SignatureStatus } from "../../db/schema";
-import { seedReferenceData } from "../../db/seeds/reference";
-import { TMP_DIR } from "../support/paths";
-import { createDatabase, dropDatabase, testPostgresUrl, urlForDatabase } from "../support/postgres-test-db";
+import { databaseMigratedTo, migrator, type MigrationDatabase } from "../support/migration-db";
 import { countsFromCounters, countsFromRows } from "../support/signature-counts";
 
-const serverUrl = testPostgresUrl();
-const file = path.join(TMP_DIR, `migration-${process.pid}-${crypto.randomUUID()}.db`);
-const pgDatabase = `${(process.env.TEST_DATABASE_TEMPLATE ?? "hub_test_").replace(/template$/, "")}m${crypto.randomUUID().slice(0, 8)}`;
+let database: MigrationDatabase;
 let handle: DatabaseHandle;
 
-function migrator(target: DatabaseHandle): Migrator {
-  const provider: MigrationProvider = {
-    getMigrations: async () =>
-      Object.fromEntries(
-        Object.entries(migrations).map(([name, m]) => [
-          name,
-          { up: (db: Kysely<unknown>) => m.up(db, target.dialect) },
-        ]),
-      ),
-  };
-  return new Migrator({ db: target.db, provider });
-}
-
 beforeAll(async () => {
-  if (serverUrl) {
-    await createDatabase(serverUrl, pgDatabase);
-    handle = openDatabase({ DATABASE_URL: urlForDatabase(serverUrl, pgDatabase) });
-  } else {
-    handle = openDatabase({ DATABASE_PATH: file });
-  }
-  const before = await migrator(handle).migrateTo("0012_health_checks");
-  expect(before.error).toBeUndefined();
-  await seedReferenceData(handle.db);
+  database = await databaseMigratedTo("0012_health_checks", "m");
+  handle = database.handle;
 });
 
-afterAll(async () => {
-  await handle?.db.destroy();
-  if (serverUrl) await dropDatabase(serverUrl, pgDatabase);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-});
+afterAll(() => database?.close());
 
 async function letter(slug: string): Promise<number> {
   const stamp = new Date().toISOString();

@@ -434,17 +434,40 @@ describe("GET /api/v1/jurisdictions/:code", () => {
     expect(await jp.json()).toEqual({
       code: "JP",
       name: await name("JP"),
+      ocd_division_id: "ocd-division/country:jp",
       open_threats: 1,
       threats_total: 1,
       statements: 1,
     });
     const nz = await (await client.get("/api/v1/jurisdictions/nz")).json();
-    expect(nz).toEqual({ code: "NZ", name: await name("NZ"), open_threats: 0, threats_total: 1, statements: 0 });
+    expect(nz).toEqual({
+      code: "NZ",
+      name: await name("NZ"),
+      ocd_division_id: "ocd-division/country:nz",
+      open_threats: 0,
+      threats_total: 1,
+      statements: 0,
+    });
     const aq = await (await client.get("/api/v1/jurisdictions/AQ")).json();
-    expect(aq).toEqual({ code: "AQ", name: await name("AQ"), open_threats: 0, threats_total: 0, statements: 0 });
+    expect(aq).toEqual({
+      code: "AQ",
+      name: await name("AQ"),
+      ocd_division_id: "ocd-division/country:aq",
+      open_threats: 0,
+      threats_total: 0,
+      statements: 0,
+    });
     const eu = (await (await client.get("/api/v1/jurisdictions/EU")).json()) as Record<string, unknown>;
-    expect(Object.keys(eu).sort()).toEqual(["code", "name", "open_threats", "statements", "threats_total"]);
-    expect(eu).toMatchObject({ code: "EU", name: "European Union" });
+    expect(Object.keys(eu).sort()).toEqual([
+      "code",
+      "name",
+      "ocd_division_id",
+      "open_threats",
+      "statements",
+      "threats_total",
+    ]);
+    // Not a country: no division of its own.
+    expect(eu).toMatchObject({ code: "EU", name: "European Union", ocd_division_id: null });
   });
 });
 

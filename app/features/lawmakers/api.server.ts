@@ -14,6 +14,8 @@ export const LawmakerApiFiltersSchema = LawmakerFiltersSchema.pick({
   body: true,
   party: true,
   constituency: true,
+  ocd_division_id: true,
+  ocd_division_prefix: true,
   q: true,
   page: true,
   per_page: true,
@@ -39,6 +41,7 @@ export function serializeLawmaker(row: LawmakerRow): ApiLawmaker {
     jurisdiction: row.jurisdiction_code,
     constituency: row.constituency,
     party: row.party,
+    ocd_division_id: row.ocd_division_id,
     url: officialContact(row),
   };
 }

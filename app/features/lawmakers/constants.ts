@@ -11,7 +11,11 @@ export const IMPORT_COLUMNS = [
   "source_url",
   "verified_on",
 ] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+/** Columns a file may leave out: absent, every row reads them as empty. */
+export const OPTIONAL_IMPORT_COLUMNS = ["ocd_division_id"] as const;
+/** Every column a row is read as (the required ones, then the optional ones). */
+export const ROW_COLUMNS = [...IMPORT_COLUMNS, ...OPTIONAL_IMPORT_COLUMNS] as const;
+export type ImportColumn = (typeof ROW_COLUMNS)[number];
 
 /** The largest file accepted, in bytes (20,000 rows of a typical list fit well under it). */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;

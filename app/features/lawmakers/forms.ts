@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { httpUrl, optionalText, requiredText } from "~/lib/form-fields";
 import { MAX_LENGTH } from "~/features/lawmakers/constants";
+import { checkOcdDivisionId, isOcdDivisionId, MAX_OCD_LENGTH } from "~/features/lawmakers/ocd";
 
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
@@ -10,6 +11,12 @@ const jurisdiction = z
   .trim()
   .toUpperCase()
   .regex(/^([A-Z]{2}|EU|INT)$/, "must be an ISO 3166-1 alpha-2 code, EU or INT");
+
+const division = z
+  .string()
+  .trim()
+  .max(MAX_OCD_LENGTH, `must be at most ${MAX_OCD_LENGTH} characters`)
+  .refine(isOcdDivisionId, "must be an Open Civic Data division id, like ocd-division/country:us/state:wa");
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 50;
@@ -35,6 +42,10 @@ export const LawmakerFiltersSchema = z.object({
   contact_form_only: optional(z.enum(["1"])),
   /** No contact yet: neither an e-mail nor a contact form (campaigns leave them out). */
   needs_contact: optional(z.enum(["1"])),
+  ocd_division_id: optional(division).describe("Lawmakers of exactly this Open Civic Data division."),
+  ocd_division_prefix: optional(division).describe(
+    "Lawmakers of this division and of every division inside it (`…/state:wa` finds `…/state:wa/cd:7`), by whole segments.",
+  ),
   page: optional(z.coerce.number().int().min(1).max(100_000)).describe("The page to answer, from 1."),
   per_page: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)).describe(
     `How many lawmakers a page holds (default ${DEFAULT_PER_PAGE}).`,
@@ -61,27 +72,44 @@ const optionalLine = (max: number) => optionalText(max).refine(NO_BREAK, "valida
  * The staff edit form of one lawmaker. An e-mail and a contact form are both optional: without
  * either the lawmaker has no contact yet, as the import allows, and campaigns leave them out.
  */
-export const LawmakerSchema = z.object({
-  name: requiredLine(MAX_LENGTH.name),
-  title: optionalLine(MAX_LENGTH.title),
-  body: requiredLine(MAX_LENGTH.body),
-  jurisdiction: z
-    .string({ required_error: "validation.required" })
-    .trim()
-    .toUpperCase()
-    .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
-  constituency: optionalLine(MAX_LENGTH.constituency),
-  party: optionalLine(MAX_LENGTH.party),
-  email: z.string().trim().max(MAX_LENGTH.email, "validation.tooLong").email("validation.email.invalid").optional(),
-  contactUrl: httpUrl.optional(),
-  sourceUrl: httpUrl.optional(),
-  verifiedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-    .refine(
-      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      "validation.date",
-    )
-    .optional(),
-});
+export const LawmakerSchema = z
+  .object({
+    name: requiredLine(MAX_LENGTH.name),
+    title: optionalLine(MAX_LENGTH.title),
+    body: requiredLine(MAX_LENGTH.body),
+    jurisdiction: z
+      .string({ required_error: "validation.required" })
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2}|EU|INT)$/, "validation.jurisdiction"),
+    constituency: optionalLine(MAX_LENGTH.constituency),
+    party: optionalLine(MAX_LENGTH.party),
+    email: z.string().trim().max(MAX_LENGTH.email, "validation.tooLong").email("validation.email.invalid").optional(),
+    contactUrl: httpUrl.optional(),
+    sourceUrl: httpUrl.optional(),
+    verifiedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+      .refine(
+        (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+        "validation.date",
+      )
+      .optional(),
+    ocdDivisionId: z
+      .string()
+      .trim()
+      .superRefine((value, ctx) => {
+        const problem = checkOcdDivisionId(value, null);
+        if (problem) ctx.addIssue({ code: "custom", message: `lawmakers:form.ocd.${problem}` });
+      })
+      .optional(),
+  })
+  // Then with the jurisdiction: a country's lawmaker represents a part of that country.
+  .superRefine((value, ctx) => {
+    if (!value.ocdDivisionId) return;
+    // Only the country: a malformed id already has its message from the field.
+    const problem = checkOcdDivisionId(value.ocdDivisionId, value.jurisdiction);
+    if (problem === "country")
+      ctx.addIssue({ code: "custom", path: ["ocdDivisionId"], message: `lawmakers:form.ocd.${problem}` });
+  });
 export type LawmakerInput = z.infer<typeof LawmakerSchema>;

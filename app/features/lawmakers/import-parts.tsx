@@ -1,5 +1,9 @@
-/** The lawmakers import page's own parts: the choice of mode, and what a finished import did. */
+/**
+ * The lawmakers import page's own parts: the choice of format and mode, and what a finished
+ * import did.
+ */
 import { Link } from "@remix-run/react";
+import { cloneElement, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportMode } from "~/lib/csv-import.server";
 
@@ -15,6 +19,82 @@ export function ImportModeField({ mode }: { mode: ImportMode }) {
         <input type="radio" name="mode" value="skip" defaultChecked={mode === "skip"} /> {t("import.mode.skip")}
       </label>
     </fieldset>
+  );
+}
+
+/** A label, its hint and one control (given without id), tied together for screen readers. */
+function HintedField({
+  id,
+  label,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  children: ReactElement<{ id?: string; "aria-describedby"?: string }>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {cloneElement(children, { id, "aria-describedby": `${id}-hint` })}
+    </div>
+  );
+}
+
+/**
+ * How to read the file: detected (a file starting with `{` is Popolo JSON), or said; and for a
+ * Popolo file, which legislature (needed only when it has several) and which jurisdiction
+ * (needed only when its divisions do not tell).
+ */
+export function ImportFormatFields({
+  fields,
+  jurisdictions,
+}: {
+  fields: Record<string, string>;
+  jurisdictions: Array<{ value: string; label: string }>;
+}) {
+  const { t } = useTranslation("lawmakers");
+  const format = fields.format === "csv" || fields.format === "popolo" ? fields.format : "auto";
+  return (
+    <>
+      <fieldset className="field checkbox-group">
+        <legend>{t("import.format.legend")}</legend>
+        {(["auto", "csv", "popolo"] as const).map((value) => (
+          <label key={value}>
+            <input type="radio" name="format" value={value} defaultChecked={format === value} />{" "}
+            {t(`import.format.${value}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field field-group">
+        <legend>{t("import.popolo.legend")}</legend>
+        <HintedField
+          id="import-legislature"
+          label={t("import.popolo.legislature")}
+          hint={t("import.popolo.legislatureHint")}
+        >
+          <input name="legislature" type="text" maxLength={1000} defaultValue={fields.legislature ?? ""} />
+        </HintedField>
+        <HintedField
+          id="import-jurisdiction"
+          label={t("import.popolo.jurisdiction")}
+          hint={t("import.popolo.jurisdictionHint")}
+        >
+          <select name="jurisdiction" defaultValue={fields.jurisdiction ?? ""}>
+            <option value="">{t("import.popolo.fromFile")}</option>
+            {jurisdictions.map((j) => (
+              <option key={j.value} value={j.value}>
+                {j.label}
+              </option>
+            ))}
+          </select>
+        </HintedField>
+      </fieldset>
+    </>
   );
 }
 

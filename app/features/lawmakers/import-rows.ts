@@ -3,7 +3,7 @@
  * Congress list (recognised by its header). Each keeps its cells as read, for the skipped rows' CSV.
  */
 import type { CsvRecord } from "~/lib/csv-import.server";
-import { IMPORT_COLUMNS, type ImportColumn } from "~/features/lawmakers/constants";
+import { IMPORT_COLUMNS, ROW_COLUMNS, type ImportColumn } from "~/features/lawmakers/constants";
 import {
   isUsCongressHeader,
   mapUsCongressRow,
@@ -11,7 +11,7 @@ import {
   usSnapshotDate,
 } from "~/features/lawmakers/us-congress";
 
-export type ImportFormat = "standard" | "us_congress";
+export type ImportFormat = "standard" | "us_congress" | "popolo";
 
 /** Our columns for each data record, read directly or mapped from the US Congress list. */
 export function rowsOf(
@@ -44,13 +44,13 @@ export function rowsOf(
   return {
     format: "standard",
     missing: IMPORT_COLUMNS.filter((column) => !names.includes(column)),
-    repeated: repeatedOf(IMPORT_COLUMNS),
+    repeated: repeatedOf(ROW_COLUMNS),
     rows: data.map((record) => ({
       line: record.line,
       raw: record.cells,
       blank: record.cells.every((cell) => cell.trim() === ""),
       columnsMismatch: record.cells.length !== header.cells.length,
-      cells: Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, record.cells[indexOf(c)] ?? ""])) as Record<
+      cells: Object.fromEntries(ROW_COLUMNS.map((c) => [c, record.cells[indexOf(c)] ?? ""])) as Record<
         ImportColumn,
         string
       >,

@@ -7,20 +7,23 @@
  * the lawmaker has no contact yet (see identity.ts). The checks run again inside the import's transaction, so what is written is
  * exactly what a dry run of the same file in the same state would have reported.
  *
- * Two formats are read: our columns (see IMPORT_COLUMNS), and the US Congress list, recognised by
- * its header and mapped row by row (see import-rows.ts and us-congress.ts).
+ * Three formats are read (see import-read.ts): our columns (see IMPORT_COLUMNS, and the optional
+ * ocd_division_id), the US Congress list, recognised by its header and mapped row by row (see
+ * import-rows.ts and us-congress.ts), and Popolo JSON, whose current members of one legislature
+ * become rows of our columns (popolo.ts). Every row is then checked by the same validateRow.
  */
 import { db } from "~db/connection";
 import type { User, Executor } from "~db/schema";
-import { CsvSyntaxError, parseCsv, type CsvRecord, type FileError, type ImportMode } from "~/lib/csv-import.server";
+import type { FileError, ImportMode } from "~/lib/csv-import.server";
 import { recordAudit } from "~/features/security/audit.server";
-import { MAX_IMPORT_ROWS } from "~/features/lawmakers/constants";
 import { hasNoContact, lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "~/features/lawmakers/identity";
-import { rowsOf, type ImportFormat } from "~/features/lawmakers/import-rows";
+import type { ImportFormat } from "~/features/lawmakers/import-rows";
+import { readLawmakersFile, type ImportOptions } from "~/features/lawmakers/import-read";
+import type { PopoloSummary } from "~/features/lawmakers/popolo";
 import { validateRow, type LawmakerValues } from "~/features/lawmakers/validate-row";
 import type { Result } from "~/lib/result";
 
-export type { ImportFormat };
+export type { ImportFormat, ImportOptions };
 
 export interface ImportRow {
   line: number;
@@ -65,6 +68,8 @@ interface Checked {
 
 export interface ImportReport {
   format: ImportFormat;
+  /** Popolo files: the legislature read, and how many persons were left out. */
+  popolo: PopoloSummary | null;
   fileErrors: FileError[];
   rows: ImportRow[];
   summary: ImportSummary;
@@ -91,6 +96,7 @@ const STORED: Array<keyof LawmakerValues> = [
   "contact_url",
   "source_url",
   "verified_on",
+  "ocd_division_id",
 ];
 
 function emptySummary(): ImportSummary {
@@ -98,7 +104,12 @@ function emptySummary(): ImportSummary {
 }
 
 function emptyReport(format: ImportFormat, fileErrors: FileError[]): Checked {
-  return { report: { format, fileErrors, rows: [], summary: emptySummary() }, valid: [], header: [], skipped: [] };
+  return {
+    report: { format, popolo: null, fileErrors, rows: [], summary: emptySummary() },
+    valid: [],
+    header: [],
+    skipped: [],
+  };
 }
 
 async function loadExisting(executor: Executor) {
@@ -123,30 +134,18 @@ function changedColumns(existing: Existing, values: LawmakerValues): string[] {
   return STORED.filter((column) => (existing[column] ?? null) !== (values[column] ?? null));
 }
 
-async function check(executor: Executor, text: string): Promise<Checked> {
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    const code = error.code === "bad_quote" ? "file.bad_quote" : "file.unterminated_quote";
-    return emptyReport("standard", [{ code, line: error.line }]);
-  }
-  if (records.length === 0) return emptyReport("standard", [{ code: "file.empty" }]);
-  const [header, ...data] = records;
-  if (data.length > MAX_IMPORT_ROWS) return emptyReport("standard", [{ code: "file.too_many_rows" }]);
-  const { format, missing, repeated, rows: mapped } = rowsOf(header, data);
-  const headerErrors: FileError[] = [];
-  if (missing.length) headerErrors.push({ code: "header.missing", line: header.line, columns: missing });
-  if (repeated.length) headerErrors.push({ code: "header.duplicate", line: header.line, columns: repeated });
-  if (headerErrors.length) return emptyReport(format, headerErrors);
+async function check(executor: Executor, text: string, options: ImportOptions): Promise<Checked> {
+  const today = new Date().toISOString().slice(0, 10);
+  const file = readLawmakersFile(text, options, today);
+  const { format, popolo } = file;
+  if (file.fileErrors.length) return emptyReport(format, file.fileErrors);
+  const mapped = file.rows;
 
   const [jurisdictionRows, existing] = await Promise.all([
     executor.selectFrom("jurisdictions").select("code").execute(),
     loadExisting(executor),
   ]);
   const jurisdictions = new Set(jurisdictionRows.map((row) => row.code));
-  const today = new Date().toISOString().slice(0, 10);
   const seenEmail = new Map<string, number>();
   const seenKey = new Map<string, { line: number; email: string | null }>();
   const claimed = new Map<number, number>();
@@ -211,6 +210,8 @@ async function check(executor: Executor, text: string): Promise<Checked> {
     if (match && !values.email && match.email) values.email = match.email;
     // A row with no contact at all keeps the known contact form too, rather than losing it.
     if (match && !values.email && !values.contact_url && match.contact_url) values.contact_url = match.contact_url;
+    // A list without divisions (or this one's) keeps the division already known, as the e-mail.
+    if (match && !values.ocd_division_id && match.ocd_division_id) values.ocd_division_id = match.ocd_division_id;
     const changes = match ? changedColumns(match, values) : [];
     const action = !match ? "create" : changes.length ? "update" : "unchanged";
     summary[action]++;
@@ -220,7 +221,7 @@ async function check(executor: Executor, text: string): Promise<Checked> {
     valid.push({ values, existing: match, changes });
   }
   if (summary.rows === 0) return emptyReport(format, [{ code: "file.empty" }]);
-  return { report: { format, fileErrors: [], rows, summary }, valid, header: header.cells, skipped };
+  return { report: { format, popolo, fileErrors: [], rows, summary }, valid, header: file.header, skipped };
 }
 
 export function hasErrors(report: ImportReport): boolean {
@@ -228,8 +229,8 @@ export function hasErrors(report: ImportReport): boolean {
 }
 
 /** The dry run: the report of what an import would do. Writes nothing. */
-export async function checkImport(text: string): Promise<ImportReport> {
-  return (await check(db, text)).report;
+export async function checkImport(text: string, options: ImportOptions = {}): Promise<ImportReport> {
+  return (await check(db, text, options)).report;
 }
 
 export type ImportOutcome = Result<
@@ -268,9 +269,10 @@ export async function importLawmakers(
   actor: User | null,
   text: string,
   mode: ImportMode = "all",
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   return db.transaction().execute(async (trx) => {
-    const { report, valid, header, skipped } = await check(trx, text);
+    const { report, valid, header, skipped } = await check(trx, text, options);
     if (report.fileErrors.length || (mode === "all" && hasErrors(report))) return { ok: false as const, report };
     const now = new Date().toISOString();
     const actorUserId = actor?.id ?? null;
@@ -314,6 +316,7 @@ export async function importLawmakers(
       // The created rows are the file's own values: their ids are enough to find them.
       after: {
         format: report.format,
+        ...(report.popolo ? { legislature: report.popolo.legislature.id } : {}),
         mode,
         rows: report.summary.rows,
         created: creates.length,

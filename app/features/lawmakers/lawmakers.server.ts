@@ -2,13 +2,14 @@
  * The lawmaker directory: the staff list with its filters, one lawmaker, the staff edit, and the
  * lookups other areas use (letter campaigns target lawmakers by jurisdiction and body).
  */
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { staleBefore } from "~/features/lawmakers/constants";
 import { lawmakerEmailKey, lawmakerMatchKey, lawmakerSearchText } from "~/features/lawmakers/identity";
+import { ocdCountry } from "~/features/lawmakers/ocd";
 import { DEFAULT_PER_PAGE, type LawmakerFilters, type LawmakerInput } from "~/features/lawmakers/forms";
 import type { LawmakerValues } from "~/features/lawmakers/validate-row";
 
@@ -24,8 +25,14 @@ const COLUMNS = [
   "lawmakers.contact_url",
   "lawmakers.source_url",
   "lawmakers.verified_on",
+  "lawmakers.ocd_division_id",
   "lawmakers.updated_at",
 ] as const;
+
+/** A LIKE pattern's literal text: its own `%`, `_` and `\` match themselves. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 function filtered(filters: LawmakerFilters, now: Date) {
   let query = db.selectFrom("lawmakers");
@@ -33,6 +40,17 @@ function filtered(filters: LawmakerFilters, now: Date) {
   if (filters.body) query = query.where("lawmakers.body", "=", filters.body);
   if (filters.party) query = query.where("lawmakers.party", "=", filters.party);
   if (filters.constituency) query = query.where("lawmakers.constituency", "=", filters.constituency);
+  if (filters.ocd_division_id) query = query.where("lawmakers.ocd_division_id", "=", filters.ocd_division_id);
+  if (filters.ocd_division_prefix) {
+    const prefix = filters.ocd_division_prefix;
+    // The division itself and those inside it, by whole segments (`state:wa` is not `state:wash`).
+    query = query.where((eb) =>
+      eb.or([
+        eb("lawmakers.ocd_division_id", "=", prefix),
+        sql<SqlBool>`${sql.ref("lawmakers.ocd_division_id")} like ${`${escapeLike(prefix)}/%`} escape '\\'`,
+      ]),
+    );
+  }
   if (filters.q) query = query.where(likeContains(sql.ref<string>("lawmakers.search_text"), filters.q));
   if (filters.stale) {
     const cutoff = staleBefore(now);
@@ -160,6 +178,7 @@ function valuesOf(input: LawmakerInput): LawmakerValues {
     contact_url: input.contactUrl || null,
     source_url: input.sourceUrl || null,
     verified_on: input.verifiedOn || null,
+    ocd_division_id: input.ocdDivisionId ? input.ocdDivisionId.normalize("NFC") : null,
   };
 }
 
@@ -181,6 +200,16 @@ export async function updateLawmaker(
       .where("code", "=", values.jurisdiction_code)
       .executeTakeFirst();
     if (!known) return { jurisdiction: ["validation.jurisdiction"] };
+    // EU and INT lawmakers may represent any country's division, as long as the hub knows it.
+    const country = values.ocd_division_id ? ocdCountry(values.ocd_division_id) : null;
+    if (country && country !== values.jurisdiction_code) {
+      const exists = await trx
+        .selectFrom("jurisdictions")
+        .select("code")
+        .where("code", "=", country)
+        .executeTakeFirst();
+      if (!exists) return { ocdDivisionId: ["lawmakers:form.ocd.unknown_country"] };
+    }
     if (email) {
       const other = await trx
         .selectFrom("lawmakers")

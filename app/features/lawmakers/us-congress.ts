@@ -13,6 +13,9 @@
  *   a member with neither (a seat filled days before the snapshot) gets the chamber's official
  *   directory of members, and no verification date, so that staff see the row as stale;
  * - source_url: the website, else the member's page in the Biographical Directory of Congress;
+ * - ocd_division_id: the state (`ocd-division/country:us/state:wa`) for a senator or an at-large
+ *   seat, the district (`…/state:wa/cd:7`) for a representative; DC is `district:dc`, the
+ *   territories `territory:pr` (and gu, vi, as, mp), as the Open Civic Data lists write them;
  * - verified_on: the latest `term_start` in the file: the snapshot was current on that day at
  *   least, it is the same for every row, and the same file always maps to the same rows (so a
  *   re-import changes nothing).
@@ -35,6 +38,15 @@ export const US_CONGRESS_COLUMNS = [
 type UsColumn = (typeof US_CONGRESS_COLUMNS)[number];
 
 const DELEGATES = new Set(["DC", "GU", "VI", "AS", "MP"]);
+const TERRITORIES = new Set(["GU", "VI", "AS", "MP", "PR"]);
+
+/** The member's division: the state (or DC, or a territory), and the district for a House seat. */
+function usDivision(state: string, district: number | null): string {
+  if (!/^[A-Z]{2}$/.test(state)) return "";
+  const code = state.toLowerCase();
+  const base = `ocd-division/country:us/${state === "DC" ? "district" : TERRITORIES.has(state) ? "territory" : "state"}:${code}`;
+  return district && district > 0 ? `${base}/cd:${district}` : base;
+}
 const RESIDENT_COMMISSIONERS = new Set(["PR"]);
 export const HOUSE_DIRECTORY = "https://www.house.gov/representatives";
 export const SENATE_DIRECTORY = "https://www.senate.gov/senators/senators-contact.htm";
@@ -85,9 +97,10 @@ export function mapUsCongressRow(
 
   let constituency = state;
   let title = "Senator";
+  let number: number | null = null;
   if (!senate) {
     const district = get("district");
-    const number = /^\d{1,3}$/.test(district) ? Number(district) : null;
+    number = /^\d{1,3}$/.test(district) ? Number(district) : null;
     constituency = number === null ? state : `${state}-${number === 0 ? "AL" : String(number).padStart(2, "0")}`;
     title = DELEGATES.has(state)
       ? "Delegate"
@@ -125,6 +138,7 @@ export function mapUsCongressRow(
       contact_url: contactUrl,
       source_url: sourceUrl,
       verified_on: verified,
+      ocd_division_id: chamber === "senate" || chamber === "house" ? usDivision(state, number) : "",
     },
     notes,
     errors,

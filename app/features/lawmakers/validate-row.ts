@@ -1,5 +1,6 @@
 /** Checks one row of the lawmakers CSV (after any format mapping) and gives the values to store. */
 import { MAX_LENGTH, type ImportColumn } from "~/features/lawmakers/constants";
+import { checkOcdDivisionId } from "~/features/lawmakers/ocd";
 
 export interface LawmakerValues {
   name: string;
@@ -12,6 +13,7 @@ export interface LawmakerValues {
   contact_url: string | null;
   source_url: string | null;
   verified_on: string | null;
+  ocd_division_id: string | null;
 }
 
 const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[^\s@"<>(),;:\\[\]]+\.[^\s@"<>(),;:\\[\].]{2,}$/;
@@ -100,6 +102,13 @@ export function validateRow(
   if (verifiedOn && !isIsoDate(verifiedOn)) errors.push("verified_on.invalid");
   else if (verifiedOn > today) errors.push("verified_on.future");
 
+  // Optional: the constituency as an Open Civic Data division, in the lawmaker's country.
+  const ocd = cells.ocd_division_id.trim().normalize("NFC");
+  if (ocd) {
+    const problem = LINE_BREAK.test(ocd) ? "invalid" : checkOcdDivisionId(ocd, jurisdiction || null, jurisdictions);
+    if (problem) errors.push(`ocd_division_id.${problem}`);
+  }
+
   return {
     errors,
     values: {
@@ -114,6 +123,7 @@ export function validateRow(
       contact_url: contactUrl,
       source_url: sourceUrl,
       verified_on: verifiedOn || null,
+      ocd_division_id: ocd || null,
     },
   };
 }

@@ -111,6 +111,12 @@ export const ApiJurisdictionSchema = z
   .object({
     code: jurisdictionCode("Its code: ISO 3166-1 alpha-2, EU or INT."),
     name: z.string().openapi({ description: "Its name (English)." }),
+    ocd_division_id: z
+      .string()
+      .nullable()
+      .openapi({
+        description: "The country's Open Civic Data division (`ocd-division/country:fr`); null for EU and INT.",
+      }),
     open_threats: z.number().int().min(0).openapi({ description: "Threats still open there." }),
     threats_total: z.number().int().min(0).openapi({ description: "Every threat tracked there." }),
     statements: z.number().int().min(0).openapi({ description: "Policymakers' statements recorded there." }),

@@ -6,6 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import { neutraliseFormula } from "~/lib/spreadsheet";
 import { loadConfig } from "~/config.server";
+import { jurisdictionDivisionId } from "~/features/jurisdictions/division";
 import type { getJurisdictionSummary } from "~/features/threats/countries.server";
 import type { ThreatFilters } from "~/features/threats/filters";
 import { DEFAULT_PER_PAGE } from "~/features/threats/filters";
@@ -136,6 +137,7 @@ export function serializeJurisdiction(
   return {
     code: summary.jurisdiction.code,
     name: summary.jurisdiction.name_en,
+    ocd_division_id: jurisdictionDivisionId(summary.jurisdiction.code),
     open_threats: summary.counts.open,
     threats_total: summary.counts.total,
     statements: summary.statements,

@@ -168,7 +168,7 @@ export const FUZZ: Record<string, FuzzEntry> = {
   "routes/lawmakers.import": {
     path: "/lawmakers/import",
     as: "staff",
-    fields: ["csv"],
+    fields: ["csv", "mode", "format", "legislature", "jurisdiction"],
     intents: ["check", "import"],
     send: "multipart",
     files: ["file"],
