@@ -158,3 +158,10 @@ export const UNITS = ["count", "percent", "people"] as const;
 export type Unit = (typeof UNITS)[number];
 export const IMPACT_PROPERTY_KINDS = ["property", "enabler"] as const;
 export type ImpactPropertyKind = (typeof IMPACT_PROPERTY_KINDS)[number];
+
+// API keys.
+export const API_KEY_ACCESS = ["read", "read_write"] as const;
+export type ApiKeyAccess = (typeof API_KEY_ACCESS)[number];
+/** The personal-data resources of the OSDI API a key may be given; public resources need none. */
+export const API_KEY_RESOURCES = ["signatures", "attendances", "outreaches", "people"] as const;
+export type ApiKeyResource = (typeof API_KEY_RESOURCES)[number];

@@ -24,6 +24,7 @@ import type {
   TargetSnapshotsTable,
   TargetsTable,
 } from "./activity";
+import type { ApiKeysTable, ApiKeyUsageTable } from "./api-keys";
 import type {
   CampaignLetterEventsTable,
   CampaignLettersTable,
@@ -60,6 +61,7 @@ import type {
 
 export * from "./accounts";
 export * from "./activity";
+export * from "./api-keys";
 export * from "./campaigns";
 export * from "./coalition";
 export * from "./letters";
@@ -130,6 +132,8 @@ export interface Database {
   target_snapshots: TargetSnapshotsTable;
   report_publications: ReportPublicationsTable;
   report_section_texts: ReportSectionTextsTable;
+  api_keys: ApiKeysTable;
+  api_key_usage: ApiKeyUsageTable;
 }
 
 export type User = Selectable<UsersTable>;
