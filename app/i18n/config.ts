@@ -26,6 +26,8 @@ import frMap from "~/i18n/locales/fr/map.json";
 import frThreats from "~/i18n/locales/fr/threats.json";
 import enReports from "~/i18n/locales/en/reports.json";
 import frReports from "~/i18n/locales/fr/reports.json";
+import enWebhooks from "~/i18n/locales/en/webhooks.json";
+import frWebhooks from "~/i18n/locales/fr/webhooks.json";
 
 export const SUPPORTED_LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -52,6 +54,7 @@ export const resources = {
     events: enEvents,
     targets: enTargets,
     reports: enReports,
+    webhooks: enWebhooks,
   },
   fr: {
     common: frCommon,
@@ -68,6 +71,7 @@ export const resources = {
     events: frEvents,
     targets: frTargets,
     reports: frReports,
+    webhooks: frWebhooks,
   },
 } as const;
 
@@ -86,6 +90,7 @@ export const NAMESPACES = [
   "events",
   "targets",
   "reports",
+  "webhooks",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
