@@ -12,6 +12,7 @@ import { csvRequestLimit } from "../app/lib/csv-import.server";
 import { MAX_IMPORT_BYTES as COALITION_IMPORT_BYTES } from "../app/features/coalition/import.server";
 import { MAX_IMPORT_BYTES as LAWMAKER_IMPORT_BYTES } from "../app/features/lawmakers/constants";
 import { WEBHOOK_BODY_LIMIT } from "../app/features/campaigns/webhook.server";
+import { OSDI_BODY_LIMIT } from "../app/features/osdi/constants";
 import { requestContext } from "../app/features/security/request-context.server";
 import { PAGE_QUERY_PARAMS } from "./page-query-params";
 import { clientHash, createRequestGuards, type BodyRule } from "./request-guards";
@@ -49,6 +50,15 @@ const BODY_RULES: BodyRule[] = [
     types: ["multipart/form-data", "application/x-www-form-urlencoded"],
   },
   { paths: ["/webhooks/resend"], limit: WEBHOOK_BODY_LIMIT, types: ["application/json"], fromServers: true },
+  // The OSDI API's writes come from other systems with a key in a header (no cookie, no Origin),
+  // as JSON of a few kB at most: anything larger is refused before it is read.
+  {
+    paths: [],
+    pattern: /^\/api\/osdi\/v1\//,
+    limit: OSDI_BODY_LIMIT,
+    types: ["application/json", "application/hal+json"],
+    fromServers: true,
+  },
 ];
 
 export function createApp({ config, build, assets, viteDev = false }: AppOptions): express.Express {

@@ -21,6 +21,8 @@ export const FORM_BODY_LIMIT = 1 * MB;
 export interface BodyRule {
   /** Route paths (without the `.data` suffix single fetch adds). */
   paths: readonly string[];
+  /** Or the paths this matches, for routes with an id in their path. */
+  pattern?: RegExp;
   limit: number;
   /** Content types the route reads. */
   types: readonly string[];
@@ -60,7 +62,11 @@ function i18nFor(lng: string): Promise<I18n> {
 export function createRequestGuards(options: RequestGuardOptions) {
   const byPath = new Map<string, BodyRule>();
   for (const rule of options.rules) for (const path of rule.paths) byPath.set(path, rule);
-  const ruleFor = (path: string): BodyRule | undefined => byPath.get(path.replace(/\.data$/, ""));
+  const patterns = options.rules.filter((rule) => rule.pattern);
+  const ruleFor = (path: string): BodyRule | undefined => {
+    const bare = path.replace(/\.data$/, "");
+    return byPath.get(bare) ?? patterns.find((rule) => rule.pattern!.test(bare));
+  };
 
   async function refuse(req: Request, res: Response, status: number, reason: string, limit = 0) {
     logger.warn({ msg: "request refused", status, reason, method: req.method, path: req.path });

@@ -36,6 +36,11 @@ export const RATE_LIMITS = {
   publicFormBurst: { points: 10, durationSeconds: 60 },
   publicFormSustained: { points: 100, durationSeconds: 60 * 60 },
   accountWrites: { points: 120, durationSeconds: 60 },
+  // The OSDI API: per key (a sync job pages through thousands of records), its writes apart (each
+  // one may mail a person), and anonymous reads of the public resources per address.
+  osdiPerKey: { points: 600, durationSeconds: 60 },
+  osdiWritesPerKey: { points: 60, durationSeconds: 60 },
+  osdiAnonymousPerIp: { points: 120, durationSeconds: 60 },
 } satisfies Record<string, Rule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

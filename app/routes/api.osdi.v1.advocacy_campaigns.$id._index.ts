@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { allowPublicRead } from "~/features/osdi/access.server";
+import { getAdvocacyCampaign } from "~/features/osdi/campaigns.server";
+import { osdiAnswer, refuseParameters, requireOsdiId, resource } from "~/features/osdi/handlers.server";
+import { clientIp } from "~/features/security/request.server";
+
+/** One public letter campaign; drafts and unknown ones are 404. */
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  return osdiAnswer(async () => {
+    await allowPublicRead(request, clientIp(context));
+    refuseParameters(request);
+    return resource(await getAdvocacyCampaign(requireOsdiId(params.id)));
+  });
+}
