@@ -56,9 +56,20 @@ export function isPublicAddress(address: string): boolean {
   });
 }
 
+/** A lookup that takes longer than this counts as unresolved (a form must not hang on DNS). */
+const LOOKUP_TIMEOUT_MS = 5_000;
+
 const systemResolver: Resolver = async (hostname) => {
-  const found = await dns.promises.lookup(hostname, { all: true, verbatim: true });
-  return found.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`lookup of ${hostname} timed out`)), LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    const found = await Promise.race([dns.promises.lookup(hostname, { all: true, verbatim: true }), timeout]);
+    return found.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
 /** Parses and checks a webhook URL; on success, the addresses its host has now, all allowed. */
