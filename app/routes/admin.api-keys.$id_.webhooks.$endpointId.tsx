@@ -93,7 +93,7 @@ export default function WebhookEndpointPage() {
       <p className="webhook-url">
         <strong>{endpoint.url}</strong>
       </p>
-      <dl className="meta">
+      <dl className="meta webhook-meta">
         <dt>{t("list.status")}</dt>
         <dd>
           <EndpointStatus endpoint={endpoint} />
@@ -122,7 +122,7 @@ export default function WebhookEndpointPage() {
         )}
       </section>
 
-      <section className="card narrow stack" aria-label={t("list.status")}>
+      <div className="card narrow stack">
         <Form method="post">
           <input type="hidden" name="intent" value="test" />
           <button type="submit">{t("test.send")}</button>
@@ -148,7 +148,7 @@ export default function WebhookEndpointPage() {
           confirmLabel={t("deleteConfirm")}
           intent="delete"
         />
-      </section>
+      </div>
 
       <section aria-labelledby="log-heading" className="stack">
         <h2 id="log-heading">{t("log.heading")}</h2>

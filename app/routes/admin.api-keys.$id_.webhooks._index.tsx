@@ -79,7 +79,7 @@ export default function WebhooksPage() {
             return (
               <li key={endpoint.id} className="card stack">
                 <h3 className="webhook-url">{endpoint.url}</h3>
-                <dl className="meta">
+                <dl className="meta webhook-meta">
                   <dt>{t("list.status")}</dt>
                   <dd>
                     <EndpointStatus endpoint={endpoint} />
