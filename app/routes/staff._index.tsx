@@ -58,6 +58,12 @@ export default function StaffHome() {
               </h3>
               <p>{t("threats:properties.lead")}</p>
             </section>
+            <section className="card">
+              <h3>
+                <Link to="/admin/api-keys">{t("apiKeys.title")}</Link>
+              </h3>
+              <p>{t("apiKeys.blurb")}</p>
+            </section>
           </>
         ) : null}
         <section className="card">

@@ -124,6 +124,32 @@ export const FUZZ: Record<string, FuzzEntry> = {
   "routes/countries.$code": { path: "/countries/KE", as: "chapter_member", intents: ["follow", "unfollow"] },
   "routes/admin.impact-properties": { path: "/admin/impact-properties", as: "admin", fields: ["propertyId"] },
 
+  // API keys and the OSDI API (its writes take JSON only: a form is refused at the edge).
+  "routes/admin.api-keys._index": {
+    path: "/admin/api-keys",
+    as: "admin",
+    fields: ["intent", "name", "access", "resources"],
+    intents: ["create"],
+    values: { access: ["read", "read_write"], resources: ["signatures", "attendances", "outreaches", "people"] },
+  },
+  "routes/admin.api-keys.$id": {
+    path: "/admin/api-keys/:apiKey",
+    as: "admin",
+    fields: ["confirm"],
+    intents: ["revoke"],
+    last: true,
+  },
+  "routes/api.osdi.v1.petitions.$id.signatures._index": {
+    path: "/api/osdi/v1/petitions/:osdiPetition/signatures",
+    as: "anonymous",
+    fields: ["person", "add_tags"],
+  },
+  "routes/api.osdi.v1.petitions.$id.record_signature_helper": {
+    path: "/api/osdi/v1/petitions/:osdiPetition/record_signature_helper",
+    as: "anonymous",
+    fields: ["person", "add_tags"],
+  },
+
   // Coalition.
   "routes/coalition.apply": { path: "/coalition/apply", as: "anonymous", fields: ["website_url"] },
   "routes/coalition.apply_.confirm": { path: "/coalition/apply/confirm?token=nope", as: "anonymous", fields: TOKEN },
