@@ -1,28 +1,31 @@
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { screen, switchToRole } from "./helpers";
 
 /**
- * An admin registers a webhook endpoint for an API key: the address guard's refusal shows as the
- * field's message, the accepted endpoint's signing secret is shown once and again on request, a
- * test event lands in the delivery log, and the endpoint can be disabled with a confirmation.
- * The key itself is created in the server's database through the feature function.
+ * An admin creates an API key on its page, follows the key's link to its webhooks and registers an
+ * endpoint: the address guard's refusal shows as the field's message, the accepted endpoint's
+ * signing secret is shown once and again on request, a test event lands in the delivery log, and
+ * the endpoint can be disabled with a confirmation.
  */
-let keyId: number;
-
-test.beforeAll(async () => {
-  process.env.DATABASE_PATH = path.resolve(process.env.E2E_DB_DIR ?? "tests/.tmp/e2e", "app.db");
-  const { db } = await import("../../db/connection");
-  const { createApiKey } = await import("../../app/features/api-keys/keys.server");
-  const admin = await db.selectFrom("users").selectAll().where("role", "=", "admin").executeTakeFirstOrThrow();
-  const { key } = await createApiKey(admin, { name: "E2E CRM sync", access: "read", resources: ["signatures"] });
-  keyId = key.id;
-});
-
 test("an admin registers a webhook endpoint, sees its secret and sends a test event", async ({ page }) => {
   await switchToRole(page, "admin");
-  await page.goto(`/admin/api-keys/${keyId}/webhooks`);
+  const name = `E2E CRM sync ${Date.now().toString(36)}`;
+  await page.goto("/admin/api-keys");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Access", { exact: true }).selectOption("read");
+  await page.getByLabel("Signatures", { exact: true }).check();
+  await page.getByRole("button", { name: "Create the key" }).click();
+  await expect(page.getByRole("heading", { name: `The key “${name}” has been created` })).toBeVisible();
+  await page.goto("/admin/api-keys");
+  await page
+    .getByRole("row", { name: new RegExp(name) })
+    .getByRole("link", { name })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const keyId = Number(new URL(page.url()).pathname.split("/").pop());
+  await page.getByRole("link", { name: "Webhooks", exact: true }).click();
+  await expect(page).toHaveURL(`/admin/api-keys/${keyId}/webhooks`);
   await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
   await expect(page.getByText("No endpoint yet.")).toBeVisible();
