@@ -182,4 +182,30 @@ describe("an endpoint's page", () => {
     ]);
     expect((await admin.get(page)).status).toBe(404);
   });
+
+  it("pages the delivery log, newest first, 20 a page", async () => {
+    expect((await register(admin, "https://93.184.215.14/hooks/paged")).status).toBe(200);
+    const row = await db
+      .selectFrom("webhook_endpoints")
+      .select("id")
+      .where("api_key_id", "=", keyId)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const page = `/admin/api-keys/${keyId}/webhooks/${row.id}`;
+    for (let i = 0; i < 25; i++) expect((await admin.post(page, { intent: "test" })).status).toBe(200);
+    const ids = (
+      await db
+        .selectFrom("webhook_outbox")
+        .select("message_id")
+        .where("endpoint_id", "=", row.id)
+        .orderBy("id")
+        .execute()
+    ).map((r) => r.message_id);
+    const first = await (await admin.get(page)).text();
+    const second = await (await admin.get(`${page}?page=2`)).text();
+    const shown = (html: string) => ids.filter((id) => html.includes(id));
+    expect(shown(first)).toEqual(ids.slice(5));
+    expect(shown(second)).toEqual(ids.slice(0, 5));
+    expect(first).toContain("?page=2");
+  });
 });
