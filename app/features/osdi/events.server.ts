@@ -60,6 +60,7 @@ function event(row: EventRow) {
     _links: {
       self: link(path),
       "osdi:attendances": link(`${path}/attendances`),
+      "osdi:record_attendance_helper": link(`${path}/record_attendance_helper`),
     },
   });
 }

@@ -144,6 +144,16 @@ export const FUZZ: Record<string, FuzzEntry> = {
     as: "anonymous",
     fields: ["person", "add_tags"],
   },
+  "routes/api.osdi.v1.events.$id.attendances._index": {
+    path: "/api/osdi/v1/events/:osdiEvent/attendances",
+    as: "anonymous",
+    fields: ["person", "status"],
+  },
+  "routes/api.osdi.v1.events.$id.record_attendance_helper": {
+    path: "/api/osdi/v1/events/:osdiEvent/record_attendance_helper",
+    as: "anonymous",
+    fields: ["person", "status"],
+  },
   "routes/api.osdi.v1.petitions.$id.record_signature_helper": {
     path: "/api/osdi/v1/petitions/:osdiPetition/record_signature_helper",
     as: "anonymous",

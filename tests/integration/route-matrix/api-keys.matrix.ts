@@ -33,6 +33,10 @@ export const area: MatrixArea = {
       path: "/api/osdi/v1/events/:osdiEvent/attendances",
       expect: all(401),
     },
+    "routes/api.osdi.v1.events.$id.record_attendance_helper": {
+      path: "/api/osdi/v1/events/:osdiEvent/record_attendance_helper",
+      expect: all(405),
+    },
     "routes/api.osdi.v1.events.$id.attendances.$attendanceId": {
       path: "/api/osdi/v1/events/:osdiEvent/attendances/1",
       expect: all(401),
