@@ -5,6 +5,8 @@
  * address check at delivery time. The test switch (WEBHOOK_ALLOW_PRIVATE) lets deliveries reach
  * 127.0.0.1 over http.
  */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { confirmSignature } from "../../app/features/letters/confirmation.server";
 import { confirmRsvp } from "../../app/features/events/rsvp.server";
@@ -143,6 +145,33 @@ describe("webhook events and delivery", () => {
     const [downRow] = await deliveriesOf(down.endpointId);
     expect(downRow.status).toBe("pending");
     expect(downRow.last_error).toMatch(/ECONNREFUSED/);
+  });
+
+  it("a receiver that does not answer in time is retried later", async () => {
+    const silent = http.createServer(() => {
+      // Never answers.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", () => resolve()));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const { endpointId } = await keyWithEndpoint({
+        url: `http://127.0.0.1:${port}/slow`,
+        events: ["threat.changed"],
+      });
+      const threat = await aThreat();
+      await db
+        .transaction()
+        .execute((trx) => enqueueThreatChanged(trx, threat.id, "created", new Date().toISOString()));
+      const started = Date.now();
+      expect((await drainWebhooksOnce({ timeoutMs: 300 })).retried).toBe(1);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const [row] = await deliveriesOf(endpointId);
+      expect(row).toMatchObject({ status: "pending", attempts: 1, last_status_code: null });
+      expect(row.last_error).toMatch(/timed out after 300 ms/);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it("gives up after the last attempt, and disables an endpoint after repeated failures", async () => {
