@@ -38,6 +38,11 @@ export interface Config {
    * leaves it optional for them as for everyone.
    */
   staffTwoFactor: "required" | "off";
+  /**
+   * `WEBHOOK_ALLOW_PRIVATE=true` (tests and local development only; never in production): webhook
+   * endpoints may be `http://` and on loopback or private addresses, so a local receiver works.
+   */
+  webhookAllowPrivate: boolean;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -64,6 +69,7 @@ export function loadConfig(env: Env = process.env): Config {
     letterScrubDays: Number(env.LETTER_SCRUB_DAYS ?? 90),
     campaignFrom: env.CAMPAIGN_FROM ?? "Letters to lawmakers <letters@example.org>",
     staffTwoFactor: staffTwoFactor(env.STAFF_TWO_FACTOR, production),
+    webhookAllowPrivate: !production && env.WEBHOOK_ALLOW_PRIVATE === "true",
   };
 }
 
@@ -84,6 +90,10 @@ export function productionProblems(config: Config, env: Env = process.env): stri
   if (!config.resendApiKey && config.mailDelivery !== "disabled")
     problems.push(
       "RESEND_API_KEY must be set, or MAIL_DELIVERY=disabled to run without sending any e-mail (confirmations, resets and letters then wait in the outbox).",
+    );
+  if (env.WEBHOOK_ALLOW_PRIVATE)
+    problems.push(
+      "WEBHOOK_ALLOW_PRIVATE must not be set in production: webhooks go to public https:// addresses only.",
     );
   if (env.DEMO_PASSWORD)
     problems.push("DEMO_PASSWORD must not be set in production: demo accounts are never created there.");

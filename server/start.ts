@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { loadConfig, productionProblems } from "../app/config.server";
 import { startLetterScrub } from "../app/features/campaigns/scrub.server";
 import { startOutboxWorker } from "../app/features/email/worker.server";
+import { startWebhookWorker } from "../app/features/webhooks/delivery.server";
 import { logger } from "../app/features/security/log.server";
 import { settleBackgroundTasks } from "../app/lib/background.server";
 import { startSnapshotJob } from "../app/features/targets/snapshots.server";
@@ -42,6 +43,7 @@ const build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
 const app = createApp({ config, build });
 registerOutboxHooks();
 const worker = startOutboxWorker({ intervalMs: config.outboxIntervalMs });
+const webhooks = startWebhookWorker({ intervalMs: config.outboxIntervalMs });
 const scrub = startLetterScrub();
 const snapshots = startSnapshotJob();
 const digests = startStaffDigestJob();
@@ -69,7 +71,7 @@ async function shutdown(signal: string) {
   digests.stop();
   // Mail a request queued after answering (a reset link) is written before the database closes.
   await settleBackgroundTasks();
-  await Promise.all([worker.stop(), scrub.stop()]);
+  await Promise.all([worker.stop(), webhooks.stop(), scrub.stop()]);
   await closeDatabase();
   process.exit(0);
 }

@@ -29,6 +29,7 @@ export const NAMESPACES = [
   "events",
   "targets",
   "reports",
+  "webhooks",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -165,3 +165,11 @@ export type ApiKeyAccess = (typeof API_KEY_ACCESS)[number];
 /** The personal-data resources of the OSDI API a key may be given; public resources need none. */
 export const API_KEY_RESOURCES = ["signatures", "attendances", "outreaches", "people"] as const;
 export type ApiKeyResource = (typeof API_KEY_RESOURCES)[number];
+
+// Outbound webhooks.
+export const WEBHOOK_EVENT_TYPES = ["signature.confirmed", "rsvp.confirmed", "letter.sent", "threat.changed"] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+export const WEBHOOK_DISABLED_REASONS = ["admin", "failures"] as const;
+export type WebhookDisabledReason = (typeof WEBHOOK_DISABLED_REASONS)[number];

@@ -75,6 +75,7 @@ export default function ApiKeyPage() {
             {key.revokedAt ? t("apiKeys.revoked", { date: formatDate(key.revokedAt, locale) }) : t("apiKeys.active")}
           </dd>
         </dl>
+        <Link to={`/admin/api-keys/${key.id}/webhooks`}>{t("webhooks:title")}</Link>
       </section>
       <section aria-labelledby="key-usage">
         <h2 id="key-usage">{t("apiKeys.usageHeading")}</h2>

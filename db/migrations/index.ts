@@ -18,6 +18,7 @@ import * as m0015 from "./0015_staff_digest";
 import * as m0017 from "./0017_reports";
 import * as m0018 from "./0018_application_public_profile";
 import * as m0019 from "./0019_api_keys";
+import * as m0020 from "./0020_webhooks";
 import * as m0021 from "./0021_lawmaker_divisions";
 
 export interface MigrationModule {
@@ -45,5 +46,6 @@ export const migrations: Record<string, MigrationModule> = {
   "0017_reports": m0017,
   "0018_application_public_profile": m0018,
   "0019_api_keys": m0019,
+  "0020_webhooks": m0020,
   "0021_lawmaker_divisions": m0021,
 };

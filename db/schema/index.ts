@@ -58,6 +58,7 @@ import type {
   ThreatSourcesTable,
   ThreatsTable,
 } from "./threats";
+import type { WebhookEndpointsTable, WebhookOutboxTable } from "./webhooks";
 
 export * from "./accounts";
 export * from "./activity";
@@ -66,6 +67,7 @@ export * from "./campaigns";
 export * from "./coalition";
 export * from "./letters";
 export * from "./threats";
+export * from "./webhooks";
 
 /** Shared rate-limit counters (RATE_LIMIT_STORE=database), written by rate-limiter-flexible. */
 export interface RateLimitsTable {
@@ -134,6 +136,8 @@ export interface Database {
   report_section_texts: ReportSectionTextsTable;
   api_keys: ApiKeysTable;
   api_key_usage: ApiKeyUsageTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_outbox: WebhookOutboxTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -145,6 +149,8 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type Threat = Selectable<ThreatsTable>;
 export type ThreatAction = Selectable<ThreatActionsTable>;
+export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;
+export type WebhookOutboxRow = Selectable<WebhookOutboxTable>;
 
 /** The database or a transaction in it (a Transaction<Database> is a Kysely<Database>). */
 export type Executor = Kysely<Database>;

@@ -36,3 +36,19 @@ describe("production start", () => {
     expect(productionProblems(loadConfig({}), {})).toEqual([]);
   });
 });
+
+describe("the webhook test switch", () => {
+  it("is on only when asked for outside production, and a production start refuses it", () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: "true" }).webhookAllowPrivate).toBe(true);
+    const env = {
+      APP_ENV: "production",
+      APP_URL: "https://hub.example.org",
+      APP_SECRET: "k".repeat(40),
+      RESEND_API_KEY: "re_test",
+      WEBHOOK_ALLOW_PRIVATE: "true",
+    };
+    expect(loadConfig(env).webhookAllowPrivate).toBe(false);
+    expect(productionProblems(loadConfig(env), env).join(" ")).toMatch(/WEBHOOK_ALLOW_PRIVATE/);
+  });
+});

@@ -7,6 +7,7 @@ import type { OutboxOutcome } from "~/features/email/settled-hooks.server";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { transitionLetters } from "~/features/campaigns/letter-state.server";
+import { enqueueLettersSent } from "~/features/webhooks/events.server";
 
 /** Outbox idempotency key of a letter's row: one row per letter, ever. */
 export const letterOutboxKey = (letterId: number): string => `campaign-letter:${letterId}`;
@@ -61,6 +62,7 @@ export async function moveLettersForOutbox(
       { from: "queued", to: "sent", detail: "outbox sent", now },
     );
     moved.sent += movedIds.length;
+    await enqueueLettersSent(executor, movedIds, now);
     // Each letter gets its own mail's id: one UPDATE with a CASE, in chunks.
     const movedSet = new Set(movedIds);
     const withIds = sent.filter((l) => movedSet.has(l.id) && l.providerId !== null);

@@ -12,6 +12,7 @@ import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
 import { mayMailUnsolicited, queueEmail } from "~/features/email/outbox.server";
 import type { RsvpInput } from "~/features/events/forms";
 import { describeWhen } from "~/features/events/time.server";
+import { enqueueRsvpConfirmed } from "~/features/webhooks/events.server";
 import { isEditionPast } from "~/features/events/edition-days";
 import type { Nothing, Result } from "~/lib/result";
 
@@ -171,6 +172,7 @@ export async function confirmRsvp(token: string, now = new Date()): Promise<Conf
       .set({ rsvp_count: sql<number>`rsvp_count + 1`, updated_at: stamp })
       .where("id", "=", row.event_id)
       .execute();
+    await enqueueRsvpConfirmed(trx, row.id, stamp);
     return { ok: true, eventSlug: row.slug };
   });
 }

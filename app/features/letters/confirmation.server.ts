@@ -7,6 +7,7 @@ import { sha256Hex } from "~/features/auth/tokens.server";
 import { countSignatures } from "~/features/letters/signature-counts.server";
 import type { Result } from "~/lib/result";
 import { letterUrl } from "~/features/letters/letter-page.server";
+import { enqueueSignatureConfirmed } from "~/features/webhooks/events.server";
 
 function tokenHash(token: string): string | null {
   return /^[a-z0-9]{16,64}$/.test(token) ? sha256Hex(token) : null;
@@ -70,6 +71,7 @@ export async function confirmSignature(token: string, now = new Date()): Promise
       .executeTakeFirst();
     if (!confirmed) return { ok: false, reason: "invalid" };
     await countSignatures(trx, row.letter_id, [confirmed], +1, stamp);
+    await enqueueSignatureConfirmed(trx, row.id, stamp);
     return { ok: true, letterSlug: row.slug };
   });
 }

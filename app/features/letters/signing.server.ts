@@ -15,6 +15,7 @@ import type { User, Executor } from "~db/schema";
 import { loadConfig } from "~/config.server";
 import { normaliseEmail } from "~/lib/email-address";
 import { randomToken, sha256Hex } from "~/features/auth/tokens.server";
+import { enqueueSignatureConfirmed } from "~/features/webhooks/events.server";
 import {
   mayMailUnsolicited,
   queueRenderedEmail,
@@ -329,6 +330,7 @@ export async function signForOrganisation(
         entityId: inserted.id,
         after: { letter_id: letter.id, coalition_member_id: member.id, version: letter.current_version },
       });
+      await enqueueSignatureConfirmed(trx, inserted.id, stamp);
     }
     return { ok: true };
   });

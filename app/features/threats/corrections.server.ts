@@ -4,6 +4,7 @@ import { recordAudit } from "~/features/security/audit.server";
 import type { StepCorrectionInput } from "~/features/threats/forms";
 import { refreshStage } from "~/features/threats/mutations.server";
 import { notifyFollowers } from "~/features/threats/notify.server";
+import { enqueueThreatChanged } from "~/features/webhooks/events.server";
 
 const STEP_COLUMNS = [
   "id",
@@ -75,6 +76,7 @@ export async function correctStep(
       .where("id", "=", stepId)
       .execute();
     await refreshStage(trx, threatId, now);
+    await enqueueThreatChanged(trx, threatId, "step_corrected", now, stepId);
     const { intent: _intent, ...after } = input;
     await recordAudit(trx, {
       actorUserId: actor.id,
@@ -118,6 +120,7 @@ export async function removeStep(actor: User, threatId: number, stepId: number):
     if (!before) return false;
     await trx.deleteFrom("threat_actions").where("id", "=", stepId).execute();
     await refreshStage(trx, threatId, now);
+    await enqueueThreatChanged(trx, threatId, "step_removed", now, stepId);
     await recordAudit(trx, {
       actorUserId: actor.id,
       action: "threat.step.delete",

@@ -6,6 +6,7 @@ import { slugify } from "~/lib/slug";
 import type { FieldErrors } from "~/lib/field-errors";
 import { recordAudit } from "~/features/security/audit.server";
 import { notifyFollowers } from "~/features/threats/notify.server";
+import { enqueueThreatChanged } from "~/features/webhooks/events.server";
 import type { StepInput, OutcomeInput, ThreatInput } from "~/features/threats/forms";
 import { deriveStage } from "~/features/threats/stage";
 import type { Result } from "~/lib/result";
@@ -122,6 +123,7 @@ export async function insertThreat(trx: Tx, actor: User, input: ThreatInput): Pr
     entityId: row.id,
     after: { slug, ...input },
   });
+  await enqueueThreatChanged(trx, row.id, "created", now);
   return { slug, id: row.id };
 }
 
@@ -187,6 +189,7 @@ export async function recordStep(actor: User, threatId: number, input: StepInput
       .returning("id")
       .executeTakeFirstOrThrow();
     await refreshStage(trx, threatId, now);
+    await enqueueThreatChanged(trx, threatId, "step_added", now, row.id);
     await recordAudit(trx, {
       actorUserId: actor.id,
       action: "threat.action",
@@ -235,6 +238,7 @@ export async function setOutcome(actor: User, threatId: number, input: OutcomeIn
       .set({ outcome: input.outcome, outcome_reason: input.reason, outcome_on: input.decidedOn, updated_at: now })
       .where("id", "=", threatId)
       .execute();
+    await enqueueThreatChanged(trx, threatId, "outcome_set", now);
     await recordAudit(trx, {
       actorUserId: actor.id,
       action: "threat.outcome",

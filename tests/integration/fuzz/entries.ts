@@ -78,6 +78,23 @@ export const FUZZ: Record<string, FuzzEntry> = {
     intents: ["invite", "revoke"],
   },
   "routes/staff.mail.$id": { path: "/staff/mail/:mail", as: "staff", fields: [] },
+  "routes/admin.api-keys.$id_.webhooks._index": {
+    path: "/admin/api-keys/:apiKey/webhooks",
+    as: "admin",
+    fields: ["intent", "url", "events"],
+    values: {
+      url: ["https://93.184.215.14/hooks", "http://127.0.0.1/x", "https://[::1]/", "https://10.0.0.1/"],
+      events: ["signature.confirmed", "threat.changed"],
+    },
+  },
+  "routes/admin.api-keys.$id_.webhooks.$endpointId": {
+    path: "/admin/api-keys/:apiKey/webhooks/:webhook",
+    as: "admin",
+    fields: ["confirm"],
+    intents: ["reveal", "test", "enable", "disable", "delete"],
+    // Deleting the endpoint leaves nothing for later entries.
+    last: true,
+  },
 
   // Threats.
   "routes/threats.new": { path: "/threats/new", as: "staff" },

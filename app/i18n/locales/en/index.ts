@@ -13,6 +13,7 @@ import reports from "~/i18n/locales/en/reports.json";
 import signatures from "~/i18n/locales/en/signatures.json";
 import targets from "~/i18n/locales/en/targets.json";
 import threats from "~/i18n/locales/en/threats.json";
+import webhooks from "~/i18n/locales/en/webhooks.json";
 
 const bundle: LocaleBundle = {
   resources: {
@@ -29,6 +30,7 @@ const bundle: LocaleBundle = {
     events,
     targets,
     reports,
+    webhooks,
   },
   countries: lang.countries,
   others: { EU: "European Union", INT: "International fora (UN, ITU)" },

@@ -13,6 +13,7 @@ import reports from "~/i18n/locales/es/reports.json";
 import signatures from "~/i18n/locales/es/signatures.json";
 import targets from "~/i18n/locales/es/targets.json";
 import threats from "~/i18n/locales/es/threats.json";
+import webhooks from "~/i18n/locales/es/webhooks.json";
 
 const bundle: LocaleBundle = {
   resources: {
@@ -29,6 +30,7 @@ const bundle: LocaleBundle = {
     events,
     targets,
     reports,
+    webhooks,
   },
   countries: lang.countries,
   others: { EU: "Unión Europea", INT: "Foros internacionales (ONU, UIT)" },

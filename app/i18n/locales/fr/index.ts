@@ -13,6 +13,7 @@ import reports from "~/i18n/locales/fr/reports.json";
 import signatures from "~/i18n/locales/fr/signatures.json";
 import targets from "~/i18n/locales/fr/targets.json";
 import threats from "~/i18n/locales/fr/threats.json";
+import webhooks from "~/i18n/locales/fr/webhooks.json";
 
 const bundle: LocaleBundle = {
   resources: {
@@ -29,6 +30,7 @@ const bundle: LocaleBundle = {
     events,
     targets,
     reports,
+    webhooks,
   },
   countries: lang.countries,
   others: { EU: "Union européenne", INT: "Instances internationales (ONU, UIT)" },
