@@ -34,6 +34,7 @@ import type {
   LetterCampaignsTable,
   WebhookDeliveriesTable,
 } from "./campaigns";
+import type { ContentVersionsTable } from "./content";
 import type { CoalitionApplicationsTable, CoalitionMemberChangesTable, CoalitionMembersTable } from "./coalition";
 import type {
   OpenLetterSignatureCountsTable,
@@ -62,6 +63,7 @@ export * from "./accounts";
 export * from "./activity";
 export * from "./campaigns";
 export * from "./coalition";
+export * from "./content";
 export * from "./letters";
 export * from "./threats";
 
@@ -130,6 +132,7 @@ export interface Database {
   target_snapshots: TargetSnapshotsTable;
   report_publications: ReportPublicationsTable;
   report_section_texts: ReportSectionTextsTable;
+  content_versions: ContentVersionsTable;
 }
 
 export type User = Selectable<UsersTable>;
