@@ -26,6 +26,8 @@ import frMap from "~/i18n/locales/fr/map.json";
 import frThreats from "~/i18n/locales/fr/threats.json";
 import enReports from "~/i18n/locales/en/reports.json";
 import frReports from "~/i18n/locales/fr/reports.json";
+import enTranslations from "~/i18n/locales/en/translations.json";
+import frTranslations from "~/i18n/locales/fr/translations.json";
 
 export const SUPPORTED_LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -52,6 +54,7 @@ export const resources = {
     events: enEvents,
     targets: enTargets,
     reports: enReports,
+    translations: enTranslations,
   },
   fr: {
     common: frCommon,
@@ -68,6 +71,7 @@ export const resources = {
     events: frEvents,
     targets: frTargets,
     reports: frReports,
+    translations: frTranslations,
   },
 } as const;
 
@@ -86,6 +90,7 @@ export const NAMESPACES = [
   "events",
   "targets",
   "reports",
+  "translations",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -7,7 +7,7 @@ import { getOptionalUser, isStaff, notFound, requireIdParam } from "~/features/a
 import { drilldown, getTarget } from "~/features/targets/progress.server";
 import { DrilldownTable } from "~/features/targets/drilldown-table";
 import { TargetCard } from "~/features/targets/target-card";
-import { jurisdictionNames, toCardData } from "~/features/targets/view.server";
+import { jurisdictionNames, localisedCards } from "~/features/targets/view.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { parsePage } from "~/lib/paging";
 
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = parsePage(new URL(request.url).searchParams);
   const [user, detail, locale] = await Promise.all([getOptionalUser(request), drilldown(target), getLocale(request)]);
   const rows = detail.rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
-  const card = toCardData(detail);
+  const [card] = await localisedCards([detail], locale);
   const codes = [...rows.map((r) => r.jurisdiction), card.filter.jurisdiction].filter((c): c is string => !!c);
   return {
     card,

@@ -118,7 +118,10 @@ export interface ApiStatement {
 }
 
 export interface ApiThreatDetail extends ApiThreat {
+  /** In the reader's language (`?lang=`, else Accept-Language) when it has a version, else the original. */
   summary: string;
+  summary_language: string;
+  original_language: string;
   actions: Array<{ date: string; classification: string; note: string | null; source: string | null }>;
   statements: ApiStatement[];
   assessment: {
@@ -132,6 +135,8 @@ export function serializeThreatDetail(threat: ThreatDetail): ApiThreatDetail {
   return {
     ...serializeThreat(threat),
     summary: threat.summary,
+    summary_language: threat.summary_lang,
+    original_language: threat.original_locale,
     // The public API keeps its published field name, `actions`.
     actions: threat.steps.map((step) => ({
       date: step.occurred_on,

@@ -1,0 +1,98 @@
+import { db } from "~db/connection";
+import type { ContentType } from "~/features/translations/content-types";
+
+/** An item's original texts, as its own table holds them. */
+export interface Original {
+  type: ContentType;
+  id: number;
+  /** What the staff call the item (its title), in the original's language. */
+  label: string;
+  originalLocale: string;
+  /** When the item last changed: a version older than this may be stale. */
+  updatedAt: string;
+  fields: Record<string, string>;
+  /** The public page, and the staff page where the original is edited. */
+  publicPath: string;
+  editPath: string;
+}
+
+type Row = Omit<Original, "type">;
+
+const threatRows = (ids?: number[]) => {
+  let query = db
+    .selectFrom("threats")
+    .select(["id", "slug", "title", "short_name", "summary", "original_locale", "updated_at"])
+    .orderBy("updated_at", "desc")
+    .orderBy("id", "desc");
+  if (ids) query = query.where("id", "in", ids);
+  return query.execute().then((rows) =>
+    rows.map((r): Row => ({
+      id: r.id,
+      label: r.short_name ?? r.title,
+      originalLocale: r.original_locale,
+      updatedAt: r.updated_at,
+      fields: { summary: r.summary },
+      publicPath: `/threats/${r.slug}`,
+      editPath: `/threats/${r.slug}/edit`,
+    })),
+  );
+};
+
+// Only approved events are public; the others are the organiser's and the reviewers' business.
+const eventRows = (ids?: number[]) => {
+  let query = db
+    .selectFrom("events")
+    .select(["id", "slug", "title", "description", "original_locale", "updated_at"])
+    .where("status", "=", "approved")
+    .orderBy("starts_at", "desc")
+    .orderBy("id", "desc");
+  if (ids) query = query.where("id", "in", ids);
+  return query.execute().then((rows) =>
+    rows.map((r): Row => ({
+      id: r.id,
+      label: r.title,
+      originalLocale: r.original_locale,
+      updatedAt: r.updated_at,
+      fields: { title: r.title, description: r.description },
+      publicPath: `/events/${r.slug}`,
+      editPath: `/events/${r.slug}/edit`,
+    })),
+  );
+};
+
+const targetRows = (ids?: number[]) => {
+  let query = db
+    .selectFrom("targets")
+    .select(["id", "year", "title", "original_locale", "updated_at"])
+    .orderBy("year", "desc")
+    .orderBy("position")
+    .orderBy("id");
+  if (ids) query = query.where("id", "in", ids);
+  return query.execute().then((rows) =>
+    rows.map((r): Row => ({
+      id: r.id,
+      label: `${r.title} (${r.year})`,
+      originalLocale: r.original_locale,
+      updatedAt: r.updated_at,
+      fields: { title: r.title },
+      publicPath: `/targets/${r.id}`,
+      editPath: `/staff/targets/${r.id}`,
+    })),
+  );
+};
+
+const LOADERS: Record<ContentType, (ids?: number[]) => Promise<Row[]>> = {
+  threat: threatRows,
+  event: eventRows,
+  target: targetRows,
+};
+
+/** Every translatable item of a type, in the order the staff view lists them. */
+export async function listOriginals(type: ContentType): Promise<Original[]> {
+  return (await LOADERS[type]()).map((row) => ({ ...row, type }));
+}
+
+export async function getOriginal(type: ContentType, id: number): Promise<Original | null> {
+  const [row] = await LOADERS[type]([id]);
+  return row ? { ...row, type } : null;
+}
