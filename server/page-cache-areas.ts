@@ -61,6 +61,7 @@ const WRITES: Record<string, Area[]> = {
 /** A version of staff content in another language changes the pages that show that content. */
 const TRANSLATIONS: Record<string, Area[]> = {
   threat: WRITES.threats,
+  letter: WRITES.letters,
   event: WRITES.events,
   target: WRITES.targets,
 };

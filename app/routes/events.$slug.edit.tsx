@@ -71,7 +71,7 @@ export default function EditEventPage() {
           <span className="badge">{t(`status.${event.status}`)}</span>
         </p>
         {translated ? (
-          <TranslationLinks type="event" id={event.id} originalLocale={event.original_locale} translated={translated} />
+          <TranslationLinks type="event" id={event.id} ownLocales={[event.original_locale]} translated={translated} />
         ) : null}
       </PageHeader>
       {event.status === "changes_requested" && event.review_comment ? (

@@ -67,7 +67,7 @@ export default function EditTargetPage() {
           <Link to={`/staff/targets?year=${year}`}>{t("staff.title")}</Link>
           <Link to={`/targets/${id}`}>{t("staff.viewPublic")}</Link>
         </p>
-        <TranslationLinks type="target" id={id} originalLocale={originalLocale} translated={translated} />
+        <TranslationLinks type="target" id={id} ownLocales={[originalLocale]} translated={translated} />
       </PageHeader>
       <TargetForm
         lastResult={useActionData<typeof action>()}

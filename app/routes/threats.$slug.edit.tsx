@@ -61,7 +61,7 @@ export default function EditThreatPage() {
         <Link to={`/threats/${slug}`}>{t("form.backTo", { title })}</Link>
       </p>
       <PageHeader title={t("form.editTitle")} lead={title}>
-        <TranslationLinks type="threat" id={id} originalLocale={originalLocale} translated={translated} />
+        <TranslationLinks type="threat" id={id} ownLocales={[originalLocale]} translated={translated} />
       </PageHeader>
       <ThreatForm
         lastResult={useActionData<typeof action>()}

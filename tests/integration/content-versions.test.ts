@@ -5,6 +5,8 @@ import type { User } from "../../db/schema";
 import { createThreat, updateThreat } from "../../app/features/threats/mutations.server";
 import type { ThreatInput } from "../../app/features/threats/forms";
 import { formatDate } from "../../app/lib/format";
+import { LetterSchema } from "../../app/features/letters/forms";
+import { createLetter, openLetter, updateTexts } from "../../app/features/letters/letters.server";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 
 let server: TestServer;
@@ -143,6 +145,56 @@ describe("a threat summary in French", () => {
   });
 });
 
+describe("an open letter", () => {
+  it("is signed as its original: a translation shows below it, for information, while it matches the text", async () => {
+    const parsed = LetterSchema.parse({
+      texts: [{ language: "en", title: "Keep messages private", body: "We ask you to **protect** encryption." }],
+    });
+    const created = await createLetter(staffUser, parsed);
+    if (!created.ok) throw new Error("letter not created");
+    expect(await openLetter(staffUser, created.id)).toEqual({ ok: true });
+    const page = `/letters/${created.slug}`;
+    expect(await (await reader().get(page, FR)).text()).toContain("Affiché en anglais : pas encore traduit");
+
+    const saved = await save("letter", created.id, "fr", {
+      title: "Gardez les messages privés",
+      body: "Nous vous demandons de **protéger** le chiffrement.",
+    });
+    expect(saved.status).toBe(302);
+    const html = await (await reader().get(page, FR)).text();
+    // The heading and the text people sign stay the original, in its language.
+    expect(html).toContain('<h1 lang="en">Keep messages private</h1>');
+    const signed = html.indexOf("We ask you to <strong>protect</strong> encryption.");
+    const information = html.indexOf("Traduction pour information");
+    expect(signed).toBeGreaterThan(-1);
+    expect(information).toBeGreaterThan(signed);
+    expect(html.indexOf("Nous vous demandons de <strong>protéger</strong> le chiffrement.")).toBeGreaterThan(
+      information,
+    );
+    expect(html).not.toContain("pas encore traduit");
+    const texts = await db
+      .selectFrom("open_letter_texts")
+      .select(["language", "title"])
+      .where("letter_id", "=", created.id)
+      .execute();
+    expect(texts).toEqual([{ language: "en", title: "Keep messages private" }]);
+    expect(await (await reader().get(page, EN)).text()).not.toContain("Traduction pour information");
+    expect(await (await reader().get(page, EN)).text()).not.toContain("Translation for information");
+
+    // A new version of the signed text: the translation no longer matches it, so it waits.
+    const edited = await updateTexts(staffUser, created.id, [
+      { language: "en", title: "Keep messages private", body: "We ask you to **defend** encryption." },
+    ]);
+    expect(edited).toMatchObject({ ok: true, newVersion: true });
+    // Read signed in: the change went straight to the database, past the anonymous page cache.
+    const after = await (await lead.get(page, FR)).text();
+    expect(after).not.toContain("Traduction pour information");
+    expect(after).toContain("Affiché en anglais : pas encore traduit");
+    const stale = await (await staff.get("/staff/translations?type=letter&locale=fr", EN)).text();
+    expect(stale).toContain("Keep messages private: update the French version");
+  });
+});
+
 describe("events and targets", () => {
   it("shows an event's title and description in the reader's language", async () => {
     const event = await db
@@ -258,7 +310,7 @@ describe("refused input", () => {
         "This language is not one the site is offered in.",
       ],
       [await save("threat", threat.id, "en", { summary: "Hello" }), "the original&#x27;s own language"],
-      [await save("letter", threat.id, "fr", { summary: "Bonjour" }), "This kind of content has no translations."],
+      [await save("bogus", threat.id, "fr", { summary: "Bonjour" }), "This kind of content has no translations."],
     ];
     for (const [response, message] of cases) {
       expect(response.status).toBe(400);

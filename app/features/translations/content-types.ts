@@ -6,7 +6,7 @@ import { SUPPORTED_LOCALES, type Locale } from "~/i18n/config";
  * field: the same as the original's form (threats/forms.ts, events/forms.ts, targets/forms.ts).
  * Shared by the browser and the server.
  */
-export const CONTENT_TYPES = ["threat", "event", "target"] as const;
+export const CONTENT_TYPES = ["threat", "letter", "event", "target"] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
 export interface FieldSpec {
@@ -20,6 +20,11 @@ export interface FieldSpec {
 
 export const CONTENT_FIELDS: Record<ContentType, readonly FieldSpec[]> = {
   threat: [{ name: "summary", max: 20_000, multiline: true, markdown: true }],
+  // An open letter's translation is for information only: people sign the original.
+  letter: [
+    { name: "title", max: 300, multiline: false, markdown: false },
+    { name: "body", max: 50_000, multiline: true, markdown: true },
+  ],
   event: [
     { name: "title", max: 160, multiline: false, markdown: false },
     { name: "description", max: 5000, multiline: true, markdown: false },

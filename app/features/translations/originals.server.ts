@@ -14,9 +14,11 @@ export interface Original {
   /** The public page, and the staff page where the original is edited. */
   publicPath: string;
   editPath: string;
+  /** Languages the item's own table already has its text in (an open letter's official texts). */
+  ownLocales: string[];
 }
 
-type Row = Omit<Original, "type">;
+type Row = Omit<Original, "type" | "ownLocales"> & { ownLocales?: string[] };
 
 const threatRows = (ids?: number[]) => {
   let query = db
@@ -81,18 +83,64 @@ const targetRows = (ids?: number[]) => {
   );
 };
 
+/**
+ * An open letter's original is the current version's first text (the letter's own language); the
+ * version's other texts are official too, and signed like it: they need no translation.
+ */
+const letterRows = async (ids?: number[]) => {
+  let query = db
+    .selectFrom("open_letters")
+    .innerJoin("open_letter_texts", (join) =>
+      join
+        .onRef("open_letter_texts.letter_id", "=", "open_letters.id")
+        .onRef("open_letter_texts.version", "=", "open_letters.current_version"),
+    )
+    .select([
+      "open_letters.id",
+      "open_letters.slug",
+      "open_letter_texts.language",
+      "open_letter_texts.title",
+      "open_letter_texts.body",
+      "open_letter_texts.updated_at",
+    ])
+    .orderBy("open_letters.id", "desc")
+    .orderBy("open_letter_texts.id");
+  if (ids) query = query.where("open_letters.id", "in", ids);
+  const rows = await query.execute();
+  const byLetter = new Map<number, Row>();
+  for (const r of rows) {
+    const seen = byLetter.get(r.id);
+    if (seen) {
+      seen.ownLocales!.push(r.language);
+      continue;
+    }
+    byLetter.set(r.id, {
+      id: r.id,
+      label: r.title,
+      originalLocale: r.language,
+      updatedAt: r.updated_at,
+      fields: { title: r.title, body: r.body },
+      publicPath: `/letters/${r.slug}`,
+      editPath: `/letters/${r.slug}/edit`,
+      ownLocales: [r.language],
+    });
+  }
+  return [...byLetter.values()];
+};
+
 const LOADERS: Record<ContentType, (ids?: number[]) => Promise<Row[]>> = {
   threat: threatRows,
+  letter: letterRows,
   event: eventRows,
   target: targetRows,
 };
 
 /** Every translatable item of a type, in the order the staff view lists them. */
 export async function listOriginals(type: ContentType): Promise<Original[]> {
-  return (await LOADERS[type]()).map((row) => ({ ...row, type }));
+  return (await LOADERS[type]()).map((row) => ({ ...row, type, ownLocales: row.ownLocales ?? [row.originalLocale] }));
 }
 
 export async function getOriginal(type: ContentType, id: number): Promise<Original | null> {
   const [row] = await LOADERS[type]([id]);
-  return row ? { ...row, type } : null;
+  return row ? { ...row, type, ownLocales: row.ownLocales ?? [row.originalLocale] } : null;
 }

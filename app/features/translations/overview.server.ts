@@ -63,7 +63,7 @@ export async function translationOverview(filters: { type?: ContentType; locale?
     const fieldCount = CONTENT_FIELDS[type].length;
     for (const locale of SUPPORTED_LOCALES) {
       for (const original of originals) {
-        if (original.originalLocale === locale || !hasText(original)) continue;
+        if (original.ownLocales.includes(locale) || !hasText(original)) continue;
         const version = versions.get(`${original.id}:${locale}`);
         const row: OverviewRow = {
           type,

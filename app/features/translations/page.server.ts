@@ -29,7 +29,7 @@ export async function originalToTranslate(
 ): Promise<Result<{ original: Original }, { fieldErrors: FieldErrors } | { reason: "not_found" }>> {
   const original = await getOriginal(address.type, address.id);
   if (!original) return { ok: false, reason: "not_found" };
-  if (original.originalLocale === address.locale)
+  if (original.ownLocales.includes(address.locale))
     return { ok: false, fieldErrors: { locale: ["translations:validation.originalLocale"] } };
   return { ok: true, original };
 }

@@ -4,20 +4,21 @@ import { SUPPORTED_LOCALES } from "~/i18n/config";
 import type { ContentType } from "~/features/translations/content-types";
 import { languageName } from "~/features/translations/content-language";
 
-/** "Translations: fr · es" on an item's edit page: one link per language but the original's. */
+/** "Translations: fr · es" on an item's edit page: one link per language the item is not written in. */
 export function TranslationLinks({
   type,
   id,
-  originalLocale,
+  ownLocales,
   translated,
 }: {
   type: ContentType;
   id: number;
-  originalLocale: string;
+  /** The original's language, and any other the item's own texts are in. */
+  ownLocales: readonly string[];
   translated: readonly string[];
 }) {
   const { t, i18n } = useTranslation("translations");
-  const locales = SUPPORTED_LOCALES.filter((locale) => locale !== originalLocale);
+  const locales = SUPPORTED_LOCALES.filter((locale) => !ownLocales.includes(locale));
   if (!locales.length) return null;
   return (
     <p className="translation-links">
