@@ -91,7 +91,7 @@ export default function TranslationsOverview() {
           <ul className="translation-list">
             {missing.rows.map((row) => (
               <li key={`${row.type}-${row.id}-${row.locale}`}>
-                <span className="badge">{t(`types.${row.type}`)}</span>{" "}
+                <span className="badge">{t(`typeOne.${row.type}`)}</span>{" "}
                 <Link to={pagePath(row.type, row.id, row.locale)}>
                   {t("overview.translateInto", { label: row.label, language: languageName(row.locale, lang) })}
                 </Link>
@@ -109,7 +109,7 @@ export default function TranslationsOverview() {
           <ul className="translation-list">
             {stale.map((row) => (
               <li key={`${row.type}-${row.id}-${row.locale}`}>
-                <span className="badge">{t(`types.${row.type}`)}</span>{" "}
+                <span className="badge">{t(`typeOne.${row.type}`)}</span>{" "}
                 <Link to={pagePath(row.type, row.id, row.locale)}>
                   {t("overview.updateIn", { label: row.label, language: languageName(row.locale, lang) })}
                 </Link>{" "}

@@ -215,6 +215,49 @@ describe("events and targets", () => {
     expect(english).not.toContain("Atelier chiffrement");
   });
 
+  it("names the event in a reply's confirmation mail in the replier's language", async () => {
+    // An event of a coming edition, which still takes replies.
+    expect((await staff.post("/staff/events", { intent: "edition", year: "2032", day: "2032-10-21" })).status).toBe(
+      200,
+    );
+    const created = await lead.post("/events/new", {
+      title: "Encryption café",
+      kind: "training",
+      jurisdiction: "KE",
+      city: "Nairobi",
+      timezone: "Africa/Nairobi",
+      startsLocal: "2032-10-21T18:00",
+      endsLocal: "2032-10-21T20:00",
+      description: "Bring your phone.",
+    });
+    expect(created.status).toBe(302);
+    const slug = created.headers.get("location")!.slice("/events/".length);
+    const event = await db
+      .selectFrom("events")
+      .select(["id", "slug", "title"])
+      .where("slug", "=", slug)
+      .executeTakeFirstOrThrow();
+    expect((await staff.post("/staff/events", { intent: "approve", eventId: String(event.id) })).status).toBe(200);
+    await save("event", event.id, "fr", { title: "Café chiffrement", description: "Venez nombreux." });
+    const replies = [
+      ["fr", "repondant@example.org"],
+      ["en", "replier@example.org"],
+    ] as const;
+    for (const [language, email] of replies) {
+      const answer = await reader().post(
+        `/events/${event.slug}`,
+        { name: "Camille", email },
+        { "Accept-Language": language },
+      );
+      expect(answer.status).toBe(200);
+    }
+    const subjectTo = async (email: string) =>
+      (await db.selectFrom("outbox").select("subject").where("to_address", "=", email).executeTakeFirstOrThrow())
+        .subject;
+    expect(await subjectTo("repondant@example.org")).toContain("Café chiffrement");
+    expect(await subjectTo("replier@example.org")).toContain(event.title);
+  });
+
   it("shows a target's title in the reader's language, else the original marked as English", async () => {
     const [first, second] = await db
       .selectFrom("targets")
@@ -254,7 +297,7 @@ describe("stale versions and the staff view", () => {
     expect(await countOf()).toBe(Number(total.n) - Number(translated.n));
     const firstPage = await (await staff.get("/staff/translations?type=threat&locale=fr", EN)).text();
     expect(firstPage).toContain(`/staff/translations/threat/${threat.id}/fr`);
-    expect(firstPage).toContain("Counted bill: translate into French");
+    expect(firstPage).toContain("Counted bill (NZ, 2024): translate into French");
     // Only the filtered type and language are listed; the table counts every one.
     expect(firstPage).not.toContain("/staff/translations/event/");
 
@@ -275,7 +318,7 @@ describe("stale versions and the staff view", () => {
     expect(
       await updateThreat(staffUser, threat.id, { ...threatInput("Stale bill", "First summary."), severity: "low" }),
     ).toBe(null);
-    expect(await staleList()).not.toContain("Stale bill: update the French version");
+    expect(await staleList()).not.toContain("Stale bill (NZ, 2024): update the French version");
 
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await updateThreat(staffUser, threat.id, threatInput("Stale bill", "Second summary."))).toBe(null);
@@ -285,13 +328,13 @@ describe("stale versions and the staff view", () => {
       .where("id", "=", threat.id)
       .executeTakeFirstOrThrow();
     const list = await staleList();
-    expect(list).toContain("Stale bill: update the French version");
+    expect(list).toContain("Stale bill (NZ, 2024): update the French version");
     expect(list).toContain(`Original changed on ${formatDate(changed.updated_at, "en")}`);
     expect(await (await staff.get(link, EN)).text()).toContain("Original changed on");
     // The version still shows until it is updated; saving again makes it current.
     expect(await (await reader().get(`/threats/${threat.slug}`, FR)).text()).toContain("Premier résumé.");
     await save("threat", threat.id, "fr", { summary: "Second résumé." });
-    expect(await staleList()).not.toContain("Stale bill: update the French version");
+    expect(await staleList()).not.toContain("Stale bill (NZ, 2024): update the French version");
   });
 });
 

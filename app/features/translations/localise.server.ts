@@ -71,3 +71,22 @@ export function localiseEvent(
     locale,
   );
 }
+
+/** One field of an item in a language, for a mail to someone who reads it; the original when it has none. */
+export async function textFor(
+  type: ContentType,
+  id: number,
+  field: string,
+  locale: string,
+  original: string,
+): Promise<string> {
+  const row = await db
+    .selectFrom("content_versions")
+    .select("body")
+    .where("entity_type", "=", type)
+    .where("entity_id", "=", id)
+    .where("field", "=", field)
+    .where("locale", "=", locale)
+    .executeTakeFirst();
+  return row?.body ?? original;
+}

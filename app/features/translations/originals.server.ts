@@ -23,14 +23,25 @@ type Row = Omit<Original, "type" | "ownLocales"> & { ownLocales?: string[] };
 const threatRows = (ids?: number[]) => {
   let query = db
     .selectFrom("threats")
-    .select(["id", "slug", "title", "short_name", "summary", "original_locale", "updated_at"])
+    .select([
+      "id",
+      "slug",
+      "title",
+      "short_name",
+      "jurisdiction_code",
+      "first_seen_on",
+      "summary",
+      "original_locale",
+      "updated_at",
+    ])
     .orderBy("updated_at", "desc")
     .orderBy("id", "desc");
   if (ids) query = query.where("id", "in", ids);
   return query.execute().then((rows) =>
     rows.map((r): Row => ({
       id: r.id,
-      label: r.short_name ?? r.title,
+      // A reintroduced bill keeps its name: the country and the year tell them apart.
+      label: `${r.short_name ?? r.title} (${r.jurisdiction_code}, ${r.first_seen_on.slice(0, 4)})`,
       originalLocale: r.original_locale,
       updatedAt: r.updated_at,
       fields: { summary: r.summary },
