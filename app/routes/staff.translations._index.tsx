@@ -7,7 +7,7 @@ import { Pagination } from "~/components/pagination";
 import { requireStaff } from "~/features/auth/guards.server";
 import { CONTENT_TYPES, OverviewFiltersSchema } from "~/features/translations/content-types";
 import { languageName } from "~/features/translations/content-language";
-import { translationOverview } from "~/features/translations/overview.server";
+import { campaignTemplateGaps, translationOverview } from "~/features/translations/overview.server";
 import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { formatDate } from "~/lib/format";
 
@@ -17,14 +17,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const url = new URL(request.url);
   const filters = OverviewFiltersSchema.parse(Object.fromEntries(url.searchParams));
-  return { filters, ...(await translationOverview(filters)) };
+  const [overview, campaignGaps] = await Promise.all([
+    translationOverview(filters),
+    campaignTemplateGaps(filters.locale),
+  ]);
+  return { filters, ...overview, campaignGaps };
 }
 
 const pagePath = (type: string, id: number, locale: string) => `/staff/translations/${type}/${id}/${locale}`;
 
 export default function TranslationsOverview() {
   const { t, i18n } = useTranslation("translations");
-  const { filters, counts, missing, stale } = useLoaderData<typeof loader>();
+  const { filters, counts, missing, stale, campaignGaps } = useLoaderData<typeof loader>();
   const lang = i18n.language;
   const filterHref = (type: string, locale: string) => `/staff/translations?type=${type}&locale=${locale}`;
   return (
@@ -114,6 +118,23 @@ export default function TranslationsOverview() {
                   {t("overview.updateIn", { label: row.label, language: languageName(row.locale, lang) })}
                 </Link>{" "}
                 <span className="muted">{t("stale", { date: formatDate(row.originalChangedAt ?? "", lang) })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="campaigns-heading" className="stack">
+        <h2 id="campaigns-heading">{t("overview.campaignsHeading", { count: campaignGaps.length })}</h2>
+        <p className="hint">{t("overview.campaignsHint")}</p>
+        {campaignGaps.length === 0 ? (
+          <p className="empty-state">{t("overview.noneMissing")}</p>
+        ) : (
+          <ul className="translation-list">
+            {campaignGaps.map((gap) => (
+              <li key={`${gap.slug}-${gap.locale}`}>
+                <Link to={`/campaigns/${gap.slug}/edit`}>
+                  {t("overview.campaignTemplate", { title: gap.title, language: languageName(gap.locale, lang) })}
+                </Link>
               </li>
             ))}
           </ul>

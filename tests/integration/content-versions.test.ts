@@ -308,6 +308,27 @@ describe("stale versions and the staff view", () => {
     );
   });
 
+  it("lists the campaigns not closed that lack a template in a language, to their edit page", async () => {
+    const campaigns = await db
+      .selectFrom("letter_campaigns")
+      .leftJoin("campaign_templates", "campaign_templates.campaign_id", "letter_campaigns.id")
+      .select(["letter_campaigns.slug", "letter_campaigns.status", "campaign_templates.language"])
+      .execute();
+    expect(campaigns.length).toBeGreaterThan(0);
+    // One campaign in English only, so that the list has something to show.
+    const [open] = campaigns.filter((c) => c.status !== "closed");
+    await db
+      .deleteFrom("campaign_templates")
+      .where("language", "=", "fr")
+      .where("campaign_id", "=", (eb) => eb.selectFrom("letter_campaigns").select("id").where("slug", "=", open.slug))
+      .execute();
+    const html = await (await staff.get("/staff/translations?locale=fr", EN)).text();
+    expect(html).toContain(`href="/campaigns/${open.slug}/edit"`);
+    expect(html).toMatch(/: write the French template/);
+    const withFrench = campaigns.filter((c) => c.language === "fr" && c.slug !== open.slug && c.status !== "closed");
+    for (const campaign of withFrench) expect(html).not.toContain(`href="/campaigns/${campaign.slug}/edit"`);
+  });
+
   it("marks a version stale when the original's text changed after it, not for other edits", async () => {
     const threat = await newThreat("Stale bill", "First summary.");
     await save("threat", threat.id, "fr", { summary: "Premier résumé." });

@@ -95,3 +95,37 @@ export async function translationOverview(filters: { type?: ContentType; locale?
     stale,
   };
 }
+
+export interface CampaignGap {
+  slug: string;
+  title: string;
+  locale: Locale;
+}
+
+/**
+ * Letter campaigns keep a template per language in their own table (written in the campaign form,
+ * where the variables are checked): the campaigns not closed yet that lack one in a language.
+ */
+export async function campaignTemplateGaps(locale?: Locale): Promise<CampaignGap[]> {
+  const rows = await db
+    .selectFrom("letter_campaigns")
+    .innerJoin("campaign_templates", "campaign_templates.campaign_id", "letter_campaigns.id")
+    .select(["letter_campaigns.id", "letter_campaigns.slug", "campaign_templates.language", "campaign_templates.title"])
+    .where("letter_campaigns.status", "!=", "closed")
+    .orderBy("letter_campaigns.id", "desc")
+    .orderBy("campaign_templates.id")
+    .execute();
+  const campaigns = new Map<number, { slug: string; title: string; languages: Set<string> }>();
+  for (const row of rows) {
+    const campaign = campaigns.get(row.id) ?? { slug: row.slug, title: row.title, languages: new Set<string>() };
+    campaign.languages.add(row.language);
+    campaigns.set(row.id, campaign);
+  }
+  const gaps: CampaignGap[] = [];
+  for (const wanted of locale ? [locale] : SUPPORTED_LOCALES) {
+    for (const campaign of campaigns.values()) {
+      if (!campaign.languages.has(wanted)) gaps.push({ slug: campaign.slug, title: campaign.title, locale: wanted });
+    }
+  }
+  return gaps;
+}
