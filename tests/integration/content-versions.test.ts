@@ -239,6 +239,12 @@ describe("events and targets", () => {
       .executeTakeFirstOrThrow();
     expect((await staff.post("/staff/events", { intent: "approve", eventId: String(event.id) })).status).toBe(200);
     await save("event", event.id, "fr", { title: "Café chiffrement", description: "Venez nombreux." });
+    // The edition's list too: the title in the reader's language.
+    const frenchList = await (await reader().get("/events?edition=2032", FR)).text();
+    expect(frenchList).toContain(">Café chiffrement</a>");
+    const englishList = await (await reader().get("/events?edition=2032", EN)).text();
+    expect(englishList).toContain(">Encryption café</a>");
+    expect(englishList).not.toContain("Café chiffrement");
     const replies = [
       ["fr", "repondant@example.org"],
       ["en", "replier@example.org"],
