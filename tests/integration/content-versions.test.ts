@@ -245,6 +245,12 @@ describe("events and targets", () => {
     const englishList = await (await reader().get("/events?edition=2032", EN)).text();
     expect(englishList).toContain(">Encryption café</a>");
     expect(englishList).not.toContain("Café chiffrement");
+    const api = (await (await reader().get("/api/v1/events?edition=2032&lang=fr")).json()) as {
+      data: Array<{ title: string; title_language: string }>;
+    };
+    expect(api.data).toEqual([expect.objectContaining({ title: "Café chiffrement", title_language: "fr" })]);
+    const apiEnglish = (await (await reader().get("/api/v1/events?edition=2032", EN)).json()) as typeof api;
+    expect(apiEnglish.data).toEqual([expect.objectContaining({ title: "Encryption café", title_language: "en" })]);
     const replies = [
       ["fr", "repondant@example.org"],
       ["en", "replier@example.org"],

@@ -5,6 +5,7 @@ import { EVENT_KINDS } from "~/features/events/constants";
 import { editionForYear } from "~/features/events/editions.server";
 import { listApprovedEvents } from "~/features/events/public.server";
 import { parseStrictParams } from "~/lib/api-params";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
 
 export const API_MAX_PER_PAGE = 100;
 export const API_DEFAULT_PER_PAGE = 25;
@@ -25,6 +26,8 @@ const ApiFiltersSchema = z.object({
   online: optional(z.enum(["true", "false"])),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
   per_page: optional(z.coerce.number().int().min(1).max(API_MAX_PER_PAGE)),
+  /** The language of the titles: a version in it when there is one, else the original. */
+  lang: optional(z.enum(SUPPORTED_LOCALES)),
 });
 type ApiFilters = z.infer<typeof ApiFiltersSchema>;
 /** Strict: unknown or bad parameters are named. Repeated parameters take the first value. */
@@ -35,6 +38,8 @@ export function parseEventApiParams(params: URLSearchParams) {
 export interface ApiEvent {
   id: number;
   title: string;
+  /** The language `title` is in. */
+  title_language: string;
   kind: string;
   jurisdiction: string;
   city: string | null;
@@ -45,7 +50,8 @@ export interface ApiEvent {
   url: string;
 }
 
-export async function apiEventList(filters: ApiFilters) {
+/** `locale`: the reader's language, when `lang` does not name one (Accept-Language). */
+export async function apiEventList(filters: ApiFilters, locale?: string) {
   const page = filters.page ?? 1;
   const perPage = filters.per_page ?? API_DEFAULT_PER_PAGE;
   let editionId: number | null = null;
@@ -60,11 +66,13 @@ export async function apiEventList(filters: ApiFilters) {
     { kind: filters.kind, jurisdiction: filters.jurisdiction, online },
     page,
     perPage,
+    filters.lang ?? locale,
   );
   const { appUrl } = loadConfig();
   const data: ApiEvent[] = rows.map((row) => ({
     id: row.id,
     title: row.title,
+    title_language: row.title_lang,
     kind: row.kind,
     jurisdiction: row.jurisdiction_code,
     city: row.city,
