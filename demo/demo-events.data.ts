@@ -13,6 +13,8 @@ type Organiser = { chapter: string } | { organisation: true } | { staff: string 
 
 export interface DemoEvent {
   slug: string;
+  /** The language the title and description are written in, when not English. */
+  language?: string;
   title: string;
   kind: EventKind;
   by: Organiser;
@@ -210,6 +212,7 @@ export const EVENTS: DemoEvent[] = [
   },
   {
     slug: "bamako-formation-chiffrement-2026",
+    language: "fr",
     title: "Formation au chiffrement pour les journalistes",
     kind: "training",
     by: { chapter: "Mali Chapter" },
@@ -266,6 +269,7 @@ export const EVENTS: DemoEvent[] = [
   },
   {
     slug: "sao-paulo-debate-criptografia-2026",
+    language: "pt",
     title: "Debate: criptografia e o STF",
     kind: "other",
     by: COALITION,

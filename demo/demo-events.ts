@@ -85,6 +85,7 @@ export async function seedDemoEvents(db: Kysely<Database>): Promise<void> {
         edition_id: editionId,
         slug: event.slug,
         title: event.title,
+        original_locale: event.language ?? "en",
         kind: event.kind,
         chapter_id: chapterId,
         coalition_member_id: memberId,

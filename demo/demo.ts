@@ -11,6 +11,7 @@ import { seedDemoLetters } from "./demo-letters";
 import { seedDemoTargets } from "./demo-targets";
 import { seedDemoReports } from "./demo-reports";
 import { seedDemoThreats } from "./demo-threats";
+import { seedDemoTranslations } from "./demo-translations";
 
 const DEMO_CHAPTERS = [
   { name: "Benin Chapter", jurisdiction_code: "BJ", kind: "chapter" },
@@ -116,4 +117,5 @@ export async function seedDemo(db: Kysely<Database>, password: string): Promise<
   await seedDemoEvents(db);
   await seedDemoTargets(db);
   await seedDemoReports(db);
+  await seedDemoTranslations(db);
 }

@@ -58,9 +58,19 @@ const WRITES: Record<string, Area[]> = {
   invitations: [],
 };
 
+/** A version of staff content in another language changes the pages that show that content. */
+const TRANSLATIONS: Record<string, Area[]> = {
+  threat: WRITES.threats,
+  letter: WRITES.letters,
+  event: WRITES.events,
+  target: WRITES.targets,
+};
+
 /** The areas a successful write to `path` can change, or "all". */
 export function areasWrittenBy(path: string): Area[] | "all" {
-  const first = path.split("/").filter(Boolean)[0] ?? "";
+  const [first = "", second = "", third = ""] = path.split("/").filter(Boolean);
+  if (first === "staff" && second === "translations")
+    return Object.hasOwn(TRANSLATIONS, third) ? TRANSLATIONS[third] : "all";
   const name = first.replace(/_$/, "").split(".")[0];
   return Object.hasOwn(WRITES, name) ? WRITES[name] : "all";
 }

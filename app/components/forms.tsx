@@ -13,12 +13,15 @@ export function ErrorList({
 }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
+  // The alert role on a wrapper: on the list itself it would hide that its items are a list.
   return (
-    <ul id={id} className={className} role="alert">
-      {errors.map((error) => (
-        <li key={error}>{t(error, { defaultValue: error })}</li>
-      ))}
-    </ul>
+    <div id={id} role="alert">
+      <ul className={className}>
+        {errors.map((error) => (
+          <li key={error}>{t(error, { defaultValue: error })}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -123,10 +123,21 @@ export function SiteFooter() {
   );
 }
 
-export function PageHeader({ title, lead, children }: { title: string; lead?: string; children?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  lead,
+  titleLang,
+  children,
+}: {
+  title: string;
+  lead?: string;
+  /** The title's language, when it is not the page's (content not yet translated). */
+  titleLang?: string;
+  children?: React.ReactNode;
+}) {
   return (
     <div className="page-header">
-      <h1>{title}</h1>
+      <h1 lang={titleLang}>{title}</h1>
       {lead ? <p className="lead">{lead}</p> : null}
       {children}
     </div>

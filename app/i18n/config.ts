@@ -30,6 +30,7 @@ export const NAMESPACES = [
   "targets",
   "reports",
   "webhooks",
+  "translations",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -20,6 +20,8 @@ import { jurisdictionName } from "~/features/jurisdictions/names";
 import { listJurisdictions } from "~/features/jurisdictions/jurisdictions.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
 import { clientIp } from "~/features/security/request.server";
+import { FallbackNote, langIfOther } from "~/features/translations/content-language";
+import { localiseEvent } from "~/features/translations/localise.server";
 import { getLocale } from "~/i18n/i18next.server";
 import eventStyles from "~/styles/events.css?url";
 
@@ -40,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, manages } = await visibleEvent(request, params.slug);
   const locale = await getLocale(request);
   const jurisdiction = (await listJurisdictions()).find((j) => j.code === event.jurisdiction_code);
+  const shown = await localiseEvent(event, locale);
   const organiser = manages
     ? {
         status: event.status,
@@ -53,16 +56,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }
     : null;
   return {
-    pageTitle: event.title,
+    pageTitle: shown.fields.title,
     event: {
       slug: event.slug,
-      title: event.title,
+      title: shown.fields.title,
+      lang: shown.lang,
+      fallback: shown.fallback,
       kind: event.kind,
       organiser: event.organiser_name,
       jurisdiction: jurisdiction ? jurisdictionName(jurisdiction, locale) : event.jurisdiction_code,
       city: event.city,
       online: event.online === 1,
-      description: event.description,
+      description: shown.fields.description,
       registrationUrl: event.registration_url,
       year: event.edition_year,
       approved: event.status === "approved",
@@ -188,13 +193,14 @@ function OrganiserPanel({
 }
 
 export default function EventPage() {
-  const { t } = useTranslation(["events", "common"]);
+  const { t, i18n } = useTranslation(["events", "common"]);
   const { event, when, rsvpOpen, organiser, jsonLd } = useLoaderData<typeof loader>();
+  const contentLang = langIfOther(event.lang, i18n.language);
   const where = [event.city, event.jurisdiction].filter(Boolean).join(", ");
   return (
     <div className="stack">
       <JsonLd data={jsonLd} />
-      <PageHeader title={event.title} lead={t(`kind.${event.kind}`)}>
+      <PageHeader title={event.title} titleLang={contentLang} lead={t(`kind.${event.kind}`)}>
         {event.past ? (
           <p>
             <span className="badge badge-past">{t("year.past")}</span>
@@ -225,10 +231,13 @@ export default function EventPage() {
           </>
         ) : null}
       </dl>
-      <div className="prose event-description">
-        {event.description.split(/\n{2,}/).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
+      <div>
+        <div className="prose event-description" lang={contentLang}>
+          {event.description.split(/\n{2,}/).map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+        <FallbackNote lang={event.lang} fallback={event.fallback} />
       </div>
       {organiser ? <OrganiserPanel slug={event.slug} organiser={organiser} /> : null}
       {rsvpOpen ? <RsvpForm /> : <p className="muted">{event.approved ? t("rsvp.ended") : t("rsvp.afterApproval")}</p>}

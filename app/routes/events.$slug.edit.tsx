@@ -9,6 +9,8 @@ import { eventFormValues, getEventBySlug, updateEvent, withdrawEvent } from "~/f
 import { eventFormOptions, handleEventForm } from "~/features/events/form.server";
 import { canManageEvent } from "~/features/events/organiser.server";
 import { enforceRateLimit } from "~/features/security/rate-limit.server";
+import { TranslationLinks } from "~/features/translations/translation-links";
+import { versionLocales } from "~/features/translations/versions.server";
 import { getLocale } from "~/i18n/i18next.server";
 
 export const handle = { titleKey: "events:edit.title" };
@@ -31,8 +33,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     options,
     values: eventFormValues(event),
-    event: { slug: event.slug, title: event.title, status: event.status, review_comment: event.review_comment },
+    event: {
+      id: event.id,
+      slug: event.slug,
+      title: event.title,
+      status: event.status,
+      review_comment: event.review_comment,
+      original_locale: event.original_locale,
+    },
     staff: isStaff(user),
+    // A public (approved) event's other languages, for the staff.
+    translated: isStaff(user) && event.status === "approved" ? await versionLocales("event", event.id) : null,
   };
 }
 
@@ -51,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditEventPage() {
   const { t } = useTranslation(["events", "common"]);
-  const { options, values, event, staff } = useLoaderData<typeof loader>();
+  const { options, values, event, staff, translated } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack">
@@ -59,6 +70,9 @@ export default function EditEventPage() {
         <p>
           <span className="badge">{t(`status.${event.status}`)}</span>
         </p>
+        {translated ? (
+          <TranslationLinks type="event" id={event.id} ownLocales={[event.original_locale]} translated={translated} />
+        ) : null}
       </PageHeader>
       {event.status === "changes_requested" && event.review_comment ? (
         <div className="alert alert-info">

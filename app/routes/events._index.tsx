@@ -2,6 +2,7 @@ import { intlTag } from "~/i18n/config";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { langIfOther } from "~/features/translations/content-language";
 import { FilterSelect } from "~/components/filter-select";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
@@ -70,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Beside a coming edition, what the one before it reached (its full figures are its own page).
   const showPrevious = !past && previous !== null && previous.id !== edition.id;
   const [list, totals, counts, previousTotals] = await Promise.all([
-    listApprovedEvents(edition.id, filters, page),
+    listApprovedEvents(edition.id, filters, page, undefined, locale),
     editionTotals(edition.id),
     eventCountsByJurisdiction(edition.id),
     showPrevious ? editionTotals(previous.id) : null,
@@ -314,7 +315,9 @@ export default function EventsPage() {
             {list.rows.map((row) => (
               <li key={row.id} className="card">
                 <h3>
-                  <Link to={`/events/${row.slug}`}>{row.title}</Link>
+                  <Link to={`/events/${row.slug}`} lang={langIfOther(row.title_lang, i18n.language)}>
+                    {row.title}
+                  </Link>
                   {row.past ? <span className="badge badge-past">{t("year.past")}</span> : null}
                 </h3>
                 <p className="muted">

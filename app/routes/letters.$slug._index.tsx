@@ -7,6 +7,7 @@ import { getOptionalUser, isStaff, notFound } from "~/features/auth/guards.serve
 import { jurisdictionName } from "~/features/jurisdictions/names";
 import { getLetterPage, letterUrl } from "~/features/letters/letter-page.server";
 import { SignatureForm } from "~/features/letters/signature-form";
+import { FallbackNote, langIfOther } from "~/features/translations/content-language";
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/lib/format";
 import { parsePage } from "~/lib/paging";
@@ -61,6 +62,8 @@ export default function LetterPage() {
     version,
     text,
     languages,
+    information,
+    untranslated,
     versions,
     counts,
     signatories,
@@ -69,6 +72,7 @@ export default function LetterPage() {
     organisationSignedAt,
     shareUrl,
   } = useLoaderData<typeof loader>();
+  const { t: tr } = useTranslation("translations");
   const lang = i18n.language;
   const older = version !== letter.current_version;
   const versionQuery = older ? `version=${version}&` : "";
@@ -115,6 +119,20 @@ export default function LetterPage() {
         <div className="letter-text stack">
           {/* Rendered from Markdown and sanitised on the server (lib/markdown.server.ts). */}
           <div className="prose" lang={text.language} dangerouslySetInnerHTML={{ __html: text.body_html }} />
+          <FallbackNote lang={text.language} fallback={untranslated} />
+          {information ? (
+            <section className="letter-information card stack" aria-labelledby="letter-information">
+              <h2 id="letter-information">{tr("forInformation")}</h2>
+              <p className="hint">{tr("forInformationHint")}</p>
+              <h3 lang={langIfOther(information.lang, lang)}>{information.title}</h3>
+              {/* Rendered from Markdown and sanitised on the server (lib/markdown.server.ts). */}
+              <div
+                className="prose"
+                lang={langIfOther(information.lang, lang)}
+                dangerouslySetInnerHTML={{ __html: information.body_html }}
+              />
+            </section>
+          ) : null}
           {letter.status === "delivered" && letter.delivered_on ? (
             <p className="alert alert-success">
               {t("detail.delivered", { date: formatDate(letter.delivered_on, lang), to: letter.delivered_to ?? "" })}

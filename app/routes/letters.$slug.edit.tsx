@@ -10,6 +10,9 @@ import { getLetterBySlug } from "~/features/letters/letter-page.server";
 import { getLetterForEdit, updateLetter } from "~/features/letters/letters.server";
 import { listThreatPickerOptions, pickerQuery } from "~/features/threats/picker.server";
 
+import { TranslationLinks } from "~/features/translations/translation-links";
+import { versionLocales } from "~/features/translations/versions.server";
+
 export const handle = { titleKey: "letters:form.editTitle" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,8 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   const { letter, texts, threatSlugs } = found;
   return {
+    id: letter.id,
     slug: letter.slug,
     title: texts[0]?.title ?? letter.slug,
+    ownLocales: texts.map((text) => text.language),
+    translated: await versionLocales("letter", letter.id),
     status: letter.status,
     version: letter.current_version,
     confirmed: letter.confirmed_count,
@@ -56,14 +62,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditLetterPage() {
   const { t } = useTranslation("letters");
-  const { slug, title, status, version, confirmed, defaults, threats, threatQuery } = useLoaderData<typeof loader>();
+  const { id, slug, title, ownLocales, translated, status, version, confirmed, defaults, threats, threatQuery } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div>
       <p>
         <Link to={`/letters/${slug}`}>{t("form.backTo", { title })}</Link>
       </p>
-      <PageHeader title={t("form.editTitle")} lead={title} />
+      <PageHeader title={t("form.editTitle")} lead={title}>
+        <TranslationLinks type="letter" id={id} ownLocales={ownLocales} translated={translated} />
+      </PageHeader>
       {status === "delivered" ? (
         <p className="alert alert-info">{t("form.deliveredNoEdit")}</p>
       ) : (

@@ -80,6 +80,12 @@ export default function StaffHome() {
         </section>
         <section className="card">
           <h3>
+            <Link to="/staff/translations">{t("translations:overview.title")}</Link>
+          </h3>
+          <p>{t("translations:overview.blurb")}</p>
+        </section>
+        <section className="card">
+          <h3>
             <Link to="/staff/campaigns">{t("staff.campaignsTitle")}</Link>
           </h3>
           <p>{t("staff.campaignsBlurb")}</p>

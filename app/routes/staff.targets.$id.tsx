@@ -10,6 +10,8 @@ import { getTarget } from "~/features/targets/progress.server";
 import { TargetSchema } from "~/features/targets/forms";
 import { TargetForm, type TargetFormDefaults } from "~/features/targets/target-form";
 import { updateTarget } from "~/features/targets/targets.server";
+import { TranslationLinks } from "~/features/translations/translation-links";
+import { versionLocales } from "~/features/translations/versions.server";
 import { getLocale } from "~/i18n/i18next.server";
 
 export const handle = { titleKey: "targets:staff.editTitle" };
@@ -38,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: target.id,
     year: target.year,
+    originalLocale: target.original_locale,
+    translated: await versionLocales("target", target.id),
     defaults,
     jurisdictions: await jurisdictionOptions(await getLocale(request)),
   };
@@ -55,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditTargetPage() {
   const { t } = useTranslation("targets");
-  const { id, year, defaults, jurisdictions } = useLoaderData<typeof loader>();
+  const { id, year, originalLocale, translated, defaults, jurisdictions } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader title={t("staff.editTitle")}>
@@ -63,6 +67,7 @@ export default function EditTargetPage() {
           <Link to={`/staff/targets?year=${year}`}>{t("staff.title")}</Link>
           <Link to={`/targets/${id}`}>{t("staff.viewPublic")}</Link>
         </p>
+        <TranslationLinks type="target" id={id} ownLocales={[originalLocale]} translated={translated} />
       </PageHeader>
       <TargetForm
         lastResult={useActionData<typeof action>()}

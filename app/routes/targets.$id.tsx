@@ -7,7 +7,8 @@ import { getOptionalUser, isStaff, notFound, requireIdParam } from "~/features/a
 import { drilldown, getTarget } from "~/features/targets/progress.server";
 import { DrilldownTable } from "~/features/targets/drilldown-table";
 import { TargetCard } from "~/features/targets/target-card";
-import { jurisdictionNames, toCardData } from "~/features/targets/view.server";
+import { langIfOther } from "~/features/translations/content-language";
+import { jurisdictionNames, localisedCards } from "~/features/targets/view.server";
 import { getLocale } from "~/i18n/i18next.server";
 import { parsePage } from "~/lib/paging";
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = parsePage(new URL(request.url).searchParams);
   const [user, detail, locale] = await Promise.all([getOptionalUser(request), drilldown(target), getLocale(request)]);
   const rows = detail.rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
-  const card = toCardData(detail);
+  const [card] = await localisedCards([detail], locale);
   const codes = [...rows.map((r) => r.jurisdiction), card.filter.jurisdiction].filter((c): c is string => !!c);
   return {
     card,
@@ -49,7 +50,10 @@ export default function TargetDrilldownPage() {
   const { card, rows, page, total, names, staff, timeline } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
-      <PageHeader title={t("drill.title", { title: card.title, year: card.year })}>
+      <PageHeader
+        title={t("drill.title", { title: card.title, year: card.year })}
+        titleLang={langIfOther(card.titleLang, i18n.language)}
+      >
         <p>
           <Link to={`/targets?year=${card.year}`}>{t("drill.back", { year: card.year })}</Link>
         </p>

@@ -9,7 +9,7 @@ import { parseYear } from "~/features/targets/forms";
 import { currentYear } from "~/features/targets/status";
 import { targetYears } from "~/features/targets/targets.server";
 import { TargetCard } from "~/features/targets/target-card";
-import { jurisdictionNames, toCardData } from "~/features/targets/view.server";
+import { jurisdictionNames, localisedCards } from "~/features/targets/view.server";
 import { getLocale } from "~/i18n/i18next.server";
 
 import targetStyles from "~/styles/targets.css?url";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     targetYears(),
     getLocale(request),
   ]);
-  const targets = progress.map(toCardData);
+  const targets = await localisedCards(progress, locale);
   const codes = targets.map((t) => t.filter.jurisdiction).filter((c): c is string => !!c);
   return {
     year,

@@ -24,11 +24,13 @@ import { OutcomeBadge, SeverityBadge, StageBadge } from "~/features/threats/thre
 import { getLocale } from "~/i18n/i18next.server";
 import { formatDate } from "~/lib/format";
 import { AuditHistory } from "~/components/audit-history";
+import { FallbackNote, langIfOther } from "~/features/translations/content-language";
 
 export const handle = { titleKey: "threats:detail.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const threat = await getThreatDetail(params.slug ?? "");
+  const locale = await getLocale(request);
+  const threat = await getThreatDetail(params.slug ?? "", locale);
   if (!threat) throw notFound();
   const user = await getOptionalUser(request);
   const [following, history, assess, advocacy, campaigns] = await Promise.all([
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listEntityHistory("threat", threat.id),
     user ? canAssess(user, threat.jurisdiction_code) : false,
     listThreatAdvocacy(threat.id),
-    getLocale(request).then((locale) => listThreatCampaigns(threat.id, locale)),
+    listThreatCampaigns(threat.id, locale),
   ]);
   return {
     pageTitle: threat.short_name ?? threat.title,
@@ -216,8 +218,15 @@ export default function ThreatPage() {
       <div className="two-columns">
         <div className="stack">
           {threat.summary_html ? (
-            // Rendered from Markdown and sanitised on the server (lib/markdown.server.ts).
-            <div className="prose" dangerouslySetInnerHTML={{ __html: threat.summary_html }} />
+            <div>
+              {/* Rendered from Markdown and sanitised on the server (lib/markdown.server.ts). */}
+              <div
+                className="prose"
+                lang={langIfOther(threat.summary_lang, lang)}
+                dangerouslySetInnerHTML={{ __html: threat.summary_html }}
+              />
+              <FallbackNote lang={threat.summary_lang} fallback={threat.summary_fallback} />
+            </div>
           ) : null}
           {threat.outcome !== "open" && threat.outcome_reason ? (
             <p className="alert alert-info">

@@ -10,6 +10,8 @@ import { updateThreat } from "~/features/threats/mutations.server";
 import { getThreatDetail, getThreatIdBySlug } from "~/features/threats/queries.server";
 import { ThreatSchema } from "~/features/threats/forms";
 import { ThreatForm } from "~/features/threats/threat-form";
+import { TranslationLinks } from "~/features/translations/translation-links";
+import { versionLocales } from "~/features/translations/versions.server";
 
 export const handle = { titleKey: "threats:form.editTitle" };
 
@@ -18,8 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const threat = await getThreatDetail(params.slug ?? "");
   if (!threat) throw notFound();
   return {
+    id: threat.id,
     slug: threat.slug,
     title: threat.title,
+    originalLocale: threat.original_locale,
+    translated: await versionLocales("threat", threat.id),
     jurisdictions: await jurisdictionOptions(await getLocale(request)),
     defaults: {
       jurisdiction: threat.jurisdiction_code,
@@ -49,13 +54,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditThreatPage() {
   const { t } = useTranslation("threats");
-  const { slug, title, jurisdictions, defaults } = useLoaderData<typeof loader>();
+  const { id, slug, title, originalLocale, translated, jurisdictions, defaults } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
         <Link to={`/threats/${slug}`}>{t("form.backTo", { title })}</Link>
       </p>
-      <PageHeader title={t("form.editTitle")} lead={title} />
+      <PageHeader title={t("form.editTitle")} lead={title}>
+        <TranslationLinks type="threat" id={id} ownLocales={[originalLocale]} translated={translated} />
+      </PageHeader>
       <ThreatForm
         lastResult={useActionData<typeof action>()}
         jurisdictions={jurisdictions}

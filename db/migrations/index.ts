@@ -20,6 +20,7 @@ import * as m0018 from "./0018_application_public_profile";
 import * as m0019 from "./0019_api_keys";
 import * as m0020 from "./0020_webhooks";
 import * as m0021 from "./0021_lawmaker_divisions";
+import * as m0022 from "./0022_content_versions";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -48,4 +49,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0019_api_keys": m0019,
   "0020_webhooks": m0020,
   "0021_lawmaker_divisions": m0021,
+  "0022_content_versions": m0022,
 };

@@ -80,6 +80,8 @@ export interface EventsTable extends Timestamps {
   media_reach: number | null;
   reported_at: string | null;
   rsvp_count: number;
+  /** Added by 0022: the language the title and description were written in. */
+  original_locale: Generated<string>;
 }
 
 export interface EventRsvpsTable extends Timestamps {
@@ -111,6 +113,8 @@ export interface TargetsTable extends Timestamps {
   manual_unit: Unit | null;
   position: number;
   created_by: number | null;
+  /** Added by 0022: the language the title was written in. */
+  original_locale: Generated<string>;
 }
 
 export interface TargetSnapshotsTable {

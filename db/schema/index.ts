@@ -35,6 +35,7 @@ import type {
   LetterCampaignsTable,
   WebhookDeliveriesTable,
 } from "./campaigns";
+import type { ContentVersionsTable } from "./content";
 import type { CoalitionApplicationsTable, CoalitionMemberChangesTable, CoalitionMembersTable } from "./coalition";
 import type {
   OpenLetterSignatureCountsTable,
@@ -65,6 +66,7 @@ export * from "./activity";
 export * from "./api-keys";
 export * from "./campaigns";
 export * from "./coalition";
+export * from "./content";
 export * from "./letters";
 export * from "./threats";
 export * from "./webhooks";
@@ -138,6 +140,7 @@ export interface Database {
   api_key_usage: ApiKeyUsageTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_outbox: WebhookOutboxTable;
+  content_versions: ContentVersionsTable;
 }
 
 export type User = Selectable<UsersTable>;

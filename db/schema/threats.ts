@@ -31,6 +31,8 @@ export interface ThreatsTable extends Timestamps {
   outcome_reason: string | null;
   outcome_on: string | null;
   search_text: string;
+  /** Added by 0022: the language the staff wrote the title and summary in. */
+  original_locale: Generated<string>;
 }
 
 export interface ThreatCategoriesTable {

@@ -74,6 +74,7 @@ test.describe("staff pages at 1280 px", () => {
     },
     "/staff/targets",
     "/staff/reports/2024",
+    "/staff/translations",
   ];
   for (const entry of STAFF_PAGES) {
     const name = typeof entry === "string" ? entry : entry.name;

@@ -113,7 +113,19 @@ describe("GET /api/v1/events", () => {
     expect(body.data).toHaveLength(expected.length);
     for (const item of body.data) {
       expect(Object.keys(item).sort()).toEqual(
-        ["city", "ends_at", "id", "jurisdiction", "kind", "online", "starts_at", "timezone", "title", "url"].sort(),
+        [
+          "city",
+          "ends_at",
+          "id",
+          "jurisdiction",
+          "kind",
+          "online",
+          "starts_at",
+          "timezone",
+          "title",
+          "title_language",
+          "url",
+        ].sort(),
       );
       expect(typeof item.online).toBe("boolean");
     }
@@ -121,6 +133,7 @@ describe("GET /api/v1/events", () => {
     expect(berlin).toEqual({
       id: berlin.id,
       title: "Late-night CryptoParty",
+      title_language: "en",
       kind: "training",
       jurisdiction: "DE",
       city: "Berlin",

@@ -21,6 +21,7 @@ function metricTarget(metric: string, year: number): Target {
     id: 0,
     year,
     title: "t",
+    original_locale: "en",
     metric,
     filter: null,
     comparison: "at_least",

@@ -15,6 +15,7 @@ function target(metric: string, filter: Record<string, string> = {}, manual?: Pa
     id: 0,
     year: YEAR,
     title: "t",
+    original_locale: "en",
     metric,
     filter: Object.keys(filter).length ? JSON.stringify(filter) : null,
     comparison: "at_least",

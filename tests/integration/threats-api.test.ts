@@ -24,7 +24,16 @@ const LIST_FIELDS = [
   "updated_at",
   "url",
 ].sort();
-const DETAIL_FIELDS = [...LIST_FIELDS, "summary", "actions", "statements", "assessment"].sort();
+// `summary_language` and `original_language`: which language the summary is in, and the original's.
+const DETAIL_FIELDS = [
+  ...LIST_FIELDS,
+  "summary",
+  "summary_language",
+  "original_language",
+  "actions",
+  "statements",
+  "assessment",
+].sort();
 
 interface ApiItem {
   id: number;

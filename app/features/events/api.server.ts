@@ -6,6 +6,7 @@ import { EVENT_KINDS } from "~/features/events/constants";
 import { editionForYear } from "~/features/events/editions.server";
 import { listApprovedEvents } from "~/features/events/public.server";
 import { parseStrictParams } from "~/lib/api-params";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
 
 export const API_MAX_PER_PAGE = 100;
 export const API_DEFAULT_PER_PAGE = 25;
@@ -31,6 +32,9 @@ export const EventApiFiltersSchema = z.object({
   per_page: optional(z.coerce.number().int().min(1).max(API_MAX_PER_PAGE)).describe(
     `How many events a page holds (default ${API_DEFAULT_PER_PAGE}).`,
   ),
+  lang: optional(z.enum(SUPPORTED_LOCALES)).describe(
+    "The language of the titles: a version in it when there is one, else the original (default: Accept-Language).",
+  ),
 });
 type ApiFilters = z.infer<typeof EventApiFiltersSchema>;
 /** Strict: unknown or bad parameters are named. Repeated parameters take the first value. */
@@ -38,7 +42,8 @@ export function parseEventApiParams(params: URLSearchParams) {
   return parseStrictParams(EventApiFiltersSchema, params);
 }
 
-export async function apiEventList(filters: ApiFilters): Promise<ApiEventList> {
+/** `locale`: the reader's language, when `lang` does not name one (Accept-Language). */
+export async function apiEventList(filters: ApiFilters, locale?: string): Promise<ApiEventList> {
   const page = filters.page ?? 1;
   const perPage = filters.per_page ?? API_DEFAULT_PER_PAGE;
   let editionId: number | null = null;
@@ -53,11 +58,13 @@ export async function apiEventList(filters: ApiFilters): Promise<ApiEventList> {
     { kind: filters.kind, jurisdiction: filters.jurisdiction, online },
     page,
     perPage,
+    filters.lang ?? locale,
   );
   const { appUrl } = loadConfig();
   const data: ApiEvent[] = rows.map((row) => ({
     id: row.id,
     title: row.title,
+    title_language: row.title_lang,
     kind: row.kind,
     jurisdiction: row.jurisdiction_code,
     city: row.city,

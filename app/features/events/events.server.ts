@@ -17,7 +17,7 @@ import type { EventInput } from "~/features/events/forms";
 import { isKnownTimeZone, localToUtc } from "~/features/events/time.server";
 import type { Result } from "~/lib/result";
 
-export type EventRow = Omit<EventsTable, "id"> & { id: number };
+export type EventRow = Omit<EventsTable, "id" | "original_locale"> & { id: number; original_locale: string };
 export type SaveResult = Result<{ slug: string }, { fieldErrors: FieldErrors }>;
 
 interface Resolved {

@@ -2,6 +2,7 @@
 import { db } from "~db/connection";
 import { PUBLIC_PER_PAGE } from "~/features/events/constants";
 import type { EventFilters } from "~/features/events/filters";
+import { localiseMany } from "~/features/translations/localise.server";
 
 function approvedIn(editionId: number | null, filters: EventFilters) {
   let query = db.selectFrom("events").where("events.status", "=", "approved");
@@ -12,12 +13,17 @@ function approvedIn(editionId: number | null, filters: EventFilters) {
   return query;
 }
 
-/** One page of approved events (all editions when `editionId` is null), by start time. */
+/**
+ * One page of approved events (all editions when `editionId` is null), by start time. With a
+ * reader's `locale`, titles are in that language's version when there is one; `title_lang` says
+ * which language each title is in.
+ */
 export async function listApprovedEvents(
   editionId: number | null,
   filters: EventFilters,
   page: number,
   perPage = PUBLIC_PER_PAGE,
+  locale?: string,
 ) {
   const [rows, count] = await Promise.all([
     approvedIn(editionId, filters)
@@ -33,6 +39,7 @@ export async function listApprovedEvents(
         "events.starts_at",
         "events.ends_at",
         "events.timezone",
+        "events.original_locale",
       ])
       .orderBy("events.starts_at", "asc")
       .orderBy("events.id", "asc")
@@ -43,7 +50,21 @@ export async function listApprovedEvents(
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const shown = locale
+    ? await localiseMany(
+        "event",
+        rows.map((row) => ({ id: row.id, originalLocale: row.original_locale, fields: { title: row.title } })),
+        locale,
+      )
+    : null;
+  return {
+    rows: rows.map((row, index) => ({
+      ...row,
+      title: shown ? shown[index].fields.title : row.title,
+      title_lang: shown ? shown[index].lang : row.original_locale,
+    })),
+    total: Number(count.n),
+  };
 }
 
 /** Approved events per jurisdiction in an edition, for the map. */

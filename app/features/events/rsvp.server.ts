@@ -14,6 +14,7 @@ import type { RsvpInput } from "~/features/events/forms";
 import { describeWhen } from "~/features/events/time.server";
 import { enqueueRsvpConfirmed } from "~/features/webhooks/events.server";
 import { isEditionPast } from "~/features/events/edition-days";
+import { textFor } from "~/features/translations/localise.server";
 import type { Nothing, Result } from "~/lib/result";
 
 function tokenHash(token: string): string | null {
@@ -58,6 +59,8 @@ export async function submitRsvp(
   const token = randomToken();
   const confirmUrl = `${loadConfig().appUrl}/events/rsvp/confirm?token=${token}`;
   const hash = sha256Hex(token);
+  // The mail names the event as the person reads it: in their language's version when there is one.
+  const eventTitle = await textFor("event", event.id, "title", locale, event.title);
   return db.transaction().execute(async (trx): Promise<RsvpResult> => {
     // Over the address's caps on unsolicited mail: the same answer, nothing written or mailed.
     if (!(await mayMailUnsolicited(trx, email, now))) return { ok: true };
@@ -107,7 +110,7 @@ export async function submitRsvp(
       template: "rsvp-confirm",
       to: email,
       locale,
-      props: { name: input.name, eventTitle: event.title, when: whenText(event, locale), confirmUrl },
+      props: { name: input.name, eventTitle, when: whenText(event, locale), confirmUrl },
       idempotencyKey: `rsvp-confirm:${rsvpId}:${hash.slice(0, 16)}`,
       unsolicited: true,
     });

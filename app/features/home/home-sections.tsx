@@ -1,6 +1,7 @@
 /** The home page's sections: each a few rows, a link to the whole list, and an empty state. */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { langIfOther } from "~/features/translations/content-language";
 import { formatDate } from "~/lib/format";
 import type { getHomePage } from "~/features/home/home.server";
 
@@ -128,7 +129,9 @@ export function EventsSection({ edition, events }: { edition: Home["edition"]; e
         <ul className="plain-list stack">
           {events.map((event) => (
             <li key={event.slug}>
-              <Link to={`/events/${event.slug}`}>{event.title}</Link>
+              <Link to={`/events/${event.slug}`} lang={langIfOther(event.lang, i18n.language)}>
+                {event.title}
+              </Link>
               <p className="muted">
                 {event.when} · {event.online ? t("home.online") : event.place}
               </p>

@@ -34,7 +34,7 @@ export async function getHomePage(locale: string, now = new Date()) {
   ]);
   const edition = nextEdition(editions, now) ?? null;
   const events = edition
-    ? await listApprovedEvents(edition.id, parseEventFilters(new URLSearchParams()), 1, EVENTS)
+    ? await listApprovedEvents(edition.id, parseEventFilters(new URLSearchParams()), 1, EVENTS, locale)
     : { rows: [], total: 0 };
   const names = await jurisdictionNames(
     [...events.rows.map((e) => e.jurisdiction_code), ...campaigns.map((c) => c.jurisdiction)],
@@ -64,6 +64,7 @@ export async function getHomePage(locale: string, now = new Date()) {
     events: events.rows.map((e) => ({
       slug: e.slug,
       title: e.title,
+      lang: e.title_lang,
       place: e.online ? null : [e.city, names[e.jurisdiction_code] ?? e.jurisdiction_code].filter(Boolean).join(", "),
       online: e.online === 1,
       when: describeWhen(e, locale).date,

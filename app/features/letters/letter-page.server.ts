@@ -8,6 +8,7 @@ import { loadConfig } from "~/config.server";
 import { db } from "~db/connection";
 import type { LetterStatus } from "~db/schema";
 import { renderMarkdown } from "~/lib/markdown.server";
+import { getVersion } from "~/features/translations/versions.server";
 import { signatureCounts } from "~/features/letters/signature-counts.server";
 
 export const SIGNATORIES_PER_PAGE = 50;
@@ -194,6 +195,24 @@ async function organisationSignature(letterId: number, memberId: number): Promis
   return row?.confirmed_at ?? null;
 }
 
+/**
+ * A translation staff made for readers of another language: shown beside the signed text, never
+ * instead of it, and only while it was made from the text shown (a new version of the letter
+ * waits for its translation to be updated; older versions have none).
+ */
+async function informationTranslation(
+  letterId: number,
+  original: { title: string; body: string } | undefined,
+  languages: string[],
+  locale: string,
+) {
+  if (!original || languages.includes(locale)) return null;
+  const version = await getVersion("letter", letterId, locale);
+  if (!version || version.sourceFields.title !== original.title || version.sourceFields.body !== original.body)
+    return null;
+  return { lang: locale, title: version.fields.title, body_html: renderMarkdown(version.fields.body) };
+}
+
 export async function getLetterPage(
   slug: string,
   locale: string,
@@ -232,6 +251,13 @@ export async function getLetterPage(
     options.organisationOf ? organisationSignature(letter.id, options.organisationOf) : null,
   ]);
   const text = pickText(texts, locale, options.language);
+  const languages = texts.map((t) => t.language);
+  const information = await informationTranslation(
+    letter.id,
+    version === letter.current_version ? texts[0] : undefined,
+    languages,
+    locale,
+  );
   return {
     organisationSignedAt,
     letter: {
@@ -250,7 +276,11 @@ export async function getLetterPage(
       title: text?.title ?? letter.slug,
       body_html: text ? renderMarkdown(text.body) : "",
     },
-    languages: texts.map((t) => t.language),
+    languages,
+    /** The reader's language's translation for information, when the letter has no text of its own in it. */
+    information,
+    /** The reader's language has neither: the text shown is in another. */
+    untranslated: !information && !languages.includes(locale) && texts.length > 0,
     versions,
     counts: { confirmed: letter.confirmed_count, ...counts },
     signatories,

@@ -23,6 +23,7 @@ import {
   ApiThreatListSchema,
   ApiThreatsGeoJsonSchema,
   JurisdictionPathSchema,
+  ThreatDetailQuerySchema,
   ThreatPathSchema,
 } from "~/features/threats/api-schemas";
 import { ThreatFiltersSchema } from "~/features/threats/filters";
@@ -102,10 +103,10 @@ const PATHS: ZodOpenApiPathsObject = {
       "threats",
       "getThreat",
       "One threat",
-      `A threat with its timeline, policymakers' statements and Internet impact assessment. ${NO_PARAMETERS}`,
+      "A threat with its timeline, policymakers' statements and Internet impact assessment.",
       "/api/v1/threats/{slug}",
       {
-        requestParams: { path: ThreatPathSchema },
+        requestParams: { path: ThreatPathSchema, query: ThreatDetailQuerySchema },
         responses: { 200: ok("The threat.", ApiThreatDetailSchema), 400: invalid, 404: notFound },
       },
     ),

@@ -12,6 +12,7 @@ import {
 } from "~/features/targets/catalogue";
 import type { TargetStatus } from "~/features/targets/status";
 import { type Unit } from "~/lib/vocabularies";
+import { FallbackNote, langIfOther } from "~/features/translations/content-language";
 
 export interface TargetCardData {
   id: number;
@@ -28,6 +29,9 @@ export interface TargetCardData {
   snapshotTakenAt: string | null;
   manualEvidence: string | null;
   manualEvidenceUrl: string | null;
+  /** The title's language, and whether it is the original standing in for a missing version. */
+  titleLang: string;
+  titleFallback: boolean;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -132,9 +136,12 @@ export function TargetCard({
   return (
     <article className="card stack target-card" aria-labelledby={headingId}>
       <header className="target-card-header">
-        <h2 id={headingId}>{target.title}</h2>
+        <h2 id={headingId} lang={langIfOther(target.titleLang, i18n.language)}>
+          {target.title}
+        </h2>
         <StatusBadge status={target.status} />
       </header>
+      <FallbackNote lang={target.titleLang} fallback={target.titleFallback} />
       <p className="target-figure">
         <strong className="target-value">{formatValue(t, target.value, target.unit, i18n.language)}</strong>{" "}
         <span className="muted">

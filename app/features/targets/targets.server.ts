@@ -2,6 +2,7 @@
 import { db } from "~db/connection";
 import type { User } from "~db/schema";
 import type { FieldErrors } from "~/lib/field-errors";
+import { removeVersionsOf } from "~/features/translations/versions.server";
 import { recordAudit } from "~/features/security/audit.server";
 import { FILTER_KEYS, serializeFilter, type TargetFilter } from "~/features/targets/catalogue";
 import type { Target } from "~/features/targets/metrics.server";
@@ -120,6 +121,7 @@ export async function deleteTarget(actor: User, target: Target): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("target_snapshots").where("target_id", "=", target.id).execute();
     await trx.deleteFrom("targets").where("id", "=", target.id).execute();
+    await removeVersionsOf(trx, "target", target.id);
     const { created_at: _c, updated_at: _u, ...before } = target;
     await recordAudit(trx, {
       actorUserId: actor.id,

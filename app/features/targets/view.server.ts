@@ -5,6 +5,7 @@ import type { ApiTargetList } from "~/features/targets/api-schemas";
 import { parseFilter } from "~/features/targets/catalogue";
 import { evaluateYear, type TargetProgress } from "~/features/targets/progress.server";
 import type { TargetCardData } from "~/features/targets/target-card";
+import { localiseMany } from "~/features/translations/localise.server";
 
 export function toCardData(p: TargetProgress): TargetCardData {
   return {
@@ -22,7 +23,25 @@ export function toCardData(p: TargetProgress): TargetCardData {
     snapshotTakenAt: p.snapshotTakenAt,
     manualEvidence: p.target.metric === "manual" ? p.target.manual_evidence : null,
     manualEvidenceUrl: p.target.metric === "manual" ? p.target.manual_evidence_url : null,
+    titleLang: p.target.original_locale,
+    titleFallback: false,
   };
+}
+
+/** The cards of some targets, their titles in the reader's language when they have a version in it. */
+export async function localisedCards(progress: TargetProgress[], locale: string): Promise<TargetCardData[]> {
+  const cards = progress.map(toCardData);
+  const shown = await localiseMany(
+    "target",
+    cards.map((card) => ({ id: card.id, originalLocale: card.titleLang, fields: { title: card.title } })),
+    locale,
+  );
+  return cards.map((card, index) => ({
+    ...card,
+    title: shown[index].fields.title,
+    titleLang: shown[index].lang,
+    titleFallback: shown[index].fallback,
+  }));
 }
 
 /** Names of the given jurisdiction codes in the reader's language. */

@@ -5,6 +5,7 @@
  */
 import "zod-openapi/extend";
 import { z } from "zod";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
 import { isoDate, isoDateTime, jurisdictionCode, pageOf, pageUrl } from "~/lib/api-schemas";
 import {
   CATEGORIES,
@@ -66,7 +67,12 @@ export const ApiStatementSchema = z
   .openapi({ ref: "Statement", description: "A policymaker's public statement." });
 
 export const ApiThreatDetailSchema = ApiThreatSchema.extend({
-  summary: z.string().openapi({ description: "A summary, in Markdown." }),
+  summary: z.string().openapi({
+    description:
+      "A summary, in Markdown: in the language asked for (`lang`, else Accept-Language) when it has that version, else the original.",
+  }),
+  summary_language: z.string().openapi({ description: "The language `summary` is in (a BCP 47 code).", example: "en" }),
+  original_language: z.string().openapi({ description: "The language the threat was written in.", example: "en" }),
   actions: z
     .array(
       z
@@ -111,12 +117,9 @@ export const ApiJurisdictionSchema = z
   .object({
     code: jurisdictionCode("Its code: ISO 3166-1 alpha-2, EU or INT."),
     name: z.string().openapi({ description: "Its name (English)." }),
-    ocd_division_id: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "The country's Open Civic Data division (`ocd-division/country:fr`); null for EU and INT.",
-      }),
+    ocd_division_id: z.string().nullable().openapi({
+      description: "The country's Open Civic Data division (`ocd-division/country:fr`); null for EU and INT.",
+    }),
     open_threats: z.number().int().min(0).openapi({ description: "Threats still open there." }),
     threats_total: z.number().int().min(0).openapi({ description: "Every threat tracked there." }),
     statements: z.number().int().min(0).openapi({ description: "Policymakers' statements recorded there." }),
@@ -187,4 +190,15 @@ export const ThreatPathSchema = z.object({
 });
 export const JurisdictionPathSchema = z.object({
   code: z.string().openapi({ description: "An ISO 3166-1 alpha-2 code, EU or INT (any case).", example: "KE" }),
+});
+
+/** The query parameters of `GET /api/v1/threats/:slug`. */
+export const ThreatDetailQuerySchema = z.object({
+  lang: z
+    .enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: "unknown language" }) })
+    .optional()
+    .openapi({
+      description:
+        "The language of the summary: its version in that language when there is one, else the original (default: Accept-Language).",
+    }),
 });

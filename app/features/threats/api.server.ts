@@ -96,6 +96,8 @@ export function serializeThreatDetail(threat: ThreatDetail): ApiThreatDetail {
   return {
     ...serializeThreat(threat),
     summary: threat.summary,
+    summary_language: threat.summary_lang,
+    original_language: threat.original_locale,
     // The public API keeps its published field name, `actions`.
     actions: threat.steps.map((step) => ({
       date: step.occurred_on,

@@ -3,6 +3,7 @@ import { db } from "~db/connection";
 import type { Database } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
 import { renderMarkdown } from "~/lib/markdown.server";
+import { localise } from "~/features/translations/localise.server";
 import { highestSeverity } from "~/lib/severity";
 import type { Category, Classification, Outcome, Severity, ThreatKind } from "~/lib/vocabularies";
 import { DEFAULT_PER_PAGE, type ThreatFilters } from "~/features/threats/filters";
@@ -106,8 +107,12 @@ export async function getThreatIdBySlug(slug: string): Promise<number | undefine
   return (await db.selectFrom("threats").select("id").where("slug", "=", slug).executeTakeFirst())?.id;
 }
 
-/** Everything the threat page and the API show about one threat. */
-export async function getThreatDetail(slug: string) {
+/**
+ * Everything the threat page and the API show about one threat. With a reader's `locale`, the
+ * summary is its version in that language when there is one (`summary_lang` says which language
+ * it is in, `summary_fallback` that the original stands in for a missing version).
+ */
+export async function getThreatDetail(slug: string, locale?: string) {
   if (slug.length > 120) return undefined;
   const threat = await db
     .selectFrom("threats")
@@ -145,9 +150,18 @@ export async function getThreatDetail(slug: string) {
     listStatements({ threatId: id }),
     getAssessment(id),
   ]);
+  const shown = await localise(
+    "threat",
+    { id, originalLocale: threat.original_locale, fields: { summary: threat.summary } },
+    locale ?? threat.original_locale,
+  );
+  const summary = shown.fields.summary;
   return {
     ...threat,
-    summary_html: renderMarkdown(threat.summary),
+    summary,
+    summary_html: renderMarkdown(summary),
+    summary_lang: shown.lang,
+    summary_fallback: shown.fallback,
     categories,
     sources,
     relations,

@@ -294,6 +294,12 @@ export const FUZZ: Record<string, FuzzEntry> = {
   },
 
   // Yearly targets.
+  "routes/staff.translations.$type.$id.$locale": {
+    path: "/staff/translations/threat/:translatedThreat/fr",
+    as: "staff",
+    fields: ["confirm"],
+    intents: ["save", "remove"],
+  },
   "routes/staff.targets.new": { path: "/staff/targets/new", as: "staff" },
   "routes/staff.targets.$id": { path: "/staff/targets/:target", as: "staff" },
   "routes/staff.targets._index": {
