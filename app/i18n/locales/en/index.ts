@@ -13,6 +13,7 @@ import reports from "~/i18n/locales/en/reports.json";
 import signatures from "~/i18n/locales/en/signatures.json";
 import targets from "~/i18n/locales/en/targets.json";
 import threats from "~/i18n/locales/en/threats.json";
+import translations from "~/i18n/locales/en/translations.json";
 import webhooks from "~/i18n/locales/en/webhooks.json";
 
 const bundle: LocaleBundle = {
@@ -31,6 +32,7 @@ const bundle: LocaleBundle = {
     targets,
     reports,
     webhooks,
+    translations,
   },
   countries: lang.countries,
   others: { EU: "European Union", INT: "International fora (UN, ITU)" },

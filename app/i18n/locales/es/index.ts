@@ -13,6 +13,7 @@ import reports from "~/i18n/locales/es/reports.json";
 import signatures from "~/i18n/locales/es/signatures.json";
 import targets from "~/i18n/locales/es/targets.json";
 import threats from "~/i18n/locales/es/threats.json";
+import translations from "~/i18n/locales/es/translations.json";
 import webhooks from "~/i18n/locales/es/webhooks.json";
 
 const bundle: LocaleBundle = {
@@ -31,6 +32,7 @@ const bundle: LocaleBundle = {
     targets,
     reports,
     webhooks,
+    translations,
   },
   countries: lang.countries,
   others: { EU: "Unión Europea", INT: "Foros internacionales (ONU, UIT)" },

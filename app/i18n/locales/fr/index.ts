@@ -13,6 +13,7 @@ import reports from "~/i18n/locales/fr/reports.json";
 import signatures from "~/i18n/locales/fr/signatures.json";
 import targets from "~/i18n/locales/fr/targets.json";
 import threats from "~/i18n/locales/fr/threats.json";
+import translations from "~/i18n/locales/fr/translations.json";
 import webhooks from "~/i18n/locales/fr/webhooks.json";
 
 const bundle: LocaleBundle = {
@@ -31,6 +32,7 @@ const bundle: LocaleBundle = {
     targets,
     reports,
     webhooks,
+    translations,
   },
   countries: lang.countries,
   others: { EU: "Union européenne", INT: "Instances internationales (ONU, UIT)" },
