@@ -17,6 +17,7 @@ import * as m0014 from "./0014_public_page_indexes";
 import * as m0015 from "./0015_staff_digest";
 import * as m0017 from "./0017_reports";
 import * as m0018 from "./0018_application_public_profile";
+import * as m0023 from "./0023_threat_search_index";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -42,4 +43,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0015_staff_digest": m0015,
   "0017_reports": m0017,
   "0018_application_public_profile": m0018,
+  "0023_threat_search_index": m0023,
 };

@@ -55,6 +55,7 @@ import type {
   ThreatProposalsTable,
   ThreatRelationsTable,
   ThreatSourcesTable,
+  ThreatsFtsTable,
   ThreatsTable,
 } from "./threats";
 
@@ -95,6 +96,7 @@ export interface Database {
   health_checks: HealthChecksTable;
   audit_log: AuditLogTable;
   threats: ThreatsTable;
+  threats_fts: ThreatsFtsTable;
   threat_categories: ThreatCategoriesTable;
   threat_sources: ThreatSourcesTable;
   threat_relations: ThreatRelationsTable;

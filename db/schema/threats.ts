@@ -33,6 +33,17 @@ export interface ThreatsTable extends Timestamps {
   search_text: string;
 }
 
+/**
+ * SQLite only (migration 0023): the FTS5 trigram index of `threats.search_text`, its rowid the
+ * threat's id, kept in step by triggers. Searched through `trigramSearch()` (db/dialect.ts); on
+ * PostgreSQL the same search uses a pg_trgm index on `threats.search_text` and this table does not
+ * exist.
+ */
+export interface ThreatsFtsTable {
+  rowid: number;
+  search_text: string;
+}
+
 export interface ThreatCategoriesTable {
   threat_id: number;
   category: Category;
