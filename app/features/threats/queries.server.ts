@@ -1,13 +1,27 @@
 import { sql, type Kysely } from "kysely";
-import { db } from "~db/connection";
+import { db, getDatabase } from "~db/connection";
+import { trigramSearch } from "~db/dialect";
 import type { Database } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
+import { searchable } from "~/lib/search";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { highestSeverity } from "~/lib/severity";
 import type { Category, Severity } from "~/lib/vocabularies";
 import { DEFAULT_PER_PAGE, type ThreatFilters } from "~/features/threats/filters";
 
-function filteredThreats(executor: Kysely<Database>, filters: ThreatFilters) {
+/**
+ * Threats whose search text contains the query, case and accents folded: through the trigram
+ * index where it can answer (migration 0023), else `LIKE`, which means the same. `probe` for the
+ * page of rows in the list's order, not for their count (see `trigramSearch`).
+ */
+function searchMatches(q: string, probe: boolean) {
+  return (
+    trigramSearch(getDatabase().dialect, "threats", searchable(q), { probe }) ??
+    likeContains(sql.ref<string>("threats.search_text"), q)
+  );
+}
+
+function filteredThreats(executor: Kysely<Database>, filters: ThreatFilters, { ordered = false } = {}) {
   let query = executor.selectFrom("threats");
   if (filters.jurisdiction) query = query.where("threats.jurisdiction_code", "=", filters.jurisdiction);
   if (filters.outcome) query = query.where("threats.outcome", "=", filters.outcome);
@@ -25,7 +39,7 @@ function filteredThreats(executor: Kysely<Database>, filters: ThreatFilters) {
       eb.selectFrom("threat_categories").select("threat_id").where("category", "=", category),
     );
   }
-  if (filters.q) query = query.where(likeContains(sql.ref<string>("threats.search_text"), filters.q));
+  if (filters.q) query = query.where(searchMatches(filters.q, ordered));
   return query;
 }
 
@@ -53,7 +67,7 @@ export async function listThreats(filters: ThreatFilters): Promise<{ rows: Threa
   const perPage = filters.per_page ?? DEFAULT_PER_PAGE;
   const page = filters.page ?? 1;
   const [rows, count] = await Promise.all([
-    filteredThreats(db, filters)
+    filteredThreats(db, filters, { ordered: true })
       .innerJoin("jurisdictions", "jurisdictions.code", "threats.jurisdiction_code")
       .select([
         "threats.id",
