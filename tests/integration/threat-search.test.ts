@@ -9,6 +9,7 @@ import path from "node:path";
 import { Migrator, sql, type Kysely, type MigrationProvider } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, getDatabase, openDatabase, type DatabaseHandle } from "../../db/connection";
+import { idIn } from "../../db/dialect";
 import { migrations } from "../../db/migrations";
 import type { Database } from "../../db/schema";
 import { seedReferenceData } from "../../db/seeds/reference";
@@ -137,6 +138,24 @@ describe("the trigram index follows every write", () => {
     expect(after.total).toBe(Number(like.n));
     expect(after.total).toBeGreaterThan(before);
     if (onSqlite()) await expectIndexInStep();
+  });
+
+  it("picks rows by a list of ids bound as one parameter, on either database", async () => {
+    const some = await db.selectFrom("threats").select("id").orderBy("id").limit(3).execute();
+    const count = async (ids: number[], probe: boolean) =>
+      Number(
+        (
+          await db
+            .selectFrom("threats")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where(idIn(getDatabase().dialect, "threats.id", ids, { probe }))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    for (const probe of [false, true]) {
+      expect(await count([...some.map((r) => r.id), 999_999_999], probe)).toBe(3);
+      expect(await count([], probe)).toBe(0);
+    }
   });
 
   it("answers FTS5 and SQL syntax in a search as text, never with an error", async () => {
