@@ -35,7 +35,7 @@ export interface ThreatsTable extends Timestamps {
 
 /**
  * SQLite only (migration 0023): the FTS5 trigram index of `threats.search_text`, its rowid the
- * threat's id, kept in step by triggers. Searched through `trigramSearch()` (db/dialect.ts); on
+ * threat's id, kept in step by triggers. Searched through `trigramMatchIds()` (db/dialect.ts); on
  * PostgreSQL the same search uses a pg_trgm index on `threats.search_text` and this table does not
  * exist.
  */
