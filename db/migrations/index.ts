@@ -21,6 +21,7 @@ import * as m0019 from "./0019_api_keys";
 import * as m0020 from "./0020_webhooks";
 import * as m0021 from "./0021_lawmaker_divisions";
 import * as m0022 from "./0022_content_versions";
+import * as m0023 from "./0023_threat_search_index";
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -50,4 +51,5 @@ export const migrations: Record<string, MigrationModule> = {
   "0020_webhooks": m0020,
   "0021_lawmaker_divisions": m0021,
   "0022_content_versions": m0022,
+  "0023_threat_search_index": m0023,
 };

@@ -57,6 +57,7 @@ import type {
   ThreatProposalsTable,
   ThreatRelationsTable,
   ThreatSourcesTable,
+  ThreatsFtsTable,
   ThreatsTable,
 } from "./threats";
 import type { WebhookEndpointsTable, WebhookOutboxTable } from "./webhooks";
@@ -101,6 +102,7 @@ export interface Database {
   health_checks: HealthChecksTable;
   audit_log: AuditLogTable;
   threats: ThreatsTable;
+  threats_fts: ThreatsFtsTable;
   threat_categories: ThreatCategoriesTable;
   threat_sources: ThreatSourcesTable;
   threat_relations: ThreatRelationsTable;

@@ -35,6 +35,17 @@ export interface ThreatsTable extends Timestamps {
   original_locale: Generated<string>;
 }
 
+/**
+ * SQLite only (migration 0023): the FTS5 trigram index of `threats.search_text`, its rowid the
+ * threat's id, kept in step by triggers. Searched through `trigramMatchIds()` (db/dialect.ts); on
+ * PostgreSQL the same search uses a pg_trgm index on `threats.search_text` and this table does not
+ * exist.
+ */
+export interface ThreatsFtsTable {
+  rowid: number;
+  search_text: string;
+}
+
 export interface ThreatCategoriesTable {
   threat_id: number;
   category: Category;

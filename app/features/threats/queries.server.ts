@@ -1,14 +1,26 @@
 import { sql, type Kysely } from "kysely";
-import { db } from "~db/connection";
+import { db, getDatabase } from "~db/connection";
+import { idIn, trigramMatchIds } from "~db/dialect";
 import type { Database } from "~db/schema";
 import { likeContains } from "~/lib/like.server";
+import { searchable } from "~/lib/search";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { localise } from "~/features/translations/localise.server";
 import { highestSeverity } from "~/lib/severity";
 import type { Category, Classification, Outcome, Severity, ThreatKind } from "~/lib/vocabularies";
 import { DEFAULT_PER_PAGE, type ThreatFilters } from "~/features/threats/filters";
 
-function filteredThreats(executor: Kysely<Database>, filters: ThreatFilters) {
+/**
+ * The list's filters. A search is answered by the ids the trigram index found (`searchIds`) where
+ * it can answer, else by `LIKE`, which means the same: the query, case and accents folded, is a
+ * substring of the threat's search text. `ordered` for the page of rows in the list's order, not
+ * for their count (see `idIn`).
+ */
+function filteredThreats(
+  executor: Kysely<Database>,
+  filters: ThreatFilters,
+  { ids, ordered = false }: { ids?: number[]; ordered?: boolean } = {},
+) {
   let query = executor.selectFrom("threats");
   if (filters.jurisdiction) query = query.where("threats.jurisdiction_code", "=", filters.jurisdiction);
   if (filters.outcome) query = query.where("threats.outcome", "=", filters.outcome);
@@ -26,8 +38,18 @@ function filteredThreats(executor: Kysely<Database>, filters: ThreatFilters) {
       eb.selectFrom("threat_categories").select("threat_id").where("category", "=", category),
     );
   }
-  if (filters.q) query = query.where(likeContains(sql.ref<string>("threats.search_text"), filters.q));
+  if (filters.q)
+    query = query.where(
+      ids
+        ? idIn(getDatabase().dialect, "threats.id", ids, { probe: ordered })
+        : likeContains(sql.ref<string>("threats.search_text"), filters.q),
+    );
   return query;
+}
+
+/** The threats a search finds, read once from the trigram index (migration 0023); undefined for LIKE. */
+async function searchIds(q: string | undefined): Promise<number[] | undefined> {
+  return q ? trigramMatchIds(db, getDatabase().dialect, "threats", searchable(q)) : undefined;
 }
 
 export interface ThreatListRow {
@@ -53,8 +75,11 @@ export interface ThreatListRow {
 export async function listThreats(filters: ThreatFilters): Promise<{ rows: ThreatListRow[]; total: number }> {
   const perPage = filters.per_page ?? DEFAULT_PER_PAGE;
   const page = filters.page ?? 1;
+  const ids = await searchIds(filters.q);
+  const { q: _q, page: _page, per_page: _perPage, ...narrowing } = filters;
+  const searchOnly = !!ids && Object.values(narrowing).every((value) => value === undefined);
   const [rows, count] = await Promise.all([
-    filteredThreats(db, filters)
+    filteredThreats(db, filters, { ids, ordered: true })
       .innerJoin("jurisdictions", "jurisdictions.code", "threats.jurisdiction_code")
       .select([
         "threats.id",
@@ -78,9 +103,12 @@ export async function listThreats(filters: ThreatFilters): Promise<{ rows: Threa
       .limit(perPage)
       .offset((page - 1) * perPage)
       .execute(),
-    filteredThreats(db, filters)
-      .select((eb) => eb.fn.countAll<number | string>().as("n"))
-      .executeTakeFirstOrThrow(),
+    // A search alone counts what the index found: each of its ids is a threat's.
+    searchOnly
+      ? { n: ids.length }
+      : filteredThreats(db, filters, { ids })
+          .select((eb) => eb.fn.countAll<number | string>().as("n"))
+          .executeTakeFirstOrThrow(),
   ]);
   const categories = await categoriesOf(rows.map((r) => r.id));
   return {
