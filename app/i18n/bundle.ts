@@ -1,7 +1,7 @@
 /**
  * What one language ships to the browser: its interface namespaces (the e-mail namespace stays on
  * the server) and its country names. Each language is its own module, loaded on its own (see
- * `docs/decisions/0035-es-translations-loaded-per-language.md`).
+ * `docs/decisions/0036-es-translations-loaded-per-language.md`).
  */
 export interface LocaleBundle {
   resources: Record<string, Record<string, unknown>>;

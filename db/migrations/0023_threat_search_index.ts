@@ -3,7 +3,7 @@ import type { DialectName } from "../dialect";
 
 // Frozen once landed: change the schema with a new migration, never by editing this one.
 // A trigram index over threats.search_text, so that a search finds its threats without reading
-// every row (docs/decisions/0035-search-trigram-index.md).
+// every row (docs/decisions/0041-search-trigram-index.md).
 //
 // SQLite: an FTS5 table with the trigram tokenizer, its content read from `threats` (external
 // content: the index only, no second copy of the text), kept in step by triggers on every insert,
