@@ -11,6 +11,7 @@ import { createInstance } from "i18next";
 import { isCrossSiteRequest, originMismatch } from "../app/features/security/csrf.server";
 import { logger } from "../app/features/security/log.server";
 import { i18nConfig } from "../app/i18n/config";
+import { resources } from "../app/i18n/resources.server";
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -53,7 +54,7 @@ function i18nFor(lng: string): Promise<I18n> {
   let pending = instances.get(lng);
   if (!pending) {
     const instance = createInstance();
-    pending = instance.init({ ...i18nConfig, lng, interpolation: { escapeValue: true } }).then(() => instance);
+    pending = instance.init({ ...i18nConfig, resources, lng, interpolation: { escapeValue: true } }).then(() => instance);
     instances.set(lng, pending);
   }
   return pending;

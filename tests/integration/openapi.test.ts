@@ -132,10 +132,13 @@ describe("GET /api/v1/openapi.json", () => {
       "body",
       "party",
       "constituency",
+      "ocd_division_id",
+      "ocd_division_prefix",
       "q",
       "page",
       "per_page",
     ]);
+    expect(names("/api/v1/threats/{slug}")).toEqual(["slug", "lang"]);
     expect(names("/api/v1/targets")).toEqual(["year"]);
   });
 
