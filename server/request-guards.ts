@@ -54,7 +54,9 @@ function i18nFor(lng: string): Promise<I18n> {
   let pending = instances.get(lng);
   if (!pending) {
     const instance = createInstance();
-    pending = instance.init({ ...i18nConfig, resources, lng, interpolation: { escapeValue: true } }).then(() => instance);
+    pending = instance
+      .init({ ...i18nConfig, resources, lng, interpolation: { escapeValue: true } })
+      .then(() => instance);
     instances.set(lng, pending);
   }
   return pending;

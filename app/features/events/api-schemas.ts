@@ -7,12 +7,10 @@ import { isoDateTime, jurisdictionCode, pageOf, pageUrl } from "~/lib/api-schema
 export const ApiEventSchema = z
   .object({
     id: z.number().int().openapi({ description: "The event's number." }),
-    title: z
-      .string()
-      .openapi({
-        description:
-          "Its title: in the language asked for (`lang`, else Accept-Language) when it has that version, else the original.",
-      }),
+    title: z.string().openapi({
+      description:
+        "Its title: in the language asked for (`lang`, else Accept-Language) when it has that version, else the original.",
+    }),
     title_language: z.string().openapi({ description: "The language `title` is in (a BCP 47 code).", example: "en" }),
     kind: z.enum(EVENT_KINDS).openapi({ description: "What kind of event it is." }),
     jurisdiction: jurisdictionCode("Where it takes place (or is aimed at, online)."),

@@ -15,13 +15,10 @@ export const ApiLawmakerSchema = z
     jurisdiction: jurisdictionCode(),
     constituency: z.string().nullable().openapi({ description: "The constituency they represent." }),
     party: z.string().nullable().openapi({ description: "Their party." }),
-    ocd_division_id: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          "The constituency as an Open Civic Data division id (`ocd-division/country:us/state:wa/cd:7`), when known.",
-      }),
+    ocd_division_id: z.string().nullable().openapi({
+      description:
+        "The constituency as an Open Civic Data division id (`ocd-division/country:us/state:wa/cd:7`), when known.",
+    }),
     url: z.string().nullable().openapi({
       description: "Their official contact: the official contact form, else `mailto:` the official address.",
     }),
