@@ -36,32 +36,34 @@ export default function StaffCampaignsPage() {
             <h2 id={`status-${status}`}>
               {t(`status.${status}`)} ({rows.length})
             </h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("fields.campaign")}</th>
-                  <th scope="col">{t("fields.threat")}</th>
-                  <th scope="col">{t("fields.letters")}</th>
-                  <th scope="col">{t("letterStatus.pending_confirmation")}</th>
-                  <th scope="col">{t("staffList.outgoing")}</th>
-                  <th scope="col">{t("letterStatus.handed_to_sender")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link to={`/campaigns/${c.slug}/manage`}>{c.title}</Link>
-                    </th>
-                    <td>{c.threat}</td>
-                    <td>{c.letters.toLocaleString(lang)}</td>
-                    <td>{c.pending.toLocaleString(lang)}</td>
-                    <td>{c.outgoing.toLocaleString(lang)}</td>
-                    <td>{c.handed.toLocaleString(lang)}</td>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("fields.campaign")}</th>
+                    <th scope="col">{t("fields.threat")}</th>
+                    <th scope="col">{t("fields.letters")}</th>
+                    <th scope="col">{t("letterStatus.pending_confirmation")}</th>
+                    <th scope="col">{t("staffList.outgoing")}</th>
+                    <th scope="col">{t("letterStatus.handed_to_sender")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr key={c.id}>
+                      <th scope="row">
+                        <Link to={`/campaigns/${c.slug}/manage`}>{c.title}</Link>
+                      </th>
+                      <td>{c.threat}</td>
+                      <td>{c.letters.toLocaleString(lang)}</td>
+                      <td>{c.pending.toLocaleString(lang)}</td>
+                      <td>{c.outgoing.toLocaleString(lang)}</td>
+                      <td>{c.handed.toLocaleString(lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         );
       })}
