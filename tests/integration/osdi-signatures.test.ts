@@ -44,6 +44,16 @@ describe("the record signature helper", () => {
     const [row] = await db.selectFrom("signatures").selectAll().where("email", "=", email).execute();
     expect(row).toMatchObject({ status: "pending", name: "Ada Lovelace", jurisdiction_code: "GB", show_publicly: 0 });
     expect(await confirmedCount(letter.id)).toBe(0);
+    // The write is audited with the key and the letter, never the person's address.
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "osdi.signature.record")
+      .where("entity_id", "=", String(letter.id))
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after_json).toContain('"api_key":"all (');
+    expect(JSON.stringify(audit[0])).not.toContain(email);
     expect((await osdi(path, tokens.all)).body.total_records).toBe(0);
     expect((await osdi(`/petitions/${letter.id}`)).body.total_signatures).toBe(0);
 

@@ -236,3 +236,22 @@ export async function listApiKeyUsage(keyId: number, days = 30) {
     .limit(days)
     .execute();
 }
+
+/**
+ * An accepted write made with a key (a signature or an attendance recorded for a partner): one
+ * audit row naming the key and the object, never the person's data. Reads are only counted per day.
+ */
+export async function auditApiKeyWrite(
+  key: Pick<ApiKey, "id" | "name" | "prefix">,
+  action: string,
+  entityType: string,
+  entityId: number,
+): Promise<void> {
+  await recordAudit(db, {
+    actorUserId: null,
+    action,
+    entityType,
+    entityId,
+    after: { api_key_id: key.id, api_key: `${key.name} (${key.prefix})` },
+  });
+}

@@ -14,6 +14,8 @@ import { halError, halJson, halNotFound } from "~/features/osdi/hal.server";
 import { osdiAnswer, requireOsdiId } from "~/features/osdi/handlers.server";
 import { helperName, pathOf, primaryOf, readJsonBody, RecordHelperBody } from "~/features/osdi/helper-body.server";
 import { getFixedT, getLocale } from "~/i18n/i18next.server";
+import { auditApiKeyWrite } from "~/features/api-keys/keys.server";
+import { isLocale } from "~/i18n/config";
 
 const FORM_FIELD_PATHS: Record<string, string> = {
   name: "person.given_name",
@@ -43,7 +45,7 @@ function rsvpEvent(id: number) {
 export function recordAttendanceAction(request: Request, id: string | undefined) {
   return osdiAnswer(async () => {
     if (request.method !== "POST") return halError(405, "method_not_allowed", "Only POST records an attendance.");
-    await requireOsdiKey(request, "attendances", true);
+    const key = await requireOsdiKey(request, "attendances", true);
     const event = await rsvpEvent(requireOsdiId(id));
     if (!event) return halNotFound();
     const body = await readJsonBody(request);
@@ -70,9 +72,10 @@ export function recordAttendanceAction(request: Request, id: string | undefined)
         errors[FORM_FIELD_PATHS[String(issue.path[0] ?? "")] ?? "body"] ??= t(issue.message);
       return invalid(errors);
     }
-    const locale = person.languages_spoken?.find((l) => l === "fr" || l === "en") ?? (await getLocale(request));
+    const locale = person.languages_spoken?.find(isLocale) ?? (await getLocale(request));
     const result = await submitRsvp(event, form.data, locale);
     if (!result.ok) return invalid({ event: t("events:rsvp.closed") });
+    await auditApiKeyWrite(key, "osdi.attendance.record", "event", event.id);
     return halJson(
       {
         notice:

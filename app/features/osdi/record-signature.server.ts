@@ -16,6 +16,8 @@ import { osdiAnswer, requireOsdiId } from "~/features/osdi/handlers.server";
 import { publicPetitionId } from "~/features/osdi/petitions.server";
 import { getFixedT, getLocale } from "~/i18n/i18next.server";
 import type { Result } from "~/lib/result";
+import { auditApiKeyWrite } from "~/features/api-keys/keys.server";
+import { isLocale } from "~/i18n/config";
 
 export type RecordSignatureResult = Result<{ status: number; body: unknown }, { errors: Record<string, string> }>;
 
@@ -60,7 +62,7 @@ export async function recordSignature(
     }
     return { ok: false, errors };
   }
-  const locale = person.languages_spoken?.find((l) => l === "fr" || l === "en") ?? context.locale;
+  const locale = person.languages_spoken?.find(isLocale) ?? context.locale;
   const result = await signIndividual(letterId, form.data, { ip: context.ip, locale });
   if (!result.ok) {
     const errors: Record<string, string> = {};
@@ -85,13 +87,14 @@ export async function recordSignature(
 export function recordSignatureAction(request: Request, id: string | undefined, ip: string) {
   return osdiAnswer(async () => {
     if (request.method !== "POST") return halError(405, "method_not_allowed", "Only POST records a signature.");
-    await requireOsdiKey(request, "signatures", true);
+    const key = await requireOsdiKey(request, "signatures", true);
     const letterId = await publicPetitionId(requireOsdiId(id));
     if (!letterId) return halNotFound();
     const body = await readJsonBody(request);
     if (!body.ok) return halError(400, "invalid_body", "The body is not a valid signature.", body.errors);
     const result = await recordSignature(letterId, body.value, { ip, locale: await getLocale(request) });
     if (!result.ok) return halError(400, "invalid_body", "The body is not a valid signature.", result.errors);
+    await auditApiKeyWrite(key, "osdi.signature.record", "open_letter", letterId);
     return halJson(result.body, { status: result.status, personal: true });
   });
 }
