@@ -38,7 +38,7 @@ test("staff upload a Popolo file, see what it would import, import it, and find 
 
   const report = page.getByRole("region", { name: "What the import will do" });
   await expect(report).toContainText(
-    "Popolo JSON: 5 persons in the file, members of Washington House of Representatives (US) now are read as rows; 1 without a current membership are left out.",
+    "Popolo JSON: 5 persons in the file; the current members of Washington House of Representatives (US) are read as rows; 1 without a current membership are left out.",
   );
   await expect(report.getByRole("status")).toContainText(
     "4 rows: 4 to create, 0 to update, 0 unchanged, 0 with errors. 1 with no contact yet.",

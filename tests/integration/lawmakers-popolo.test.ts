@@ -58,7 +58,7 @@ describe("a Popolo file", () => {
     expect(checked.status).toBe(200);
     const html = await plain(checked);
     expect(html).toContain(
-      `Popolo JSON: 5 persons in the file, members of ${BODY} (US) now are read as rows; 1 without a current membership are left out.`,
+      `Popolo JSON: 5 persons in the file; the current members of ${BODY} (US) are read as rows; 1 without a current membership are left out.`,
     );
     expect(html).toContain("4 rows: 4 to create, 0 to update, 0 unchanged, 0 with errors. 1 with no contact yet.");
     expect(html).toContain("Chen Morales");
