@@ -11,6 +11,7 @@ import { db } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { Client, DEMO, startTestServer, type TestServer } from "../support/app-server";
 import { lastMailTo } from "../support/mailbox";
+import { createOpenLetter } from "../support/optin-fixtures";
 
 let server: TestServer;
 let rep: Client;
@@ -35,41 +36,7 @@ const profile = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-async function openLetter(): Promise<{ id: number; slug: string }> {
-  const now = new Date().toISOString();
-  const slug = `name-change-letter-${Date.now()}`;
-  const row = await db
-    .insertInto("open_letters")
-    .values({
-      slug,
-      status: "open",
-      opens_on: null,
-      closes_on: null,
-      signature_goal: 100,
-      current_version: 1,
-      confirmed_count: 0,
-      delivered_on: null,
-      delivered_to: null,
-      created_by: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("open_letter_texts")
-    .values({
-      letter_id: row.id,
-      version: 1,
-      language: "en",
-      title: "Names matter",
-      body: "We, the undersigned, keep encryption strong.",
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return { id: row.id, slug };
-}
+const openLetter = () => createOpenLetter({ slugPrefix: "name-change-letter", title: "Names matter" });
 
 async function staffRestore() {
   // Back to the approved name and website, as staff (applies at once), with no pending request.

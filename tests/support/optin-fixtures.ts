@@ -10,14 +10,17 @@ const suffix = () => crypto.randomBytes(4).toString("hex");
 
 export const uniqueEmail = (prefix: string) => `${prefix}.${suffix()}@example.org`;
 
-export async function createOpenLetter(): Promise<{ id: number; slug: string }> {
+/** An open letter (or a draft) with one English text, straight in the database. */
+export async function createOpenLetter(
+  options: { status?: "open" | "draft"; slugPrefix?: string; title?: string } = {},
+): Promise<{ id: number; slug: string }> {
   const stamp = now();
-  const slug = `optin-letter-${suffix()}`;
+  const slug = `${options.slugPrefix ?? "optin-letter"}-${suffix()}`;
   const row = await db
     .insertInto("open_letters")
     .values({
       slug,
-      status: "open",
+      status: options.status ?? "open",
       opens_on: null,
       closes_on: null,
       signature_goal: 1000,
@@ -37,7 +40,7 @@ export async function createOpenLetter(): Promise<{ id: number; slug: string }> 
       letter_id: row.id,
       version: 1,
       language: "en",
-      title: "Keep encryption strong",
+      title: options.title ?? "Keep encryption strong",
       body: "We, the undersigned, ask lawmakers to keep end-to-end encryption.",
       created_at: stamp,
       updated_at: stamp,

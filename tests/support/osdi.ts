@@ -1,6 +1,7 @@
 /** Helpers of the OSDI API tests: an open letter in the database and HAL requests with a key. */
 import { db } from "../../db/connection";
 import type { Client } from "./app-server";
+import { createOpenLetter as createLetter } from "./optin-fixtures";
 
 export const BASE = "/api/osdi/v1";
 
@@ -8,40 +9,8 @@ export const BASE = "/api/osdi/v1";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read field by field
 export type Hal = Record<string, any>;
 
-export async function createOpenLetter(status: "open" | "draft" = "open") {
-  const now = new Date().toISOString();
-  const slug = `osdi-letter-${status}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const row = await db
-    .insertInto("open_letters")
-    .values({
-      slug,
-      status,
-      opens_on: null,
-      closes_on: null,
-      signature_goal: 100,
-      current_version: 1,
-      confirmed_count: 0,
-      delivered_on: null,
-      delivered_to: null,
-      created_by: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("open_letter_texts")
-    .values({
-      letter_id: row.id,
-      version: 1,
-      language: "en",
-      title: "Keep encryption strong (OSDI)",
-      body: "We ask lawmakers to keep end-to-end encryption.",
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return { id: row.id, slug };
+export function createOpenLetter(status: "open" | "draft" = "open") {
+  return createLetter({ status, slugPrefix: `osdi-letter-${status}`, title: "Keep encryption strong (OSDI)" });
 }
 
 export async function osdiRequest(client: Client, path: string, token?: string, init: RequestInit = {}) {
