@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const defaults: TargetFormDefaults = {
     year: target.year,
     title: target.title,
+    originalLocale: target.original_locale,
     metric: target.metric,
     ...filter,
     goal: target.goal,

@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: threat.title,
       shortName: threat.short_name ?? "",
       summary: threat.summary,
+      originalLocale: threat.original_locale,
       categories: threat.categories,
       severity: threat.severity,
       firstSeenOn: threat.first_seen_on,

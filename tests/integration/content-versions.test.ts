@@ -113,6 +113,38 @@ describe("a threat summary in French", () => {
     expect(english).not.toContain("not yet translated");
   });
 
+  it("takes the original's language from the form: French text is marked French for others, not for French readers", async () => {
+    const threat = await newThreat("Projet de loi écrit en français", "Un résumé écrit en français.");
+    const form = {
+      jurisdiction: "NZ",
+      kind: "bill",
+      title: "Projet de loi écrit en français",
+      summary: "Un résumé écrit en français.",
+      categories: "encryption",
+      severity: "high",
+      firstSeenOn: "2024-03-04",
+      sources: "",
+    };
+    const refused = await staff.post(`/threats/${threat.slug}/edit`, { ...form, originalLocale: "xx" });
+    expect(refused.status).toBe(400);
+    expect((await staff.post(`/threats/${threat.slug}/edit`, { ...form, originalLocale: "fr" })).status).toBe(302);
+    const row = await db.selectFrom("threats").select("original_locale").where("id", "=", threat.id).executeTakeFirst();
+    expect(row?.original_locale).toBe("fr");
+    const french = await (await reader().get(`/threats/${threat.slug}`, FR)).text();
+    expect(french).not.toContain("pas encore traduit");
+    const english = await (await reader().get(`/threats/${threat.slug}`, EN)).text();
+    expect(english).toMatch(/<div class="prose" lang="fr">\s*<p>Un résumé écrit en français.<\/p>/);
+    expect(english).toContain("Shown in French: not yet translated");
+    // An edit that does not name the language keeps it.
+    expect((await staff.post(`/threats/${threat.slug}/edit`, form)).status).toBe(302);
+    const kept = await db
+      .selectFrom("threats")
+      .select("original_locale")
+      .where("id", "=", threat.id)
+      .executeTakeFirst();
+    expect(kept?.original_locale).toBe("fr");
+  });
+
   it("removes a version only when confirmed, audited", async () => {
     const threat = await newThreat("Removal bill", "To be translated and removed.");
     expect((await save("threat", threat.id, "fr", { summary: "Traduit puis retiré." })).status).toBe(302);
@@ -299,6 +331,8 @@ describe("stale versions and the staff view", () => {
       .selectFrom("threats")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("summary", "!=", "")
+      // A threat written in French needs no French version.
+      .where("original_locale", "!=", "fr")
       .executeTakeFirstOrThrow();
     const translated = await db
       .selectFrom("content_versions")

@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { OriginalLanguageField } from "~/components/original-language-field";
 import { EVENT_KINDS } from "~/features/events/constants";
 import { EventSchema } from "~/features/events/forms";
 import { orderZones, zoneForCountry } from "~/features/events/zone-order";
@@ -32,6 +33,7 @@ export interface EventFormValues {
   description?: string;
   registrationUrl?: string;
   expectedReach?: string;
+  originalLocale?: string;
 }
 
 /** A wall-clock time in the event's zone (`datetime-local`), its hint and errors. */
@@ -63,10 +65,12 @@ export function EventForm({
   defaultValue: EventFormValues;
   submitLabel: string;
 }) {
-  const { t } = useTranslation(["events", "common"]);
+  const { t, i18n } = useTranslation(["events", "common"]);
+  // A new item is taken to be written in the interface's language until the author says otherwise.
+  const initial: EventFormValues = { ...defaultValue, originalLocale: defaultValue?.originalLocale ?? i18n.language };
   const [form, fields] = useForm({
     lastResult,
-    defaultValue,
+    defaultValue: initial,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EventSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -136,6 +140,7 @@ export function EventForm({
       <LocalTimeField label={t("fields.starts")} hint={t("form.localHint")} meta={fields.startsLocal} />
       <LocalTimeField label={t("fields.ends")} hint={t("form.localHint")} meta={fields.endsLocal} />
       <TextAreaField label={t("fields.description")} meta={fields.description} rows={6} />
+      <OriginalLanguageField meta={fields.originalLocale} />
       <Field label={t("fields.registrationUrl")} meta={fields.registrationUrl} type="url" />
       <Field
         label={t("fields.expectedReach")}

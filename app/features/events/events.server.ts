@@ -70,6 +70,7 @@ function columns(input: EventInput, resolved: Resolved) {
     description: input.description,
     registration_url: input.registrationUrl || null,
     expected_reach: input.expectedReach ?? null,
+    ...(input.originalLocale ? { original_locale: input.originalLocale } : {}),
   };
 }
 
@@ -217,5 +218,6 @@ export function eventFormValues(event: EventRow): EventFormValues {
     description: event.description,
     registrationUrl: event.registration_url ?? "",
     expectedReach: event.expected_reach === null ? "" : String(event.expected_reach),
+    originalLocale: event.original_locale,
   };
 }

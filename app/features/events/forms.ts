@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVENT_KINDS, MAX_AUDIENCE } from "~/features/events/constants";
 import { idField } from "~/lib/ids";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
 
 // Messages are i18n keys: common `validation.*`, or `events:validation.*` for this area's own.
 // Shared by the browser (Conform's client validation) and the server, so both say the same thing.
@@ -39,6 +40,8 @@ const localTime = z
 export const EventSchema = z
   .object({
     title: requiredLine(160),
+    /** The language the text is written in; absent keeps the stored one (or English for a new item). */
+    originalLocale: z.enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: "validation.choose" }) }).optional(),
     kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
     /** Only staff type it; for others the organiser comes from their account. */
     organiserName: line(160).optional(),

@@ -12,6 +12,7 @@ import {
 import { MAX_ID } from "~/lib/ids";
 import type { Nothing, Result } from "~/lib/result";
 import { UNITS } from "~/lib/vocabularies";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
@@ -53,6 +54,8 @@ export const TargetSchema = z
       .min(MIN_YEAR, "targets:validation.year")
       .max(MAX_YEAR, "targets:validation.year"),
     title: requiredText(200),
+    /** The language the text is written in; absent keeps the stored one (or English for a new item). */
+    originalLocale: z.enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: "validation.choose" }) }).optional(),
     metric: z.enum(METRIC_KEYS as [MetricKey, ...MetricKey[]], { errorMap: () => ({ message: "validation.choose" }) }),
     category: filterValue,
     jurisdiction: filterValue,

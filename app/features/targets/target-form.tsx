@@ -3,6 +3,7 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { OriginalLanguageField } from "~/components/original-language-field";
 import { FILTER_VALUES, KIND_VOCABULARIES, METRIC_KEYS, type KindVocabulary } from "~/features/targets/catalogue";
 import { TargetSchema } from "~/features/targets/forms";
 import { filterValueKey } from "~/features/targets/target-card";
@@ -24,6 +25,7 @@ export interface TargetFormDefaults {
   manualUnit?: string;
   manualEvidence?: string;
   manualEvidenceUrl?: string;
+  originalLocale?: string;
 }
 
 const KIND_GROUPS = Object.keys(KIND_VOCABULARIES) as KindVocabulary[];
@@ -68,10 +70,15 @@ export function TargetForm({
   jurisdictions: Array<{ value: string; label: string }>;
   submitLabel: string;
 }) {
-  const { t } = useTranslation(["targets", "threats", "coalition", "common"]);
+  const { t, i18n } = useTranslation(["targets", "threats", "coalition", "common"]);
+  // A new item is taken to be written in the interface's language until the author says otherwise.
+  const initial: TargetFormDefaults = {
+    ...defaultValue,
+    originalLocale: defaultValue?.originalLocale ?? i18n.language,
+  };
   const [form, fields] = useForm({
     lastResult,
-    defaultValue,
+    defaultValue: initial,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TargetSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -83,6 +90,7 @@ export function TargetForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <Field label={t("fields.year")} meta={fields.year as FieldMetadata<string>} type="number" />
       <Field label={t("fields.title")} meta={fields.title} type="text" />
+      <OriginalLanguageField meta={fields.originalLocale} />
       <SelectField
         label={t("fields.metric")}
         meta={fields.metric}

@@ -25,6 +25,7 @@ function columns(input: TargetInput) {
     manual_unit: manual ? (input.manualUnit ?? "count") : null,
     manual_evidence: manual ? (input.manualEvidence ?? null) : null,
     manual_evidence_url: manual ? (input.manualEvidenceUrl ?? null) : null,
+    ...(input.originalLocale ? { original_locale: input.originalLocale } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   THREAT_KINDS,
 } from "~/lib/vocabularies";
 import { idField } from "~/lib/ids";
+import { SUPPORTED_LOCALES } from "~/i18n/config";
 
 const jurisdiction = z
   .string({ required_error: "validation.required" })
@@ -25,6 +26,8 @@ export const ThreatSchema = z.object({
   title: requiredText(300),
   shortName: optionalText(120),
   summary: z.string().trim().max(20_000, "validation.tooLong").optional(),
+  /** The language the text is written in; absent keeps the stored one (or English for a new item). */
+  originalLocale: z.enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: "validation.choose" }) }).optional(),
   categories: z
     .array(z.enum(CATEGORIES, { errorMap: () => ({ message: "validation.choose" }) }))
     .min(1, "validation.categories")

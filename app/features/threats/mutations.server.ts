@@ -38,6 +38,7 @@ function columns(input: ThreatInput) {
     severity: input.severity,
     first_seen_on: input.firstSeenOn,
     search_text: searchable(input.title, input.shortName, input.identifier, input.summary),
+    ...(input.originalLocale ? { original_locale: input.originalLocale } : {}),
   };
 }
 

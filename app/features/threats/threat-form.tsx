@@ -3,6 +3,7 @@ import { parseWithZod } from "~/lib/parse-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { OriginalLanguageField } from "~/components/original-language-field";
 import { CATEGORIES, RELATIONS, SEVERITIES, THREAT_KINDS } from "~/lib/vocabularies";
 import { ThreatSchema } from "~/features/threats/forms";
 
@@ -13,6 +14,7 @@ export interface ThreatFormDefaults {
   title?: string;
   shortName?: string;
   summary?: string;
+  originalLocale?: string;
   categories?: string[];
   severity?: string;
   firstSeenOn?: string;
@@ -33,10 +35,15 @@ export function ThreatForm({
   jurisdictions: Array<{ value: string; label: string }>;
   submitLabel: string;
 }) {
-  const { t } = useTranslation(["threats", "common"]);
+  const { t, i18n } = useTranslation(["threats", "common"]);
+  // A new item is taken to be written in the interface's language until the author says otherwise.
+  const initial: ThreatFormDefaults = {
+    ...defaultValue,
+    originalLocale: defaultValue?.originalLocale ?? i18n.language,
+  };
   const [form, fields] = useForm({
     lastResult,
-    defaultValue,
+    defaultValue: initial,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ThreatSchema }),
     shouldValidate: "onBlur",
   });
@@ -59,6 +66,7 @@ export function ThreatForm({
       <Field label={t("fields.title")} meta={fields.title} type="text" />
       <Field label={t("fields.shortName")} hint={t("form.shortNameHint")} meta={fields.shortName} type="text" />
       <TextAreaField label={t("fields.summary")} hint={t("form.summaryHint")} meta={fields.summary} rows={8} />
+      <OriginalLanguageField meta={fields.originalLocale} />
       <CheckboxGroup
         legend={t("fields.categories")}
         meta={fields.categories}
